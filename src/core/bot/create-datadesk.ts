@@ -1,0 +1,91 @@
+import { invocationOf } from "../commands/invocation.js";
+import { argsFromText, splitCommandText } from "../commands/parse-command-text.js";
+import { findCommand } from "../commands/registry.js";
+import { showHome } from "../help/show-home.js";
+import { normalizeLocale } from "../i18n/locales.js";
+import { translator } from "../i18n/translator.js";
+import { resolveActor } from "../people/resolve-actor.js";
+import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import { DomainError } from "../shared/domain-error.js";
+import type { PlatformIdentity } from "../shared/platform.js";
+import type { CoreDeps } from "./core-deps.js";
+import { errorReply } from "./error-reply.js";
+import type { InboundRequest } from "./inbound-request.js";
+import type { RequestContext } from "./request-context.js";
+import { actionHandlers, type CommandArgs, commandHandlers, freeTextHandler } from "./routes.js";
+
+/** The platform-neutral bot every adapter talks to. */
+export interface Datadesk {
+  /** Answers one request. Never throws: failures come back as a friendly ephemeral card. */
+  handle(identity: PlatformIdentity, request: InboundRequest): Promise<Reply>;
+  /** The person's home view (Slack App Home). */
+  home(identity: PlatformIdentity): Promise<Card>;
+}
+
+export function createDatadesk(deps: CoreDeps): Datadesk {
+  async function context(identity: PlatformIdentity): Promise<RequestContext> {
+    const community = await deps.people.communityForWorkspace(identity.platform, identity.workspaceId);
+    const actor = await resolveActor(deps, identity);
+    return { deps, identity, actor, community, t: translator(actor.locale) };
+  }
+
+  async function route(ctx: RequestContext, request: InboundRequest): Promise<Reply> {
+    switch (request.kind) {
+      case "command":
+        return runCommand(ctx, request.name, request.args);
+      case "commandText": {
+        const { name, rest } = splitCommandText(request.text);
+        if (name === "") return runCommand(ctx, "help", {});
+        const spec = findCommand(name);
+        if (!spec) return unknownCommand(ctx, name);
+        return runCommand(ctx, name, argsFromText(spec, rest));
+      }
+      case "message": {
+        const { name, rest } = splitCommandText(request.text);
+        const spec = name ? findCommand(name) : undefined;
+        if (spec) return runCommand(ctx, name, argsFromText(spec, rest));
+        if (request.text.trim() === "") return hint(ctx, "common:emptyInput");
+        if (freeTextHandler) return freeTextHandler(ctx, request.text);
+        return hint(ctx, "common:unknownInput");
+      }
+      case "action": {
+        const handler = actionHandlers[request.actionId];
+        if (!handler) throw new DomainError("not_found", "errors:not_found");
+        return handler(ctx, request.value);
+      }
+    }
+  }
+
+  async function runCommand(ctx: RequestContext, name: string, args: CommandArgs): Promise<Reply> {
+    const handler = commandHandlers[name];
+    if (!handler) return unknownCommand(ctx, name);
+    return handler(ctx, args);
+  }
+
+  return {
+    async handle(identity, request) {
+      // Until we know who is asking we can only speak the platform's or the default language.
+      let t = translator(normalizeLocale(identity.locale) ?? "en");
+      try {
+        const ctx = await context(identity);
+        t = ctx.t;
+        return await route(ctx, request);
+      } catch (error) {
+        return errorReply(error, t, deps.logger);
+      }
+    },
+    async home(identity) {
+      return showHome(await context(identity));
+    },
+  };
+}
+
+function hint(ctx: RequestContext, key: string): Reply {
+  const text = ctx.t(key, { helpCommand: invocationOf(ctx.identity.platform, "help") });
+  return ephemeral({ fallbackText: text, blocks: [{ type: "section", text: [text] }] });
+}
+
+function unknownCommand(ctx: RequestContext, name: string): Reply {
+  const text = ctx.t("errors:unknownCommand", { name, helpCommand: invocationOf(ctx.identity.platform, "help") });
+  return ephemeral({ fallbackText: text, accent: "warning", blocks: [{ type: "section", text: [text] }] });
+}

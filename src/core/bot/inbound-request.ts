@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/**
+ * Everything a person can send us, in platform-neutral form. Adapters build one of these from a
+ * validated platform payload; the core routes it. Lengths are capped here so no platform can
+ * hand the core a megabyte of text.
+ */
+export const inboundRequestSchema = z.discriminatedUnion("kind", [
+  /** A structured command (Discord slash command with options). */
+  z.object({
+    kind: z.literal("command"),
+    name: z.string().min(1).max(32),
+    args: z.record(z.string(), z.union([z.string().max(4000), z.number(), z.boolean()])),
+  }),
+  /** Text typed after `/datadesk` on Slack or a line at the console: "ask bike lanes". */
+  z.object({ kind: z.literal("commandText"), text: z.string().max(4000) }),
+  /** Free text: an @mention or a direct message. */
+  z.object({ kind: z.literal("message"), text: z.string().max(4000) }),
+  /** A button press on a card we sent. */
+  z.object({ kind: z.literal("action"), actionId: z.string().min(1).max(100), value: z.string().max(2000) }),
+]);
+export type InboundRequest = z.infer<typeof inboundRequestSchema>;

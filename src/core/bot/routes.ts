@@ -1,0 +1,25 @@
+import { showHelp } from "../help/show-help.js";
+import type { Reply } from "../shared/card.js";
+import type { RequestContext } from "./request-context.js";
+
+export type CommandArgs = Record<string, string | number | boolean>;
+export type CommandHandler = (ctx: RequestContext, args: CommandArgs) => Promise<Reply> | Reply;
+export type ActionHandler = (ctx: RequestContext, value: string) => Promise<Reply> | Reply;
+export type FreeTextHandler = (ctx: RequestContext, text: string) => Promise<Reply> | Reply;
+
+/**
+ * Which use case answers which command and button. Every name here must exist in the command
+ * registry (a test checks both directions), so a command can't be advertised without a handler.
+ */
+export const commandHandlers: Record<string, CommandHandler> = {
+  help: (ctx) => showHelp(ctx),
+};
+
+/** Button handlers by action id ("problem.vote" → handler). */
+export const actionHandlers: Record<string, ActionHandler> = {};
+
+/**
+ * What free text (a DM, a mention, a console line that is not a command) means. Null until a
+ * capability claims it: then the bot answers with a hint pointing at help.
+ */
+export const freeTextHandler: FreeTextHandler | null = null;

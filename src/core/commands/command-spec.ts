@@ -1,0 +1,26 @@
+/**
+ * One description of every chat command, from which the Slack manifest, the Discord command
+ * list, the console parser and the help card are all derived, so they cannot drift apart.
+ */
+export interface CommandOptionSpec {
+  name: string;
+  /** i18n key of the option's description. */
+  descriptionKey: string;
+  type: "string" | "integer" | "boolean";
+  required: boolean;
+  /** Discord offers autocomplete for this option. */
+  autocomplete?: boolean;
+  /** On Slack and the console, the rest of the typed text fills this option. */
+  takesRest?: boolean;
+  maxLength?: number;
+}
+
+export interface CommandSpec {
+  /** Lower-case, 1–32 characters: a Discord command name and a Slack `/datadesk` subcommand. */
+  name: string;
+  /** i18n key of the one-line description (help card, Slack usage, Discord description). */
+  descriptionKey: string;
+  options: CommandOptionSpec[];
+  /** Example of the arguments, shown in help ("bike lanes"), as an i18n key. */
+  exampleKey?: string;
+}

@@ -1,0 +1,16 @@
+import { common as enCommon } from "./locales/en/common.js";
+import { errors as enErrors } from "./locales/en/errors.js";
+import { help as enHelp } from "./locales/en/help.js";
+import { common as esCommon } from "./locales/es/common.js";
+import { errors as esErrors } from "./locales/es/errors.js";
+import { help as esHelp } from "./locales/es/help.js";
+
+/**
+ * All bundled translations, one namespace per capability so teams can add strings without
+ * touching each other's files. Spanish files are typed against English, so a missing key is a
+ * compile error rather than an English word in a Spanish reply.
+ */
+export const resources = {
+  en: { common: enCommon, errors: enErrors, help: enHelp },
+  es: { common: esCommon, errors: esErrors, help: esHelp },
+};

@@ -1,0 +1,40 @@
+import { createInstance, type i18n as I18nInstance } from "i18next";
+import { resources } from "./resources.js";
+import { type SupportedLocale, supportedLocales } from "./locales.js";
+
+/** Translates a namespaced key ("help:title") with interpolation values. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+let shared: I18nInstance | null = null;
+
+function instance(): I18nInstance {
+  if (shared) return shared;
+  const i18n = createInstance();
+  // Resources are bundled in code, so init is synchronous and no backend is needed.
+  void i18n.init({
+    resources,
+    lng: "en",
+    fallbackLng: "en",
+    supportedLngs: [...supportedLocales],
+    ns: Object.keys(resources.en),
+    defaultNS: "common",
+    initAsync: false,
+    // Chat renderers escape user text themselves; i18next's HTML escaping would double it.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  shared = i18n;
+  return i18n;
+}
+
+export function translator(locale: SupportedLocale | string): Translate {
+  const fixed = instance().getFixedT(locale);
+  return (key, values) => fixed(key, values ?? {}) as string;
+}
+
+/** Every translation of one key, for platforms that take localised command descriptions. */
+export function translationsOf(key: string): Record<SupportedLocale, string> {
+  const out = {} as Record<SupportedLocale, string>;
+  for (const locale of supportedLocales) out[locale] = translator(locale)(key);
+  return out;
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const platformSchema = z.enum(["slack", "discord", "console"]);
+export type Platform = z.infer<typeof platformSchema>;
+
+/** Who is talking to us, as the platform identifies them. Validated at the adapter edge. */
+export const platformIdentitySchema = z.object({
+  platform: platformSchema,
+  /** Slack team id, Discord guild id ("dm" outside a guild), "local" for the console. */
+  workspaceId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
+  displayName: z.string().max(200).optional(),
+  /** Locale the platform reports for this user (Slack users.info, Discord interaction.locale). */
+  locale: z.string().max(35).optional(),
+});
+export type PlatformIdentity = z.infer<typeof platformIdentitySchema>;

@@ -1,0 +1,98 @@
+import type { CommunitySummary, PeopleRepository } from "../core/ports/people-repository.js";
+import type { Role } from "../core/people/roles.js";
+import type { PlatformIdentity } from "../core/shared/platform.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { DEFAULT_COMMUNITY_SLUG } from "./default-community.js";
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Retries once after a unique violation: two first contacts raced and the other one won. */
+async function createOrFind<T>(find: () => Promise<T | null>, create: () => Promise<T>): Promise<T> {
+  const existing = await find();
+  if (existing) return existing;
+  try {
+    return await create();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await find();
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+export class PrismaPeopleRepository implements PeopleRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async communityForWorkspace(platform: PlatformIdentity["platform"], workspaceId: string): Promise<CommunitySummary> {
+    const link = await createOrFind(
+      () =>
+        this.prisma.communityPlatform.findUnique({
+          where: { platform_workspaceId: { platform, workspaceId } },
+          include: { community: true },
+        }),
+      async () => {
+        const fallback = await this.prisma.community.findUniqueOrThrow({ where: { slug: DEFAULT_COMMUNITY_SLUG } });
+        return this.prisma.communityPlatform.create({
+          data: { platform, workspaceId, communityId: fallback.id },
+          include: { community: true },
+        });
+      },
+    );
+    const { id, slug, name, timezone, locale } = link.community;
+    return { id, slug, name, timezone, locale };
+  }
+
+  async findOrCreateActor(identity: PlatformIdentity, community: CommunitySummary, initialRoles: readonly Role[]) {
+    const where = {
+      platform_workspaceId_userId: {
+        platform: identity.platform,
+        workspaceId: identity.workspaceId,
+        userId: identity.userId,
+      },
+    };
+    const account = await createOrFind(
+      () => this.prisma.platformAccount.findUnique({ where, include: { person: true } }),
+      () =>
+        this.prisma.platformAccount.create({
+          data: {
+            platform: identity.platform,
+            workspaceId: identity.workspaceId,
+            userId: identity.userId,
+            displayName: identity.displayName ?? null,
+            locale: identity.locale ?? null,
+            person: { create: { displayName: identity.displayName ?? identity.userId } },
+          },
+          include: { person: true },
+        }),
+    );
+    // Keep what the platform last told us, so notifications use today's name and language.
+    const refreshed =
+      (identity.displayName && identity.displayName !== account.displayName) ||
+      (identity.locale && identity.locale !== account.locale);
+    if (refreshed) {
+      await this.prisma.platformAccount.update({
+        where: { id: account.id },
+        data: { displayName: identity.displayName ?? account.displayName, locale: identity.locale ?? account.locale },
+      });
+    }
+    const membership = await createOrFind(
+      () =>
+        this.prisma.membership.findUnique({
+          where: { communityId_personId: { communityId: community.id, personId: account.personId } },
+        }),
+      () =>
+        this.prisma.membership.create({
+          data: { communityId: community.id, personId: account.personId, roles: [...initialRoles] },
+        }),
+    );
+    return {
+      personId: account.personId,
+      displayName: identity.displayName ?? account.person.displayName,
+      roles: membership.roles as Role[],
+      personLocale: account.person.locale,
+      accountLocale: identity.locale ?? account.locale,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
+import { InMemoryPeopleRepository } from "../fakes/core/in-memory-people-repository.js";
+import { openTestDatabase, testDriver } from "../support/test-database.js";
+import { peopleRepositoryContract } from "./people-repository.contract.js";
+
+peopleRepositoryContract("in-memory fake", async () => ({
+  repo: new InMemoryPeopleRepository(),
+  teardown: async () => {},
+}));
+
+peopleRepositoryContract(`Prisma on ${testDriver}`, async () => {
+  const db = await openTestDatabase();
+  return { repo: new PrismaPeopleRepository(db.prisma), teardown: () => db.drop() };
+});
