@@ -20,6 +20,15 @@ export interface Datadesk {
   handle(identity: PlatformIdentity, request: InboundRequest): Promise<Reply>;
   /** The person's home view (Slack App Home). */
   home(identity: PlatformIdentity): Promise<Card>;
+  /** Who this identity is to us: adapters use it to speak the person's language in their own chrome. */
+  describeActor(identity: PlatformIdentity): Promise<ActorSummary>;
+}
+
+export interface ActorSummary {
+  displayName: string;
+  locale: string;
+  communityName: string;
+  roles: string[];
 }
 
 export function createDatadesk(deps: CoreDeps): Datadesk {
@@ -76,6 +85,15 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
     },
     async home(identity) {
       return showHome(await context(identity));
+    },
+    async describeActor(identity) {
+      const ctx = await context(identity);
+      return {
+        displayName: ctx.actor.displayName,
+        locale: ctx.actor.locale,
+        communityName: ctx.community.name,
+        roles: [...ctx.actor.roles],
+      };
     },
   };
 }

@@ -17,6 +17,6 @@ export const inboundRequestSchema = z.discriminatedUnion("kind", [
   /** Free text: an @mention or a direct message. */
   z.object({ kind: z.literal("message"), text: z.string().max(4000) }),
   /** A button press on a card we sent. */
-  z.object({ kind: z.literal("action"), actionId: z.string().min(1).max(100), value: z.string().max(2000) }),
+  z.object({ kind: z.literal("action"), actionId: z.string().min(1).max(40), value: z.string().max(58) }),
 ]);
 export type InboundRequest = z.infer<typeof inboundRequestSchema>;

@@ -1,6 +1,8 @@
+import { console as enConsole } from "./locales/en/console.js";
 import { common as enCommon } from "./locales/en/common.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
+import { console as esConsole } from "./locales/es/console.js";
 import { common as esCommon } from "./locales/es/common.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
@@ -11,6 +13,6 @@ import { help as esHelp } from "./locales/es/help.js";
  * compile error rather than an English word in a Spanish reply.
  */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, help: enHelp },
-  es: { common: esCommon, errors: esErrors, help: esHelp },
+  en: { common: enCommon, console: enConsole, errors: enErrors, help: enHelp },
+  es: { common: esCommon, console: esConsole, errors: esErrors, help: esHelp },
 };

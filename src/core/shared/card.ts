@@ -23,9 +23,13 @@ export const cardActionSchema = z.union([
   z.object({
     kind: z.literal("button"),
     /** Routed by the core: "<capability>.<verb>", e.g. "problem.vote". */
-    actionId: z.string().min(1).max(100),
+    actionId: z.string().regex(/^[a-z][a-z0-9_.-]{0,39}$/),
     label: z.string().min(1).max(75),
-    value: z.string().max(2000),
+    /**
+     * A short reference (an id), never content: Discord packs "actionId:value" into a 100-character
+     * custom_id, so together they must fit.
+     */
+    value: z.string().max(58),
     style: z.enum(["primary", "danger"]).optional(),
   }),
   z.object({

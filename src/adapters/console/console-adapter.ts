@@ -1,0 +1,94 @@
+import { userInfo } from "node:os";
+import { createInterface, type Interface } from "node:readline";
+import type { Datadesk } from "../../core/bot/create-datadesk.js";
+import type { InboundRequest } from "../../core/bot/inbound-request.js";
+import { type Translate, translator } from "../../core/i18n/translator.js";
+import type { PlatformIdentity } from "../../core/shared/platform.js";
+import type { PlatformAdapter } from "../platform-adapter.js";
+import { type ConsoleRendering, renderConsoleCard } from "./console-renderer.js";
+
+export interface ConsoleAdapterOptions {
+  core: Datadesk;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Who is typing; defaults to the operating-system user. */
+  username?: string;
+  /** Called when the person types quit or closes the input (Ctrl-D). */
+  onExit?: () => void;
+}
+
+const QUIT = new Set(["quit", "exit", "salir", ":q"]);
+
+/**
+ * The local terminal chat: the default when no platform credentials are set, so anyone can try
+ * datadesk with nothing but Node. Each line is a message; `!N` presses a button of the last card.
+ */
+export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAdapter {
+  const output = options.output ?? process.stdout;
+  const username = options.username ?? osUsername();
+  const identity: PlatformIdentity = { platform: "console", workspaceId: "local", userId: username, displayName: username };
+  let rl: Interface | null = null;
+  let lastButtons: ConsoleRendering["buttons"] = [];
+  let queue = Promise.resolve();
+  let stopping = false;
+  let t: Translate = translator("en");
+
+  const write = (text: string) => output.write(`${text}\n`);
+
+  async function answer(request: InboundRequest): Promise<void> {
+    const reply = await options.core.handle(identity, request);
+    if (reply.kind === "none") return;
+    const rendering = renderConsoleCard(reply.card, { actionsHint: t("console:actionsHint") });
+    lastButtons = rendering.buttons;
+    write(rendering.text);
+  }
+
+  async function onLine(line: string): Promise<void> {
+    const text = line.trim();
+    if (text === "") return;
+    if (QUIT.has(text.toLowerCase())) {
+      rl?.close();
+      return;
+    }
+    const button = /^!(\d+)$/.exec(text);
+    if (!button) return answer({ kind: "message", text });
+    const action = lastButtons[Number(button[1]) - 1];
+    if (!action) return void write(t("console:noSuchButton", { number: button[1] }));
+    return answer({ kind: "action", actionId: action.actionId, value: action.value });
+  }
+
+  return {
+    name: "console",
+    async start() {
+      const me = await options.core.describeActor(identity);
+      t = translator(me.locale);
+      write(t("console:welcome", { name: me.displayName, community: me.communityName }));
+      rl = createInterface({ input: options.input ?? process.stdin, terminal: false });
+      rl.on("line", (line) => {
+        // One line at a time, in order, even when an answer takes a while.
+        queue = queue.then(() => onLine(line));
+      });
+      rl.on("close", () => {
+        void queue.then(() => {
+          if (!stopping) {
+            write(t("console:goodbye"));
+            options.onExit?.();
+          }
+        });
+      });
+    },
+    async stop() {
+      stopping = true;
+      rl?.close();
+      await queue;
+    },
+  };
+}
+
+function osUsername(): string {
+  try {
+    return userInfo().username || "local";
+  } catch {
+    return "local";
+  }
+}

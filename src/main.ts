@@ -1,0 +1,131 @@
+import type { Server } from "node:http";
+import type { PlatformAdapter } from "./adapters/platform-adapter.js";
+import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
+import type { Config } from "./config.js";
+import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
+import type { CoreDeps } from "./core/bot/core-deps.js";
+import { systemClock } from "./core/ports/clock.js";
+import { type AppLogger, createLogger } from "./ops/logger.js";
+import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
+import { createMetrics, type Metrics } from "./ops/metrics.js";
+import { type Database, openDatabase } from "./store/database.js";
+import { ensureDefaultCommunity } from "./store/default-community.js";
+import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
+import { createPlatformAdapters } from "./platform-adapters.js";
+
+/**
+ * The composition root: the only place that picks concrete implementations (Prisma stores,
+ * the system clock, pino, which platforms to run) and wires them into the core.
+ */
+
+export interface Services {
+  config: Config;
+  logger: AppLogger;
+  metrics: Metrics;
+  db: Database;
+  core: Datadesk;
+  deps: CoreDeps;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it) and builds the core: what every CLI command needs. */
+export async function openServices(config: Config, options: { logger?: AppLogger } = {}): Promise<Services> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel ?? "info", secrets: config.secrets });
+  const metrics = createMetrics();
+  const db = await openDatabase(config.database);
+  await ensureDefaultCommunity(db.prisma, config.community);
+  const deps: CoreDeps = {
+    people: new PrismaPeopleRepository(db.prisma),
+    clock: systemClock,
+    logger,
+  };
+  const core = createDatadesk(deps);
+  return { config, logger, metrics, db, core, deps, close: () => db.close() };
+}
+
+export interface RunningApp {
+  services: Services;
+  adapters: PlatformAdapter[];
+  httpServer: Server | null;
+  /** Graceful stop: adapters first (finish in-flight work), then HTTP, then the database. */
+  stop(): Promise<void>;
+  /** Resolves when the app stopped (console quit or stop()). */
+  stopped: Promise<void>;
+}
+
+export interface StartOptions {
+  /** Force the console even when platforms are configured. */
+  console?: boolean;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  logger?: AppLogger;
+}
+
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const useConsole = options.console === true || (!config.slack && !config.discord);
+  const services = await openServices(config, options.logger ? { logger: options.logger } : {});
+  const { logger, metrics, db } = services;
+  let shuttingDown = false;
+  let resolveStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    resolveStopped = resolve;
+  });
+
+  const routes: HttpRoute[] = opsRoutes({
+    metrics,
+    health: {
+      checkDatabase: async () => void (await db.sql.query("SELECT 1")),
+      isShuttingDown: () => shuttingDown,
+    },
+  });
+
+  const adapters: PlatformAdapter[] = [];
+  adapters.push(...createPlatformAdapters({ config, core: services.core, logger, metrics, routes }));
+  if (useConsole) {
+    adapters.push(
+      createConsoleAdapter({
+        core: services.core,
+        ...(options.input ? { input: options.input } : {}),
+        ...(options.output ? { output: options.output } : {}),
+        onExit: () => void app.stop(),
+      }),
+    );
+  }
+
+  // Slack's HTTP receiver serves our routes on its own port; otherwise we serve them ourselves.
+  const slackServesHttp = config.slack?.mode === "http";
+  let httpServer: Server | null = null;
+
+  let stopping: Promise<void> | null = null;
+  const app: RunningApp = {
+    services,
+    adapters,
+    get httpServer() {
+      return httpServer;
+    },
+    stopped,
+    stop() {
+      stopping ??= (async () => {
+        shuttingDown = true;
+        logger.info({}, "shutting down");
+        for (const adapter of [...adapters].reverse()) {
+          await adapter.stop().catch((err: unknown) => logger.error({ err, adapter: adapter.name }, "adapter stop failed"));
+        }
+        if (httpServer) await new Promise<void>((resolve) => httpServer?.close(() => resolve()));
+        await services.close();
+        resolveStopped();
+      })();
+      return stopping;
+    },
+  };
+
+  for (const adapter of adapters) {
+    await adapter.start();
+    logger.info({ adapter: adapter.name }, "adapter started");
+  }
+  if (config.http.enabled && !slackServesHttp) {
+    httpServer = await startHttpServer(routes, config.http.port, config.http.host);
+    logger.info({ port: config.http.port, host: config.http.host }, "HTTP server listening");
+  }
+  return app;
+}

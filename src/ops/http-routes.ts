@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Metrics } from "./metrics.js";
+
+/**
+ * An HTTP route datadesk serves besides the platforms' own endpoints. Same shape as Bolt's
+ * `customRoutes`, so in Slack HTTP mode Bolt's receiver serves them on its port, and otherwise
+ * `startHttpServer` does.
+ */
+export interface HttpRoute {
+  path: string;
+  method: string | string[];
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+}
+
+export interface HealthProbe {
+  /** Rejects when the database cannot answer. */
+  checkDatabase(): Promise<void>;
+  /** True once shutdown began: load balancers should stop sending traffic. */
+  isShuttingDown(): boolean;
+}
+
+export function opsRoutes(deps: { metrics: Metrics; health: HealthProbe }): HttpRoute[] {
+  return [
+    {
+      path: "/healthz",
+      method: "GET",
+      async handler(_req, res) {
+        let database = "ok";
+        try {
+          await deps.health.checkDatabase();
+        } catch {
+          database = "unavailable";
+        }
+        const ok = database === "ok" && !deps.health.isShuttingDown();
+        res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database, shuttingDown: deps.health.isShuttingDown() }));
+      },
+    },
+    {
+      path: "/metrics",
+      method: "GET",
+      async handler(_req, res) {
+        const body = await deps.metrics.registry.metrics();
+        res.writeHead(200, { "content-type": deps.metrics.registry.contentType });
+        res.end(body);
+      },
+    },
+  ];
+}
+
+/** Serves routes on its own port, for when Slack's HTTP receiver is not running. */
+export async function startHttpServer(routes: HttpRoute[], port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const route = routes.find((r) => r.path === path);
+    const methods = route ? (Array.isArray(route.method) ? route.method : [route.method]) : [];
+    if (!route) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "not_found" }));
+      return;
+    }
+    if (!methods.includes(req.method ?? "GET")) {
+      res.writeHead(405, { allow: methods.join(", ") });
+      res.end();
+      return;
+    }
+    Promise.resolve(route.handler(req, res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}
