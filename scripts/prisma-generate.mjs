@@ -2,7 +2,7 @@
 // (driver adapters, prisma-client generator) needs none, but the CLI checks for the schema
 // engine unless PRISMA_SCHEMA_ENGINE_BINARY points somewhere. A placeholder is enough.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -12,7 +12,10 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   const placeholder = join(dir, "schema-engine-placeholder");
   if (!existsSync(placeholder)) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(placeholder, "#!/bin/sh\necho 'placeholder: Prisma schema engine not installed' >&2\nexit 1\n");
+    writeFileSync(
+      placeholder,
+      "#!/bin/sh\necho 'placeholder: Prisma schema engine not installed' >&2\nexit 1\n",
+    );
     chmodSync(placeholder, 0o755);
   }
   env.PRISMA_SCHEMA_ENGINE_BINARY = placeholder;

@@ -40,7 +40,14 @@ describe("loadConfig", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const fragment of ["DATABASE_URL", "DATADESK_LOCALE", "DATADESK_TIMEZONE", "PORT", "SLACK_BOT_TOKEN", "LOG_LEVEL"]) {
+    for (const fragment of [
+      "DATABASE_URL",
+      "DATADESK_LOCALE",
+      "DATADESK_TIMEZONE",
+      "PORT",
+      "SLACK_BOT_TOKEN",
+      "LOG_LEVEL",
+    ]) {
       expect(message).toContain(fragment);
     }
     expect(message).not.toMatch(/at .*\.ts:\d+/);
@@ -48,7 +55,9 @@ describe("loadConfig", () => {
 
   it("refuses half a platform setup", () => {
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: "abcdef" })).toThrow(/SLACK_BOT_TOKEN is required/);
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/,
+    );
     expect(() => loadConfig({ DISCORD_TOKEN: "abc.def" })).toThrow(/DISCORD_APPLICATION_ID is required/);
   });
 

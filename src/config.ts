@@ -34,23 +34,47 @@ const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z
       .string()
-      .refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v), "DATABASE_URL must start with postgres:// or postgresql://")
+      .refine(
+        (v) => /^postgres(ql)?:\/\/\S+$/.test(v),
+        "DATABASE_URL must start with postgres:// or postgresql://",
+      )
       .optional(),
   ),
   DATADESK_DATA_DIR: optionalText.default("./data"),
-  DATADESK_LOCALE: optionalText.pipe(z.enum(["en", "es"], { message: "DATADESK_LOCALE must be en or es" }).optional()),
+  DATADESK_LOCALE: optionalText.pipe(
+    z.enum(["en", "es"], { message: "DATADESK_LOCALE must be en or es" }).optional(),
+  ),
   DATADESK_TIMEZONE: optionalText.pipe(
-    z.string().refine(isTimeZone, "DATADESK_TIMEZONE must be an IANA time zone such as America/Chicago").optional(),
+    z
+      .string()
+      .refine(isTimeZone, "DATADESK_TIMEZONE must be an IANA time zone such as America/Chicago")
+      .optional(),
   ),
   DATADESK_COMMUNITY_NAME: optionalText.default("Open Data Community"),
-  DATADESK_HTTP: optionalText.pipe(z.enum(["true", "false", "1", "0"], { message: "DATADESK_HTTP must be true or false" }).optional()),
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "SLACK_BOT_TOKEN must start with xoxb-").optional()),
+  DATADESK_HTTP: optionalText.pipe(
+    z.enum(["true", "false", "1", "0"], { message: "DATADESK_HTTP must be true or false" }).optional(),
+  ),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith("xoxb-", "SLACK_BOT_TOKEN must start with xoxb-").optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "SLACK_APP_TOKEN must start with xapp-").optional()),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", "SLACK_APP_TOKEN must start with xapp-").optional(),
+  ),
   SLACK_API_URL: httpUrl("SLACK_API_URL"),
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, "DISCORD_APPLICATION_ID must be the numeric application id").optional()),
-  DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, "DISCORD_GUILD_ID must be a numeric guild id").optional()),
+  DISCORD_APPLICATION_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, "DISCORD_APPLICATION_ID must be the numeric application id")
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, "DISCORD_GUILD_ID must be a numeric guild id")
+      .optional(),
+  ),
   DISCORD_API_BASE: httpUrl("DISCORD_API_BASE"),
   PORT: optionalText.pipe(
     z
@@ -62,13 +86,23 @@ const envSchema = z.object({
   ),
   HOST: optionalText.default("0.0.0.0"),
   LOG_LEVEL: optionalText.pipe(
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .optional(),
   ),
 });
 
 export type SlackConfig =
   | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
-  | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
+  | {
+      mode: "socket";
+      botToken: string;
+      appToken: string;
+      signingSecret: string | undefined;
+      apiUrl: string | undefined;
+    };
 
 export interface DiscordConfig {
   token: string;
@@ -91,7 +125,9 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`datadesk cannot start: the configuration has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee the Configuration section of README.md.`);
+    super(
+      `datadesk cannot start: the configuration has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee the Configuration section of README.md.`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -110,33 +146,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push("Slack needs SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)");
     }
     if (e.SLACK_BOT_TOKEN && e.SLACK_APP_TOKEN) {
-      slack = { mode: "socket", botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+      slack = {
+        mode: "socket",
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+      };
     } else if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
-      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+      slack = {
+        mode: "http",
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+      };
     }
   }
 
   let discord: DiscordConfig | null = null;
   if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {
     if (!e.DISCORD_TOKEN) problems.push("DISCORD_TOKEN is required when DISCORD_APPLICATION_ID is set");
-    if (!e.DISCORD_APPLICATION_ID) problems.push("DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set");
+    if (!e.DISCORD_APPLICATION_ID)
+      problems.push("DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set");
     if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
-      discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE };
+      discord = {
+        token: e.DISCORD_TOKEN,
+        applicationId: e.DISCORD_APPLICATION_ID,
+        guildId: e.DISCORD_GUILD_ID,
+        apiBase: e.DISCORD_API_BASE,
+      };
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const httpFlag = e.DATADESK_HTTP === "true" || e.DATADESK_HTTP === "1";
   return {
-    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DATADESK_DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: e.DATADESK_DATA_DIR },
     community: { name: e.DATADESK_COMMUNITY_NAME, locale: e.DATADESK_LOCALE, timezone: e.DATADESK_TIMEZONE },
     slack,
     discord,
     http: { enabled: httpFlag || slack?.mode === "http", port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
-    secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN, passwordOf(e.DATABASE_URL)].filter(
-      (s): s is string => typeof s === "string" && s.length >= 6,
-    ),
+    secrets: [
+      e.SLACK_BOT_TOKEN,
+      e.SLACK_SIGNING_SECRET,
+      e.SLACK_APP_TOKEN,
+      e.DISCORD_TOKEN,
+      passwordOf(e.DATABASE_URL),
+    ].filter((s): s is string => typeof s === "string" && s.length >= 6),
   };
 }
 

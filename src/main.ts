@@ -1,17 +1,17 @@
 import type { Server } from "node:http";
-import type { PlatformAdapter } from "./adapters/platform-adapter.js";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
+import type { PlatformAdapter } from "./adapters/platform-adapter.js";
 import type { Config } from "./config.js";
-import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import type { CoreDeps } from "./core/bot/core-deps.js";
+import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
-import { type AppLogger, createLogger } from "./ops/logger.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
+import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
+import { createPlatformAdapters } from "./platform-adapters.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { ensureDefaultCommunity } from "./store/default-community.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
-import { createPlatformAdapters } from "./platform-adapters.js";
 
 /**
  * The composition root: the only place that picks concrete implementations (Prisma stores,
@@ -30,7 +30,8 @@ export interface Services {
 
 /** Opens the database (migrating it) and builds the core: what every CLI command needs. */
 export async function openServices(config: Config, options: { logger?: AppLogger } = {}): Promise<Services> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel ?? "info", secrets: config.secrets });
+  const logger =
+    options.logger ?? createLogger({ level: config.logLevel ?? "info", secrets: config.secrets });
   const metrics = createMetrics();
   const db = await openDatabase(config.database);
   await ensureDefaultCommunity(db.prisma, config.community);
@@ -109,7 +110,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         shuttingDown = true;
         logger.info({}, "shutting down");
         for (const adapter of [...adapters].reverse()) {
-          await adapter.stop().catch((err: unknown) => logger.error({ err, adapter: adapter.name }, "adapter stop failed"));
+          await adapter
+            .stop()
+            .catch((err: unknown) => logger.error({ err, adapter: adapter.name }, "adapter stop failed"));
         }
         if (httpServer) await new Promise<void>((resolve) => httpServer?.close(() => resolve()));
         await services.close();

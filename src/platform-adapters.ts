@@ -1,8 +1,8 @@
 import type { PlatformAdapter } from "./adapters/platform-adapter.js";
 import type { Config } from "./config.js";
 import type { Datadesk } from "./core/bot/create-datadesk.js";
-import type { AppLogger } from "./ops/logger.js";
 import type { HttpRoute } from "./ops/http-routes.js";
+import type { AppLogger } from "./ops/logger.js";
 import type { Metrics } from "./ops/metrics.js";
 
 export interface PlatformAdapterDeps {

@@ -33,7 +33,13 @@ export function opsRoutes(deps: { metrics: Metrics; health: HealthProbe }): Http
         }
         const ok = database === "ok" && !deps.health.isShuttingDown();
         res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
-        res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database, shuttingDown: deps.health.isShuttingDown() }));
+        res.end(
+          JSON.stringify({
+            status: ok ? "ok" : "unavailable",
+            database,
+            shuttingDown: deps.health.isShuttingDown(),
+          }),
+        );
       },
     },
     {

@@ -23,15 +23,27 @@ describe("logger", () => {
     const out = capture();
     const logger = createLogger({ level: "trace", secrets: config.secrets, destination: out.stream });
     logger.info({ config }, "starting with config");
-    logger.error({ err: new Error(`auth failed for token ${config.discord?.token}`) }, "discord login failed");
+    logger.error(
+      { err: new Error(`auth failed for token ${config.discord?.token}`) },
+      "discord login failed",
+    );
     logger.warn({ headers: { authorization: `Bearer ${config.slack?.botToken}` } }, "request");
     logger.debug(`connecting to ${config.database.kind === "postgres" ? config.database.url : ""}`);
-    logger.info({ nested: { deeper: { signingSecret: "8f7e6d5c4b3a2918", note: "xapp-1-A1-secretapp" } } }, "deep");
+    logger.info(
+      { nested: { deeper: { signingSecret: "8f7e6d5c4b3a2918", note: "xapp-1-A1-secretapp" } } },
+      "deep",
+    );
     await new Promise((r) => setImmediate(r));
     const text = out.text();
     expect(text).toContain("starting with config");
     expect(text).toContain("[redacted]");
-    for (const secret of ["xoxb-123-456-secretbot", "8f7e6d5c4b3a2918", "xapp-1-A1-secretapp", "MTIz.discord.secret-token", "pa55word-x"]) {
+    for (const secret of [
+      "xoxb-123-456-secretbot",
+      "8f7e6d5c4b3a2918",
+      "xapp-1-A1-secretapp",
+      "MTIz.discord.secret-token",
+      "pa55word-x",
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

@@ -14,7 +14,9 @@ export function createLogger(options: {
   destination?: NodeJS.WritableStream;
 }): AppLogger {
   const destination = options.destination ?? process.stdout;
-  const secrets = [...new Set(options.secrets.filter((s) => s.length >= 6))].sort((a, b) => b.length - a.length);
+  const secrets = [...new Set(options.secrets.filter((s) => s.length >= 6))].sort(
+    (a, b) => b.length - a.length,
+  );
   const scrubbing = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
       let line = typeof chunk === "string" ? chunk : chunk.toString("utf8");

@@ -14,7 +14,10 @@ export interface DefaultCommunitySettings {
  * (DATADESK_LOCALE, DATADESK_TIMEZONE) win over stored ones, so an operator can switch language
  * with one variable; unset ones leave what the community chose alone.
  */
-export async function ensureDefaultCommunity(prisma: PrismaClient, settings: DefaultCommunitySettings): Promise<void> {
+export async function ensureDefaultCommunity(
+  prisma: PrismaClient,
+  settings: DefaultCommunitySettings,
+): Promise<void> {
   const overrides = {
     ...(settings.timezone ? { timezone: settings.timezone } : {}),
     ...(settings.locale ? { locale: settings.locale } : {}),

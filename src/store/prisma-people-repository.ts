@@ -1,5 +1,5 @@
-import type { CommunitySummary, PeopleRepository } from "../core/ports/people-repository.js";
 import type { Role } from "../core/people/roles.js";
+import type { CommunitySummary, PeopleRepository } from "../core/ports/people-repository.js";
 import type { PlatformIdentity } from "../core/shared/platform.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { DEFAULT_COMMUNITY_SLUG } from "./default-community.js";
@@ -25,7 +25,10 @@ async function createOrFind<T>(find: () => Promise<T | null>, create: () => Prom
 export class PrismaPeopleRepository implements PeopleRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async communityForWorkspace(platform: PlatformIdentity["platform"], workspaceId: string): Promise<CommunitySummary> {
+  async communityForWorkspace(
+    platform: PlatformIdentity["platform"],
+    workspaceId: string,
+  ): Promise<CommunitySummary> {
     const link = await createOrFind(
       () =>
         this.prisma.communityPlatform.findUnique({
@@ -33,7 +36,9 @@ export class PrismaPeopleRepository implements PeopleRepository {
           include: { community: true },
         }),
       async () => {
-        const fallback = await this.prisma.community.findUniqueOrThrow({ where: { slug: DEFAULT_COMMUNITY_SLUG } });
+        const fallback = await this.prisma.community.findUniqueOrThrow({
+          where: { slug: DEFAULT_COMMUNITY_SLUG },
+        });
         return this.prisma.communityPlatform.create({
           data: { platform, workspaceId, communityId: fallback.id },
           include: { community: true },
@@ -44,7 +49,11 @@ export class PrismaPeopleRepository implements PeopleRepository {
     return { id, slug, name, timezone, locale };
   }
 
-  async findOrCreateActor(identity: PlatformIdentity, community: CommunitySummary, initialRoles: readonly Role[]) {
+  async findOrCreateActor(
+    identity: PlatformIdentity,
+    community: CommunitySummary,
+    initialRoles: readonly Role[],
+  ) {
     const where = {
       platform_workspaceId_userId: {
         platform: identity.platform,
@@ -74,7 +83,10 @@ export class PrismaPeopleRepository implements PeopleRepository {
     if (refreshed) {
       await this.prisma.platformAccount.update({
         where: { id: account.id },
-        data: { displayName: identity.displayName ?? account.displayName, locale: identity.locale ?? account.locale },
+        data: {
+          displayName: identity.displayName ?? account.displayName,
+          locale: identity.locale ?? account.locale,
+        },
       });
     }
     const membership = await createOrFind(

@@ -38,14 +38,26 @@ export function peopleRepositoryContract(
 
     it("keeps the same user id on different platforms as different people", async () => {
       const community = await repo.communityForWorkspace("slack", "T1");
-      const slack = await repo.findOrCreateActor({ platform: "slack", workspaceId: "T1", userId: "42" }, community, ["member"]);
-      const discord = await repo.findOrCreateActor({ platform: "discord", workspaceId: "T1", userId: "42" }, community, ["member"]);
+      const slack = await repo.findOrCreateActor(
+        { platform: "slack", workspaceId: "T1", userId: "42" },
+        community,
+        ["member"],
+      );
+      const discord = await repo.findOrCreateActor(
+        { platform: "discord", workspaceId: "T1", userId: "42" },
+        community,
+        ["member"],
+      );
       expect(discord.personId).not.toBe(slack.personId);
     });
 
     it("refreshes the display name and platform locale", async () => {
       const community = await repo.communityForWorkspace("discord", "G1");
-      await repo.findOrCreateActor({ platform: "discord", workspaceId: "G1", userId: "D1", displayName: "old" }, community, ["member"]);
+      await repo.findOrCreateActor(
+        { platform: "discord", workspaceId: "G1", userId: "D1", displayName: "old" },
+        community,
+        ["member"],
+      );
       const later = await repo.findOrCreateActor(
         { platform: "discord", workspaceId: "G1", userId: "D1", displayName: "new", locale: "es-ES" },
         community,
@@ -59,7 +71,9 @@ export function peopleRepositoryContract(
     it("survives concurrent first contacts of the same account", async () => {
       const community = await repo.communityForWorkspace("slack", "T2");
       const identity = { platform: "slack" as const, workspaceId: "T2", userId: "Urace" };
-      const results = await Promise.all([1, 2, 3, 4].map(() => repo.findOrCreateActor(identity, community, ["member"])));
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => repo.findOrCreateActor(identity, community, ["member"])),
+      );
       expect(new Set(results.map((r) => r.personId)).size).toBe(1);
     });
   });

@@ -21,7 +21,12 @@ describe(`migration runner (${testDriver})`, () => {
   it("records every migration the way Prisma Migrate does and is idempotent", async () => {
     db = await openTestDatabase({ community: false });
     const files = await readMigrations();
-    const rows = await db.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
@@ -51,17 +56,22 @@ describe(`migration runner (${testDriver})`, () => {
     await expect(migrate(db.sql, dir)).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
     const half = await db.sql.query(`SELECT to_regclass('"Half"') AS t`);
     expect(half[0]?.t).toBeNull();
-    const recorded = await db.sql.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`);
+    const recorded = await db.sql.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+    );
     expect(recorded).toEqual([]);
   });
 
-  it.runIf(testDriver === "postgres")("lets concurrent runners on one Postgres apply each migration once", async () => {
-    db = await openTestDatabase({ community: false });
-    await db.sql.exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
-    const results = await Promise.all([migrate(db.sql), migrate(db.sql), migrate(db.sql)]);
-    const appliedCounts = results.map((r) => r.applied.length);
-    expect(appliedCounts.filter((n) => n > 0)).toHaveLength(1);
-    const rows = await db.sql.query(`SELECT migration_name FROM "_prisma_migrations"`);
-    expect(rows).toHaveLength((await readMigrations()).length);
-  });
+  it.runIf(testDriver === "postgres")(
+    "lets concurrent runners on one Postgres apply each migration once",
+    async () => {
+      db = await openTestDatabase({ community: false });
+      await db.sql.exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
+      const results = await Promise.all([migrate(db.sql), migrate(db.sql), migrate(db.sql)]);
+      const appliedCounts = results.map((r) => r.applied.length);
+      expect(appliedCounts.filter((n) => n > 0)).toHaveLength(1);
+      const rows = await db.sql.query(`SELECT migration_name FROM "_prisma_migrations"`);
+      expect(rows).toHaveLength((await readMigrations()).length);
+    },
+  );
 });

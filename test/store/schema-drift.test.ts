@@ -32,9 +32,13 @@ describe(`schema.prisma and the migrated database agree (${testDriver})`, () => 
   it("notices a column, index or nullability the schema does not know", async () => {
     const dir = mkdtempSync(join(tmpdir(), "drift-"));
     copyFileSync(schemaPath, join(dir, "schema.prisma"));
-    await db.sql.exec(`ALTER TABLE "Person" ADD COLUMN "shadow" TEXT; CREATE INDEX "Person_shadow_idx" ON "Person"("shadow"); ALTER TABLE "Community" ALTER COLUMN "name" DROP NOT NULL;`);
+    await db.sql.exec(
+      `ALTER TABLE "Person" ADD COLUMN "shadow" TEXT; CREATE INDEX "Person_shadow_idx" ON "Person"("shadow"); ALTER TABLE "Community" ALTER COLUMN "name" DROP NOT NULL;`,
+    );
     const problems = await schemaDrift(db.sql, join(dir, "schema.prisma"));
-    await db.sql.exec(`DROP INDEX "Person_shadow_idx"; ALTER TABLE "Person" DROP COLUMN "shadow"; ALTER TABLE "Community" ALTER COLUMN "name" SET NOT NULL;`);
+    await db.sql.exec(
+      `DROP INDEX "Person_shadow_idx"; ALTER TABLE "Person" DROP COLUMN "shadow"; ALTER TABLE "Community" ALTER COLUMN "name" SET NOT NULL;`,
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         "Person.shadow is in the database but not in schema.prisma",

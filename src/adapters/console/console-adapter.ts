@@ -26,7 +26,12 @@ const QUIT = new Set(["quit", "exit", "salir", ":q"]);
 export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAdapter {
   const output = options.output ?? process.stdout;
   const username = options.username ?? osUsername();
-  const identity: PlatformIdentity = { platform: "console", workspaceId: "local", userId: username, displayName: username };
+  const identity: PlatformIdentity = {
+    platform: "console",
+    workspaceId: "local",
+    userId: username,
+    displayName: username,
+  };
   let rl: Interface | null = null;
   let lastButtons: ConsoleRendering["buttons"] = [];
   let queue = Promise.resolve();

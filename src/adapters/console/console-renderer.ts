@@ -19,7 +19,16 @@ function inline(text: RichText): string {
     .map((segment) => {
       if (typeof segment === "string") return segment.replace(CONTROL, "");
       const body = segment.text.replace(CONTROL, "");
-      const styled = segment.style === "code" ? `\`${body}\`` : segment.style === "bold" ? body.toUpperCase() === body ? body : `*${body}*` : segment.style === "italic" ? `_${body}_` : body;
+      const styled =
+        segment.style === "code"
+          ? `\`${body}\``
+          : segment.style === "bold"
+            ? body.toUpperCase() === body
+              ? body
+              : `*${body}*`
+            : segment.style === "italic"
+              ? `_${body}_`
+              : body;
       return segment.href ? `${styled} <${segment.href}>` : styled;
     })
     .join("");

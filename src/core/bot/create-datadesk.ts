@@ -104,6 +104,9 @@ function hint(ctx: RequestContext, key: string): Reply {
 }
 
 function unknownCommand(ctx: RequestContext, name: string): Reply {
-  const text = ctx.t("errors:unknownCommand", { name, helpCommand: invocationOf(ctx.identity.platform, "help") });
+  const text = ctx.t("errors:unknownCommand", {
+    name,
+    helpCommand: invocationOf(ctx.identity.platform, "help"),
+  });
   return ephemeral({ fallbackText: text, accent: "warning", blocks: [{ type: "section", text: [text] }] });
 }

@@ -10,7 +10,10 @@ import { isDomainError } from "../shared/domain-error.js";
  */
 export function errorReply(error: unknown, t: Translate, logger: Logger): Reply {
   if (isDomainError(error)) {
-    const text = t(error.messageKey.includes(":") ? error.messageKey : `errors:${error.messageKey}`, error.params);
+    const text = t(
+      error.messageKey.includes(":") ? error.messageKey : `errors:${error.messageKey}`,
+      error.params,
+    );
     return ephemeral({ fallbackText: text, accent: "warning", blocks: [{ type: "section", text: [text] }] });
   }
   logger.error({ err: error }, "unexpected error while handling a request");

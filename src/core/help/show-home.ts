@@ -15,7 +15,14 @@ export async function showHome(ctx: RequestContext): Promise<Card> {
     fallbackText: t("help:homeTitle"),
     blocks: [
       { type: "header", text: t("help:homeTitle") },
-      { type: "context", text: [t("help:homeCommunity", { name: ctx.community.name }), " · ", t("help:homeYourRoles", { roles: roleNames })] },
+      {
+        type: "context",
+        text: [
+          t("help:homeCommunity", { name: ctx.community.name }),
+          " · ",
+          t("help:homeYourRoles", { roles: roleNames }),
+        ],
+      },
       { type: "divider" },
       ...helpBlocks,
     ],

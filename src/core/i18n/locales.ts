@@ -8,5 +8,7 @@ export type SupportedLocale = (typeof supportedLocales)[number];
 export function normalizeLocale(value: string | null | undefined): SupportedLocale | null {
   if (!value) return null;
   const language = value.trim().toLowerCase().split(/[-_]/)[0];
-  return (supportedLocales as readonly string[]).includes(language ?? "") ? (language as SupportedLocale) : null;
+  return (supportedLocales as readonly string[]).includes(language ?? "")
+    ? (language as SupportedLocale)
+    : null;
 }

@@ -1,9 +1,9 @@
-import { console as enConsole } from "./locales/en/console.js";
 import { common as enCommon } from "./locales/en/common.js";
+import { console as enConsole } from "./locales/en/console.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
-import { console as esConsole } from "./locales/es/console.js";
 import { common as esCommon } from "./locales/es/common.js";
+import { console as esConsole } from "./locales/es/console.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
 

@@ -1,6 +1,6 @@
 import { createInstance, type i18n as I18nInstance } from "i18next";
-import { resources } from "./resources.js";
 import { type SupportedLocale, supportedLocales } from "./locales.js";
+import { resources } from "./resources.js";
 
 /** Translates a namespaced key ("help:title") with interpolation values. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;

@@ -1,5 +1,5 @@
-import type { PeopleRepository } from "../ports/people-repository.js";
 import { normalizeLocale } from "../i18n/locales.js";
+import type { PeopleRepository } from "../ports/people-repository.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import type { Actor, Role } from "./roles.js";
 

@@ -1,4 +1,4 @@
-import type { Actor, Role } from "../people/roles.js";
+import type { Role } from "../people/roles.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
 export interface CommunitySummary {
@@ -18,7 +18,10 @@ export interface PeopleRepository {
    * The community a Slack workspace / Discord guild belongs to. An unknown workspace is linked
    * to the default community (single-community deployments need no setup step).
    */
-  communityForWorkspace(platform: PlatformIdentity["platform"], workspaceId: string): Promise<CommunitySummary>;
+  communityForWorkspace(
+    platform: PlatformIdentity["platform"],
+    workspaceId: string,
+  ): Promise<CommunitySummary>;
   /**
    * Finds the person behind a platform account, creating person, account and membership on
    * first contact (with `initialRoles`); refreshes the display name and platform locale.
@@ -27,5 +30,11 @@ export interface PeopleRepository {
     identity: PlatformIdentity,
     community: CommunitySummary,
     initialRoles: readonly Role[],
-  ): Promise<{ personId: string; displayName: string; roles: Role[]; personLocale: string | null; accountLocale: string | null }>;
+  ): Promise<{
+    personId: string;
+    displayName: string;
+    roles: Role[];
+    personLocale: string | null;
+    accountLocale: string | null;
+  }>;
 }

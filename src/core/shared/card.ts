@@ -64,9 +64,7 @@ export const cardSchema = z.object({
 export type Card = z.infer<typeof cardSchema>;
 
 /** What a use case answers to the person who asked. */
-export type Reply =
-  | { kind: "card"; card: Card; visibility: "ephemeral" | "public" }
-  | { kind: "none" };
+export type Reply = { kind: "card"; card: Card; visibility: "ephemeral" | "public" } | { kind: "none" };
 
 export function ephemeral(card: Card): Reply {
   return { kind: "card", card, visibility: "ephemeral" };

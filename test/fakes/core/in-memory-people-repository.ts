@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { CommunitySummary, PeopleRepository } from "../../../src/core/ports/people-repository.js";
 import type { Role } from "../../../src/core/people/roles.js";
+import type { CommunitySummary, PeopleRepository } from "../../../src/core/ports/people-repository.js";
 import type { PlatformIdentity } from "../../../src/core/shared/platform.js";
 
 /** A stateful in-memory PeopleRepository: the fake core tests use instead of a database. */
@@ -8,7 +8,10 @@ export class InMemoryPeopleRepository implements PeopleRepository {
   readonly communities = new Map<string, CommunitySummary>();
   readonly workspaceLinks = new Map<string, string>();
   readonly people = new Map<string, { displayName: string; locale: string | null }>();
-  readonly accounts = new Map<string, { personId: string; displayName: string | null; locale: string | null }>();
+  readonly accounts = new Map<
+    string,
+    { personId: string; displayName: string | null; locale: string | null }
+  >();
   readonly memberships = new Map<string, Role[]>();
   readonly defaultCommunity: CommunitySummary;
 
@@ -32,7 +35,11 @@ export class InMemoryPeopleRepository implements PeopleRepository {
     return { ...community };
   }
 
-  async findOrCreateActor(identity: PlatformIdentity, community: CommunitySummary, initialRoles: readonly Role[]) {
+  async findOrCreateActor(
+    identity: PlatformIdentity,
+    community: CommunitySummary,
+    initialRoles: readonly Role[],
+  ) {
     const key = `${identity.platform}:${identity.workspaceId}:${identity.userId}`;
     let account = this.accounts.get(key);
     if (!account) {
