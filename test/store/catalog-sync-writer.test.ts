@@ -1,0 +1,107 @@
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
+import type { CatalogRecord } from "../../src/core/ports/catalog-source.js";
+import { CatalogSyncFailed, writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
+import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
+
+const catalogs = resolve(process.cwd(), "../shared/catalogs");
+const reader = createCatalogSourceReader();
+
+async function* failAfter(records: AsyncIterable<CatalogRecord>, count: number): AsyncGenerator<CatalogRecord> {
+  let n = 0;
+  for await (const record of records) {
+    if (n++ === count) throw new Error("connection dropped mid-catalog");
+    yield record;
+  }
+}
+
+describe(`catalog sync writer (${testDriver})`, () => {
+  let db: TestDatabase;
+  let communityId: string;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    communityId = (await db.prisma.community.findFirstOrThrow()).id;
+  });
+  afterAll(async () => db.drop());
+
+  const target = (name: string, file: string) => ({ communityId, name, kind: "dcat" as const, location: resolve(catalogs, file) });
+
+  it("imports Chicago and then resyncs to the later snapshot: 19 added, 131 updated", async () => {
+    const april = target("chicago", "chicago-il-data-2020-04-14.json");
+    const first = await writeCatalogSync(db.sql, april, reader.read(april.location, "dcat"), new Date("2020-04-15T00:00:00Z"));
+    expect(first).toMatchObject({ added: 782, updated: 0, removed: 0, skipped: 0 });
+
+    const july = target("chicago", "chicago-il-data-2020-07-22.json");
+    const second = await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-23T00:00:00Z"));
+    expect(second).toMatchObject({ added: 19, updated: 131, removed: 0, unchanged: 782 - 131, skipped: 0 });
+
+    const changes = await db.prisma.syncRunChange.groupBy({ by: ["change"], where: { runId: second.runId }, _count: true });
+    expect(Object.fromEntries(changes.map((c) => [c.change, c._count]))).toEqual({ added: 19, updated: 131 });
+    expect(await db.prisma.dataset.count({ where: { removedAt: null } })).toBe(801);
+
+    const again = await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-24T00:00:00Z"));
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 801 });
+  });
+
+  it("fills a weighted search vector through the trigger", async () => {
+    const rows = await db.sql.query<{ title: string }>(
+      `SELECT "title" FROM "Dataset" WHERE "search" @@ websearch_to_tsquery('english', 'food inspections') ORDER BY ts_rank("search", websearch_to_tsquery('english', 'food inspections')) DESC LIMIT 1`,
+    );
+    expect(rows[0]?.title).toBe("Food Inspections");
+  });
+
+  it("marks datasets missing from a resync as removed, and restores them when they return", async () => {
+    const july = target("chicago", "chicago-il-data-2020-07-22.json");
+    const all: CatalogRecord[] = [];
+    for await (const r of reader.read(july.location, "dcat")) all.push(r);
+    async function* some() {
+      yield* all.slice(5);
+    }
+    const shrunk = await writeCatalogSync(db.sql, july, some(), new Date("2020-07-25T00:00:00Z"));
+    expect(shrunk.removed).toBe(5);
+    async function* every() {
+      yield* all;
+    }
+    const restored = await writeCatalogSync(db.sql, july, every(), new Date("2020-07-26T00:00:00Z"));
+    expect(restored).toMatchObject({ updated: 5, removed: 0 });
+  });
+
+  it("leaves the previous catalog intact when a sync fails half-way, and records the failed run", async () => {
+    const before = await db.sql.query<{ n: string; h: string }>(`SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`);
+    const april = target("chicago", "chicago-il-data-2020-04-14.json");
+    await expect(
+      writeCatalogSync(db.sql, april, failAfter(reader.read(april.location, "dcat"), 700), new Date("2020-08-01T00:00:00Z")),
+    ).rejects.toBeInstanceOf(CatalogSyncFailed);
+    const after = await db.sql.query<{ n: string; h: string }>(`SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`);
+    expect(after).toEqual(before);
+    const failed = await db.prisma.syncRun.findFirstOrThrow({ where: { status: "failed" } });
+    expect(failed.error).toContain("connection dropped");
+  });
+
+  it("leaves no trace of a first import that fails", async () => {
+    const fresh = target("never-imported", "chicago-il-data-2020-04-14.json");
+    await expect(
+      writeCatalogSync(db.sql, fresh, failAfter(reader.read(fresh.location, "dcat"), 10), new Date()),
+    ).rejects.toBeInstanceOf(CatalogSyncFailed);
+    expect(await db.prisma.catalogSource.count({ where: { name: "never-imported" } })).toBe(0);
+  });
+
+  it("reports invalid and duplicate records and imports the rest", async () => {
+    const good = target("mixed", "chicago-il-data-2020-07-22.json");
+    const records: CatalogRecord[] = [];
+    for await (const r of reader.read(good.location, "dcat")) {
+      records.push(r);
+      if (records.length === 3) break;
+    }
+    async function* mixed(): AsyncGenerator<CatalogRecord> {
+      yield records[0] as CatalogRecord;
+      yield { ok: false, position: 2, key: "bad-1", problem: "title: required" };
+      yield records[1] as CatalogRecord;
+      yield records[0] as CatalogRecord;
+    }
+    const outcome = await writeCatalogSync(db.sql, good, mixed(), new Date());
+    expect(outcome).toMatchObject({ added: 2, skipped: 2 });
+    expect(outcome.skippedReport.map((s) => s.problem)).toEqual(["title: required", "the same key appears earlier in this catalog"]);
+  });
+});
