@@ -12,7 +12,14 @@ import type { CoreDeps } from "./core-deps.js";
 import { errorReply } from "./error-reply.js";
 import type { InboundRequest } from "./inbound-request.js";
 import type { RequestContext } from "./request-context.js";
-import { actionHandlers, type CommandArgs, commandHandlers, freeTextHandler } from "./routes.js";
+import {
+  actionHandlers,
+  autocompleteHandlers,
+  type Choice,
+  type CommandArgs,
+  commandHandlers,
+  freeTextHandler,
+} from "./routes.js";
 
 /** The platform-neutral bot every adapter talks to. */
 export interface Datadesk {
@@ -22,6 +29,8 @@ export interface Datadesk {
   home(identity: PlatformIdentity): Promise<Card>;
   /** Who this identity is to us: adapters use it to speak the person's language in their own chrome. */
   describeActor(identity: PlatformIdentity): Promise<ActorSummary>;
+  /** Suggestions for a command option as the person types; never throws (empty on failure). */
+  autocomplete(identity: PlatformIdentity, query: { command: string; option: string; text: string }): Promise<Choice[]>;
 }
 
 export interface ActorSummary {
@@ -85,6 +94,18 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
     },
     async home(identity) {
       return showHome(await context(identity));
+    },
+    async autocomplete(identity, query) {
+      const handler = autocompleteHandlers[`${query.command}.${query.option}`];
+      if (!handler) return [];
+      try {
+        const choices = await handler(await context(identity), query.text.slice(0, 100));
+        // Platforms cap suggestions at 25 and each label/value at 100 characters.
+        return choices.slice(0, 25).map((c) => ({ label: c.label.slice(0, 100), value: c.value.slice(0, 100) }));
+      } catch (error) {
+        deps.logger.error({ err: error, command: query.command }, "autocomplete failed");
+        return [];
+      }
     },
     async describeActor(identity) {
       const ctx = await context(identity);

@@ -7,6 +7,15 @@ export type CommandHandler = (ctx: RequestContext, args: CommandArgs) => Promise
 export type ActionHandler = (ctx: RequestContext, value: string) => Promise<Reply> | Reply;
 export type FreeTextHandler = (ctx: RequestContext, text: string) => Promise<Reply> | Reply;
 
+/** One suggestion for a command option as the person types (Discord autocomplete, Slack external select). */
+export interface Choice {
+  /** Shown to the person (≤ 100 characters). */
+  label: string;
+  /** Sent back as the option value (≤ 100 characters). */
+  value: string;
+}
+export type AutocompleteHandler = (ctx: RequestContext, text: string) => Promise<Choice[]> | Choice[];
+
 /**
  * Which use case answers which command and button. Every name here must exist in the command
  * registry (a test checks both directions), so a command can't be advertised without a handler.
@@ -14,6 +23,9 @@ export type FreeTextHandler = (ctx: RequestContext, text: string) => Promise<Rep
 export const commandHandlers: Record<string, CommandHandler> = {
   help: (ctx) => showHelp(ctx),
 };
+
+/** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
+export const autocompleteHandlers: Record<string, AutocompleteHandler> = {};
 
 /** Button handlers by action id ("problem.vote" → handler). */
 export const actionHandlers: Record<string, ActionHandler> = {};
