@@ -1,0 +1,32 @@
+import path from "node:path";
+import type { NormalizedDataset } from "../core/catalog/dataset.js";
+import type { CatalogRecord } from "../core/ports/catalog-source.js";
+
+/**
+ * Helpers for this folder's tests only. The real catalogs live beside the clone
+ * (`../shared/catalogs`); tests run with the repository root as cwd, locally and in CI.
+ */
+export const realCatalogsDir = path.resolve(process.cwd(), "../shared/catalogs");
+
+export function realCatalog(fileName: string): string {
+  return path.join(realCatalogsDir, fileName);
+}
+
+export async function collect(records: AsyncIterable<CatalogRecord>): Promise<{
+  datasets: NormalizedDataset[];
+  skipped: Extract<CatalogRecord, { ok: false }>[];
+}> {
+  const datasets: NormalizedDataset[] = [];
+  const skipped: Extract<CatalogRecord, { ok: false }>[] = [];
+  for await (const record of records) {
+    if (record.ok) datasets.push(record.dataset);
+    else skipped.push(record);
+  }
+  return { datasets, skipped };
+}
+
+export function byKey(datasets: readonly NormalizedDataset[], key: string): NormalizedDataset {
+  const found = datasets.find((dataset) => dataset.key === key);
+  if (!found) throw new Error(`no dataset with key ${key}`);
+  return found;
+}
