@@ -46,7 +46,14 @@ describe("health, metrics and graceful shutdown", () => {
   it("serves /healthz and /metrics, then exits 0 on SIGTERM", async () => {
     const port = await freePort();
     child = spawn(process.execPath, ["bin/datadesk.js", "start"], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATADESK_DATA_DIR: dataDir, DATADESK_HTTP: "true", PORT: String(port), HOST: "127.0.0.1" },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATADESK_DATA_DIR: dataDir,
+        DATADESK_HTTP: "true",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stderr = "";

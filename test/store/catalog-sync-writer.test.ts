@@ -8,7 +8,10 @@ import { openTestDatabase, type TestDatabase, testDriver } from "../support/test
 const catalogs = resolve(process.cwd(), "../shared/catalogs");
 const reader = createCatalogSourceReader();
 
-async function* failAfter(records: AsyncIterable<CatalogRecord>, count: number): AsyncGenerator<CatalogRecord> {
+async function* failAfter(
+  records: AsyncIterable<CatalogRecord>,
+  count: number,
+): AsyncGenerator<CatalogRecord> {
   let n = 0;
   for await (const record of records) {
     if (n++ === count) throw new Error("connection dropped mid-catalog");
@@ -25,22 +28,46 @@ describe(`catalog sync writer (${testDriver})`, () => {
   });
   afterAll(async () => db.drop());
 
-  const target = (name: string, file: string) => ({ communityId, name, kind: "dcat" as const, location: resolve(catalogs, file) });
+  const target = (name: string, file: string) => ({
+    communityId,
+    name,
+    kind: "dcat" as const,
+    location: resolve(catalogs, file),
+  });
 
   it("imports Chicago and then resyncs to the later snapshot: 19 added, 131 updated", async () => {
     const april = target("chicago", "chicago-il-data-2020-04-14.json");
-    const first = await writeCatalogSync(db.sql, april, reader.read(april.location, "dcat"), new Date("2020-04-15T00:00:00Z"));
+    const first = await writeCatalogSync(
+      db.sql,
+      april,
+      reader.read(april.location, "dcat"),
+      new Date("2020-04-15T00:00:00Z"),
+    );
     expect(first).toMatchObject({ added: 782, updated: 0, removed: 0, skipped: 0 });
 
     const july = target("chicago", "chicago-il-data-2020-07-22.json");
-    const second = await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-23T00:00:00Z"));
+    const second = await writeCatalogSync(
+      db.sql,
+      july,
+      reader.read(july.location, "dcat"),
+      new Date("2020-07-23T00:00:00Z"),
+    );
     expect(second).toMatchObject({ added: 19, updated: 131, removed: 0, unchanged: 782 - 131, skipped: 0 });
 
-    const changes = await db.prisma.syncRunChange.groupBy({ by: ["change"], where: { runId: second.runId }, _count: true });
+    const changes = await db.prisma.syncRunChange.groupBy({
+      by: ["change"],
+      where: { runId: second.runId },
+      _count: true,
+    });
     expect(Object.fromEntries(changes.map((c) => [c.change, c._count]))).toEqual({ added: 19, updated: 131 });
     expect(await db.prisma.dataset.count({ where: { removedAt: null } })).toBe(801);
 
-    const again = await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-24T00:00:00Z"));
+    const again = await writeCatalogSync(
+      db.sql,
+      july,
+      reader.read(july.location, "dcat"),
+      new Date("2020-07-24T00:00:00Z"),
+    );
     expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 801 });
   });
 
@@ -68,12 +95,21 @@ describe(`catalog sync writer (${testDriver})`, () => {
   });
 
   it("leaves the previous catalog intact when a sync fails half-way, and records the failed run", async () => {
-    const before = await db.sql.query<{ n: string; h: string }>(`SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`);
+    const before = await db.sql.query<{ n: string; h: string }>(
+      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
+    );
     const april = target("chicago", "chicago-il-data-2020-04-14.json");
     await expect(
-      writeCatalogSync(db.sql, april, failAfter(reader.read(april.location, "dcat"), 700), new Date("2020-08-01T00:00:00Z")),
+      writeCatalogSync(
+        db.sql,
+        april,
+        failAfter(reader.read(april.location, "dcat"), 700),
+        new Date("2020-08-01T00:00:00Z"),
+      ),
     ).rejects.toBeInstanceOf(CatalogSyncFailed);
-    const after = await db.sql.query<{ n: string; h: string }>(`SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`);
+    const after = await db.sql.query<{ n: string; h: string }>(
+      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
+    );
     expect(after).toEqual(before);
     const failed = await db.prisma.syncRun.findFirstOrThrow({ where: { status: "failed" } });
     expect(failed.error).toContain("connection dropped");
@@ -102,6 +138,9 @@ describe(`catalog sync writer (${testDriver})`, () => {
     }
     const outcome = await writeCatalogSync(db.sql, good, mixed(), new Date());
     expect(outcome).toMatchObject({ added: 2, skipped: 2 });
-    expect(outcome.skippedReport.map((s) => s.problem)).toEqual(["title: required", "the same key appears earlier in this catalog"]);
+    expect(outcome.skippedReport.map((s) => s.problem)).toEqual([
+      "title: required",
+      "the same key appears earlier in this catalog",
+    ]);
   });
 });

@@ -30,7 +30,10 @@ export interface Datadesk {
   /** Who this identity is to us: adapters use it to speak the person's language in their own chrome. */
   describeActor(identity: PlatformIdentity): Promise<ActorSummary>;
   /** Suggestions for a command option as the person types; never throws (empty on failure). */
-  autocomplete(identity: PlatformIdentity, query: { command: string; option: string; text: string }): Promise<Choice[]>;
+  autocomplete(
+    identity: PlatformIdentity,
+    query: { command: string; option: string; text: string },
+  ): Promise<Choice[]>;
 }
 
 export interface ActorSummary {
@@ -101,7 +104,9 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
       try {
         const choices = await handler(await context(identity), query.text.slice(0, 100));
         // Platforms cap suggestions at 25 and each label/value at 100 characters.
-        return choices.slice(0, 25).map((c) => ({ label: c.label.slice(0, 100), value: c.value.slice(0, 100) }));
+        return choices
+          .slice(0, 25)
+          .map((c) => ({ label: c.label.slice(0, 100), value: c.value.slice(0, 100) }));
       } catch (error) {
         deps.logger.error({ err: error, command: query.command }, "autocomplete failed");
         return [];

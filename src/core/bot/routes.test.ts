@@ -9,7 +9,9 @@ describe("command registry and handlers", () => {
   });
 
   it("has an autocomplete handler for every option marked autocomplete", () => {
-    const wanted = commandRegistry.flatMap((c) => c.options.filter((o) => o.autocomplete).map((o) => `${c.name}.${o.name}`));
+    const wanted = commandRegistry.flatMap((c) =>
+      c.options.filter((o) => o.autocomplete).map((o) => `${c.name}.${o.name}`),
+    );
     for (const key of wanted) expect(autocompleteHandlers[key], key).toBeTypeOf("function");
   });
 

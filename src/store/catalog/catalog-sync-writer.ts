@@ -163,7 +163,16 @@ async function syncInTransaction(
   await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS "sync_seen_keys" ("key" text PRIMARY KEY) ON COMMIT DROP`);
   await tx.exec(`TRUNCATE "sync_seen_keys"`);
 
-  const outcome: SyncOutcome = { sourceId: source.id, runId: run.id, added: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedReport: [] };
+  const outcome: SyncOutcome = {
+    sourceId: source.id,
+    runId: run.id,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    skipped: 0,
+    skippedReport: [],
+  };
   const skip = (item: SkippedRecord) => {
     outcome.skipped += 1;
     if (outcome.skippedReport.length < MAX_REPORTED_SKIPS) outcome.skippedReport.push(item);
@@ -183,7 +192,12 @@ async function syncInTransaction(
     const unique: NormalizedDataset[] = [];
     for (const item of current) {
       if (freshKeys.delete(item.dataset.key)) unique.push(item.dataset);
-      else skip({ position: item.position, key: item.dataset.key, problem: "the same key appears earlier in this catalog" });
+      else
+        skip({
+          position: item.position,
+          key: item.dataset.key,
+          problem: "the same key appears earlier in this catalog",
+        });
     }
     if (unique.length === 0) return;
     const changed = await tx.query<{ id: string; inserted: boolean }>(UPSERT_BATCH, [
@@ -219,18 +233,39 @@ async function syncInTransaction(
     [source.id, now.toISOString()],
   );
   outcome.removed = removed.length;
-  await recordChanges(tx, run.id, removed.map((row) => row.id), "removed");
+  await recordChanges(
+    tx,
+    run.id,
+    removed.map((row) => row.id),
+    "removed",
+  );
 
   await tx.query(
     `UPDATE "SyncRun" SET "status" = 'succeeded', "finishedAt" = now(), "added" = $2, "updated" = $3, "removed" = $4,
        "unchanged" = $5, "skipped" = $6, "skippedReport" = $7::jsonb WHERE "id" = $1::uuid`,
-    [run.id, outcome.added, outcome.updated, outcome.removed, outcome.unchanged, outcome.skipped, JSON.stringify(outcome.skippedReport)],
+    [
+      run.id,
+      outcome.added,
+      outcome.updated,
+      outcome.removed,
+      outcome.unchanged,
+      outcome.skipped,
+      JSON.stringify(outcome.skippedReport),
+    ],
   );
-  await tx.query(`UPDATE "CatalogSource" SET "lastSyncedAt" = $2::timestamptz WHERE "id" = $1::uuid`, [source.id, now.toISOString()]);
+  await tx.query(`UPDATE "CatalogSource" SET "lastSyncedAt" = $2::timestamptz WHERE "id" = $1::uuid`, [
+    source.id,
+    now.toISOString(),
+  ]);
   return outcome;
 }
 
-async function recordChanges(tx: Tx, runId: string, datasetIds: string[], change: "added" | "updated" | "removed"): Promise<void> {
+async function recordChanges(
+  tx: Tx,
+  runId: string,
+  datasetIds: string[],
+  change: "added" | "updated" | "removed",
+): Promise<void> {
   if (datasetIds.length === 0) return;
   await tx.query(
     `INSERT INTO "SyncRunChange" ("id", "runId", "datasetId", "change")

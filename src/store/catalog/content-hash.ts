@@ -21,6 +21,12 @@ function stable(value: unknown): unknown {
  * for 3aav-uy2v), so their order does not count as a change.
  */
 export function contentHash(dataset: NormalizedDataset): string {
-  const canonical = { ...dataset, keywords: [...dataset.keywords].sort(), themes: [...dataset.themes].sort() };
-  return createHash("sha256").update(JSON.stringify(stable(canonical))).digest("hex");
+  const canonical = {
+    ...dataset,
+    keywords: [...dataset.keywords].sort(),
+    themes: [...dataset.themes].sort(),
+  };
+  return createHash("sha256")
+    .update(JSON.stringify(stable(canonical)))
+    .digest("hex");
 }
