@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { cardSchema } from "../shared/card.js";
+import { platformSchema } from "../shared/platform.js";
+
+/**
+ * Messages to anyone other than the person acting (a follower's DM, a triage ping, a digest)
+ * go through the outbox: written next to the change that causes them and delivered later by
+ * a worker, so a crash between "decide" and "tell" neither loses nor repeats the telling.
+ */
+export const deliveryTargetSchema = z.discriminatedUnion("kind", [
+  /** A channel on the platform (Slack channel id, Discord channel id). */
+  z.object({ kind: z.literal("channel"), channelId: z.string().min(1).max(64) }),
+  /** A direct message to a platform user (Slack user id, Discord user id). */
+  z.object({ kind: z.literal("user"), userId: z.string().min(1).max(64) }),
+]);
+export type DeliveryTarget = z.infer<typeof deliveryTargetSchema>;
+
+export const outboundMessageSchema = z.object({
+  /**
+   * One logical message, e.g. "problem:12:status:accepted:to:<personId>:slack". Enqueuing the
+   * same key twice (a retried event, a double click) stores it once.
+   */
+  dedupeKey: z.string().min(1).max(300),
+  communityId: z.string().uuid().nullable(),
+  platform: platformSchema,
+  target: deliveryTargetSchema,
+  card: cardSchema,
+});
+export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
+
+export interface Outbox {
+  /** Stores messages for delivery; already-known dedupe keys are ignored. */
+  enqueue(messages: readonly OutboundMessage[]): Promise<void>;
+}

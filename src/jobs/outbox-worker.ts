@@ -1,0 +1,105 @@
+import type { Clock } from "../core/ports/clock.js";
+import type { Logger } from "../core/ports/logger.js";
+import { DeliveryFailure, type PlatformDelivery } from "../core/ports/platform-delivery.js";
+import type { Platform } from "../core/shared/platform.js";
+import type { ClaimedMessage, OutboxQueue } from "../store/outbox/outbox-queue.js";
+
+export interface OutboxWorkerOptions {
+  queue: OutboxQueue;
+  deliveries: readonly PlatformDelivery[];
+  clock: Clock;
+  logger: Logger;
+  /** Attempts before a message becomes a dead letter. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt, capped, with ±50 % jitter. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How long a claim is exclusive; a worker that dies hands its claims back after this. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Source of randomness for jitter (tests pin it). */
+  random?: () => number;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+/**
+ * Delivers the outbox: claims due messages, hands each to its platform's delivery, and decides
+ * what a failure means — wait as long as a 429 asks, back off with jitter on other transient
+ * errors, give up into a dead letter on permanent errors or after `maxAttempts`.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions) {
+  const maxAttempts = options.maxAttempts ?? 8;
+  const baseDelayMs = options.baseDelayMs ?? 2_000;
+  const maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const batchSize = options.batchSize ?? 50;
+  const random = options.random ?? Math.random;
+  const byPlatform = new Map<Platform, PlatformDelivery>(options.deliveries.map((d) => [d.platform, d]));
+
+  function backoffMs(attempts: number): number {
+    const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(exponential * (0.5 + random()));
+  }
+
+  async function deliverOne(message: ClaimedMessage): Promise<keyof DrainResult> {
+    const { queue, clock, logger } = options;
+    const delivery = byPlatform.get(message.platform);
+    if (!delivery) {
+      // The platform is not running in this process: leave it for a process that runs it.
+      await queue.retryLater(
+        message.id,
+        new Date(clock.now().getTime() + leaseMs),
+        `no ${message.platform} adapter running`,
+      );
+      return "retried";
+    }
+    try {
+      await delivery.deliver(message.target, message.card, message.dedupeKey);
+      await queue.markSent(message.id, clock.now());
+      return "sent";
+    } catch (error) {
+      const failure = error instanceof DeliveryFailure ? error : null;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (failure?.permanent || message.attempts >= maxAttempts) {
+        logger.error(
+          { outboxId: message.id, dedupeKey: message.dedupeKey, attempts: message.attempts, reason },
+          "outbox message dead-lettered",
+        );
+        await queue.markDead(message.id, reason);
+        return "dead";
+      }
+      const waitMs = failure?.retryAfterMs ?? backoffMs(message.attempts);
+      logger.warn(
+        { outboxId: message.id, attempts: message.attempts, waitMs, reason },
+        "outbox delivery failed; will retry",
+      );
+      await queue.retryLater(message.id, new Date(clock.now().getTime() + waitMs), reason);
+      return "retried";
+    }
+  }
+
+  /** One pass: deliver every message due now (in batches), return what happened. */
+  async function drain(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, dead: 0 };
+    for (;;) {
+      const claimed = await options.queue.claimDue(options.clock.now(), batchSize, leaseMs);
+      if (claimed.length === 0) return result;
+      for (const item of claimed) {
+        if (!item.ok) {
+          await options.queue.markDead(item.id, `unreadable outbox row: ${item.problem}`);
+          result.dead += 1;
+          continue;
+        }
+        result[await deliverOne(item.message)] += 1;
+      }
+      if (claimed.length < batchSize) return result;
+    }
+  }
+
+  return { drain, backoffMs };
+}

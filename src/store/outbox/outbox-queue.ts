@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { type DeliveryTarget, deliveryTargetSchema } from "../../core/ports/outbox.js";
+import { type Card, cardSchema } from "../../core/shared/card.js";
+import { type Platform, platformSchema } from "../../core/shared/platform.js";
+import type { SqlExecutor } from "../sql-executor.js";
+
+/**
+ * The worker's side of the outbox table: claim due messages under a lease, then mark each sent,
+ * retry-later or dead. Claims use FOR UPDATE SKIP LOCKED so several replicas on one Postgres
+ * never take the same message; the lease (nextAttemptAt pushed forward) hands a message back if
+ * the worker that claimed it dies before finishing.
+ */
+export interface ClaimedMessage {
+  id: string;
+  dedupeKey: string;
+  platform: Platform;
+  target: DeliveryTarget;
+  card: Card;
+  /** Including this one. */
+  attempts: number;
+}
+
+export type ClaimResult = { ok: true; message: ClaimedMessage } | { ok: false; id: string; problem: string };
+
+const rowSchema = z.object({
+  id: z.string(),
+  dedupeKey: z.string(),
+  platform: platformSchema,
+  target: deliveryTargetSchema,
+  payload: cardSchema,
+  attempts: z.number().int(),
+});
+
+export interface DeadLetter {
+  id: string;
+  dedupeKey: string;
+  platform: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+export class OutboxQueue {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimResult[]> {
+    const rows = await this.sql.query<Record<string, unknown>>(
+      `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "nextAttemptAt" = $2::timestamptz + ($3::int * interval '1 millisecond')
+        WHERE "id" IN (
+          SELECT "id" FROM "OutboxMessage"
+           WHERE "status" = 'pending' AND "nextAttemptAt" <= $2::timestamptz
+           ORDER BY "nextAttemptAt", "createdAt" LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING "id", "dedupeKey", "platform"::text AS "platform", "target", "payload", "attempts"`,
+      [limit, now.toISOString(), leaseMs],
+    );
+    // A row that no longer parses (written by an older version, edited by hand) is reported,
+    // not delivered half-right.
+    return rows.map((row): ClaimResult => {
+      const parsed = rowSchema.safeParse(row);
+      if (!parsed.success)
+        return { ok: false, id: String(row.id), problem: parsed.error.issues[0]?.message ?? "invalid row" };
+      const { payload, ...rest } = parsed.data;
+      return { ok: true, message: { ...rest, card: payload } };
+    });
+  }
+
+  async markSent(id: string, now: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = $2::timestamptz, "lastError" = NULL WHERE "id" = $1::uuid`,
+      [id, now.toISOString()],
+    );
+  }
+
+  async retryLater(id: string, at: Date, error: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE "OutboxMessage" SET "nextAttemptAt" = $2::timestamptz, "lastError" = $3 WHERE "id" = $1::uuid AND "status" = 'pending'`,
+      [id, at.toISOString(), error.slice(0, 2000)],
+    );
+  }
+
+  async markDead(id: string, error: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE "OutboxMessage" SET "status" = 'dead', "lastError" = $2 WHERE "id" = $1::uuid`,
+      [id, error.slice(0, 2000)],
+    );
+  }
+
+  /** Dead letters, newest first, for admins. */
+  async listDead(limit = 50): Promise<DeadLetter[]> {
+    return this.sql.query<DeadLetter & Record<string, unknown>>(
+      `SELECT "id", "dedupeKey", "platform"::text AS "platform", "attempts", "lastError" FROM "OutboxMessage"
+        WHERE "status" = 'dead' ORDER BY "createdAt" DESC LIMIT $1`,
+      [limit],
+    );
+  }
+}
