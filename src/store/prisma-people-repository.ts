@@ -1,3 +1,4 @@
+import { accountScope } from "../core/people/account-scope.js";
 import type { Role } from "../core/people/roles.js";
 import type { CommunitySummary, PeopleRepository } from "../core/ports/people-repository.js";
 import type { PlatformIdentity } from "../core/shared/platform.js";
@@ -57,7 +58,7 @@ export class PrismaPeopleRepository implements PeopleRepository {
     const where = {
       platform_workspaceId_userId: {
         platform: identity.platform,
-        workspaceId: identity.workspaceId,
+        workspaceId: accountScope(identity),
         userId: identity.userId,
       },
     };
@@ -67,7 +68,7 @@ export class PrismaPeopleRepository implements PeopleRepository {
         this.prisma.platformAccount.create({
           data: {
             platform: identity.platform,
-            workspaceId: identity.workspaceId,
+            workspaceId: accountScope(identity),
             userId: identity.userId,
             displayName: identity.displayName ?? null,
             locale: identity.locale ?? null,

@@ -51,6 +51,16 @@ export function peopleRepositoryContract(
       expect(discord.personId).not.toBe(slack.personId);
     });
 
+    it("knows a Discord user in a server and in DMs as one person, a Slack user per workspace", async () => {
+      const community = await repo.communityForWorkspace("discord", "G9");
+      const inGuild = await repo.findOrCreateActor({ platform: "discord", workspaceId: "G9", userId: "777" }, community, ["member"]);
+      const inDm = await repo.findOrCreateActor({ platform: "discord", workspaceId: "dm", userId: "777" }, community, ["member"]);
+      expect(inDm.personId).toBe(inGuild.personId);
+      const slackA = await repo.findOrCreateActor({ platform: "slack", workspaceId: "TA", userId: "U777" }, community, ["member"]);
+      const slackB = await repo.findOrCreateActor({ platform: "slack", workspaceId: "TB", userId: "U777" }, community, ["member"]);
+      expect(slackB.personId).not.toBe(slackA.personId);
+    });
+
     it("refreshes the display name and platform locale", async () => {
       const community = await repo.communityForWorkspace("discord", "G1");
       await repo.findOrCreateActor(

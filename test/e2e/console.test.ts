@@ -44,7 +44,9 @@ function runConsole(
   });
 }
 
-describe("the local console (datadesk start, no credentials)", () => {
+// Each case starts a real process on a fresh embedded database: seconds on an idle machine,
+// much longer when CI runs other test files beside it.
+describe("the local console (datadesk start, no credentials)", { timeout: 120_000 }, () => {
   it("answers help in English and hints on unknown input, then quits cleanly", async () => {
     const { stdout, stderr, code } = await runConsole(["help", "blorp", "quit"]);
     expect(code).toBe(0);

@@ -42,7 +42,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("health, metrics and graceful shutdown", () => {
+describe("health, metrics and graceful shutdown", { timeout: 120_000 }, () => {
   it("serves /healthz and /metrics, then exits 0 on SIGTERM", async () => {
     const port = await freePort();
     child = spawn(process.execPath, ["bin/datadesk.js", "start"], {
@@ -65,7 +65,7 @@ describe("health, metrics and graceful shutdown", () => {
     const health = await waitFor(async () => {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       return { status: res.status, body: (await res.json()) as { status: string; database: string } };
-    }, 30_000);
+    }, 90_000);
     expect(health).toEqual({ status: 200, body: expect.objectContaining({ status: "ok", database: "ok" }) });
 
     const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);

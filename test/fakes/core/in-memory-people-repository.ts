@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { accountScope } from "../../../src/core/people/account-scope.js";
 import type { Role } from "../../../src/core/people/roles.js";
 import type { CommunitySummary, PeopleRepository } from "../../../src/core/ports/people-repository.js";
 import type { PlatformIdentity } from "../../../src/core/shared/platform.js";
@@ -40,7 +41,7 @@ export class InMemoryPeopleRepository implements PeopleRepository {
     community: CommunitySummary,
     initialRoles: readonly Role[],
   ) {
-    const key = `${identity.platform}:${identity.workspaceId}:${identity.userId}`;
+    const key = `${identity.platform}:${accountScope(identity)}:${identity.userId}`;
     let account = this.accounts.get(key);
     if (!account) {
       const personId = randomUUID();
