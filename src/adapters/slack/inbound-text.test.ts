@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { slackTextToPlain } from "./inbound-text.js";
+
+describe("slackTextToPlain", () => {
+  it("removes our own mention, wherever it is", () => {
+    expect(slackTextToPlain("<@U0BOT> help", { botUserId: "U0BOT" })).toBe("help");
+    expect(slackTextToPlain("hey <@U0BOT|datadesk> ask bike lanes", { botUserId: "U0BOT" })).toBe(
+      "hey ask bike lanes",
+    );
+  });
+
+  it("shows other mentions, channels, broadcasts and links as Slack displayed them", () => {
+    expect(slackTextToPlain("<@U1> <@U2|maria> in <#C1|general> <!here> <!subteam^S1|@stewards>")).toBe(
+      "@U1 @maria in #general @here @stewards",
+    );
+    expect(slackTextToPlain("see <https://data.gov|data.gov> and <https://x.org/a?b=1&amp;c=2>")).toBe(
+      "see data.gov and https://x.org/a?b=1&c=2",
+    );
+    expect(slackTextToPlain("<mailto:a@b.org|a@b.org> or <mailto:c@d.org>")).toBe("a@b.org or c@d.org");
+  });
+
+  it("decodes Slack's entities exactly once", () => {
+    expect(slackTextToPlain("a &lt;b&gt; &amp; c &amp;lt;")).toBe("a <b> & c &lt;");
+  });
+
+  it("leaves ordinary text alone", () => {
+    expect(slackTextToPlain("  is the 311 data current?  ")).toBe("is the 311 data current?");
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * What a person typed, from Slack's wire format back to plain text for the core.
+ *
+ * Slack sends message and slash-command text with `&`, `<`, `>` entity-escaped and with mentions,
+ * channels and links as `<…>` markup. The core wants the words the person saw: "@maria",
+ * "#general", "data.gov". Our own mention is removed, since "@datadesk ask x" means "ask x".
+ */
+
+const ENTITY = /&(amp|lt|gt);/g;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">" };
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? "");
+}
+
+/** One `<…>` token (without the brackets) as the text Slack displayed for it. */
+function displayed(token: string): string {
+  const bar = token.indexOf("|");
+  const target = bar === -1 ? token : token.slice(0, bar);
+  const label = bar === -1 ? undefined : token.slice(bar + 1);
+  if (target.startsWith("@")) return label ? `@${label.replace(/^@/, "")}` : target;
+  if (target.startsWith("#")) return label ? `#${label}` : target;
+  if (target.startsWith("!")) {
+    // <!here>, <!channel>, <!everyone>, <!subteam^S1|@team>, <!date^…|fallback>
+    const special = target.slice(1).split("^")[0] ?? "";
+    return label ?? `@${special}`;
+  }
+  return label ?? target.replace(/^mailto:/, "");
+}
+
+export function slackTextToPlain(text: string, options: { botUserId?: string | undefined } = {}): string {
+  let out = text;
+  if (options.botUserId) {
+    const id = options.botUserId.replace(/[^A-Za-z0-9]/g, "");
+    out = out.replace(new RegExp(`<@${id}(?:\\|[^>]*)?>\\s*`, "g"), "");
+  }
+  // One pass, so an entity produced by decoding is never decoded a second time ("&amp;lt;" stays "&lt;").
+  out = out.replace(
+    /<([^<>]+)>|&(amp|lt|gt);/g,
+    (_, token: string | undefined, entity: string | undefined) =>
+      token !== undefined ? displayed(decodeEntities(token)) : (ENTITIES[entity ?? ""] ?? ""),
+  );
+  return out.trim();
+}

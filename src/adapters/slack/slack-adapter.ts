@@ -1,0 +1,152 @@
+import type { Server } from "node:http";
+import { App, type AppOptions, webApi } from "@slack/bolt";
+import type { SlackConfig } from "../../config.js";
+import type { HttpRoute } from "../../ops/http-routes.js";
+import type { AppLogger } from "../../ops/logger.js";
+import type { PlatformAdapterDeps } from "../../platform-adapters.js";
+import type { PlatformAdapter } from "../platform-adapter.js";
+import { boltLogger } from "./bolt-logger.js";
+import { createInFlightWork } from "./in-flight-work.js";
+import { summarizeSlackError } from "./slack-errors.js";
+import { registerSlackListeners } from "./slack-listeners.js";
+import { createSlackRequests } from "./slack-requests.js";
+import { createSlackUserDirectory } from "./slack-user-directory.js";
+
+export interface SlackAdapter extends PlatformAdapter {
+  readonly name: "slack";
+  readonly mode: SlackConfig["mode"];
+  /** The port Slack's HTTP receiver listens on once started (PORT=0 picks a free one); null in Socket Mode. */
+  port(): number | null;
+}
+
+export function isSlackAdapter(adapter: PlatformAdapter): adapter is SlackAdapter {
+  return adapter.name === "slack" && "port" in adapter;
+}
+
+/** How long stop() waits for replies already being worked on. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Chat replies are only useful while the person is still looking: a few quick retries, not
+ * @slack/web-api's default of ten over half an hour. Durable notifications go through the outbox.
+ */
+const WEB_API_OPTIONS = {
+  retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4_000, randomize: true },
+  timeout: 10_000,
+} satisfies webApi.WebClientOptions;
+
+/**
+ * datadesk on Slack through Bolt: the HTTP receiver (signed requests on our port, which also
+ * serves /healthz and /metrics) or Socket Mode (an outbound WebSocket; no public URL needed),
+ * as the configuration says.
+ */
+export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackConfig }): SlackAdapter {
+  const { slack, logger } = deps;
+  const log = logger.child({ adapter: "slack" });
+  const slackApiUrl = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
+  const app = new App({
+    ...receiverOptions(slack, deps.routes, log),
+    token: slack.botToken,
+    logger: boltLogger(log),
+    clientOptions: { ...WEB_API_OPTIONS, ...slackApiUrl },
+    // auth.test runs in start() (app.init), so a bad token fails start instead of a later request.
+    deferInitialization: true,
+    convoStore: false,
+  });
+
+  // Locale lookups must not hold up an answer: one try, a short timeout, no waiting out rate limits.
+  const lookups = new webApi.WebClient(slack.botToken, {
+    ...slackApiUrl,
+    logger: boltLogger(log),
+    retryConfig: { retries: 0 },
+    timeout: 2_000,
+    rejectRateLimitedCalls: true,
+  });
+  const users = createSlackUserDirectory({
+    async fetchProfile(userId) {
+      const { user } = await lookups.users.info({ user: userId, include_locale: true });
+      const name = user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name;
+      return { locale: user?.locale || undefined, displayName: name || undefined };
+    },
+    onError: (error, userId) =>
+      log.warn(
+        { err: summarizeSlackError(error), userId },
+        "users.info failed; answering without the user's locale",
+      ),
+  });
+
+  const work = createInFlightWork();
+  const requests = createSlackRequests({
+    core: deps.core,
+    logger: log,
+    metrics: deps.metrics,
+    users,
+    work,
+    defaultLocale: deps.config.community.locale,
+  });
+  registerSlackListeners(app, requests, log);
+
+  let server: Server | null = null;
+  let boundPort: number | null = null;
+  let started = false;
+  let stopping: Promise<void> | null = null;
+
+  return {
+    name: "slack",
+    mode: slack.mode,
+    port: () => boundPort,
+    async start() {
+      await app.init();
+      if (slack.mode === "http") {
+        const { port, host } = deps.config.http;
+        server = await app.start({ port, host });
+        const address = server.address();
+        boundPort = typeof address === "object" && address !== null ? address.port : port;
+        log.info(
+          { port: boundPort, host },
+          "Slack HTTP receiver listening (also serving /healthz and /metrics)",
+        );
+      } else {
+        await app.start();
+        log.info({}, "Slack Socket Mode connected");
+      }
+      started = true;
+    },
+    stop() {
+      stopping ??= (async () => {
+        if (!started) return;
+        // Stop taking work first (close the port / the socket), then let started replies finish.
+        const receiverStopped = app
+          .stop()
+          .catch((err: unknown) => log.warn({ err: summarizeSlackError(err) }, "stopping Bolt failed"));
+        if (!(await work.drain(DRAIN_TIMEOUT_MS)))
+          log.warn({ timeoutMs: DRAIN_TIMEOUT_MS }, "stopped with Slack replies unfinished");
+        // Keep-alive connections would hold the port open until they time out; nothing is left to answer.
+        server?.closeAllConnections();
+        await receiverStopped;
+        started = false;
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Bolt's receiver choice: HTTP (signing secret, our port and routes) or Socket Mode (app token). */
+function receiverOptions(slack: SlackConfig, routes: HttpRoute[], log: AppLogger): AppOptions {
+  if (slack.mode === "socket") return { socketMode: true, appToken: slack.appToken };
+  return {
+    signingSecret: slack.signingSecret,
+    customRoutes: routes.map((route) => ({
+      path: route.path,
+      method: route.method,
+      // Bolt does not await custom routes; a rejection would otherwise be unhandled.
+      handler: (req, res) => {
+        Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
+          log.error({ err, path: route.path }, "HTTP route failed");
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+      },
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { commandRegistry } from "../../core/commands/registry.js";
+import { translator } from "../../core/i18n/translator.js";
+import { buildSlackManifest } from "./slack-manifest.js";
+
+describe("buildSlackManifest", () => {
+  const manifest = buildSlackManifest();
+
+  it("declares one /datadesk command that lists every registered subcommand", () => {
+    const [command, ...others] = manifest.features.slash_commands;
+    expect(others).toEqual([]);
+    expect(command).toMatchObject({ command: "/datadesk", url: "https://YOUR-HOST/slack/events" });
+    for (const { name } of commandRegistry) {
+      expect(command?.usage_hint).toContain(name);
+      expect(command?.description).toContain(name);
+    }
+  });
+
+  it("asks for the scopes and events the adapter uses, and nothing it does not", () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "app_mentions:read",
+      "chat:write",
+      "commands",
+      "im:history",
+      "im:read",
+      "im:write",
+      "links:read",
+      "links:write",
+      "users:read",
+    ]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_mention",
+      "message.im",
+      "app_home_opened",
+      "link_shared",
+    ]);
+    expect(manifest.settings).toMatchObject({
+      interactivity: { is_enabled: true, request_url: "https://YOUR-HOST/slack/events" },
+      socket_mode_enabled: false,
+    });
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
+  it("uses English strings within Slack's limits, uncut", () => {
+    expect(manifest.display_information.name).toBe("datadesk");
+    expect(manifest.display_information.description).toBe(translator("en")("slack:manifest.description"));
+    expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
+  });
+
+  it("is plain JSON and the same every time", () => {
+    expect(JSON.parse(JSON.stringify(manifest))).toEqual(manifest);
+    expect(buildSlackManifest()).toEqual(manifest);
+  });
+});

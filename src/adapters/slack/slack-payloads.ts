@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * The parts of Slack's payloads we rely on, validated at the edge. Bolt has already checked the
+ * signature (HTTP) or the connection (Socket Mode); this checks the shape, so a field Slack renamed
+ * or a hand-crafted request becomes a logged "invalid" instead of undefined deep in a handler.
+ * Unknown fields are dropped.
+ */
+
+const slackId = z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,63}$/i);
+const messageTs = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
+const text = z.string().max(40_000);
+
+/** https://docs.slack.dev/interactivity/implementing-slash-commands (form fields). */
+export const slashCommandSchema = z.object({
+  command: z.string().min(1),
+  text: text.default(""),
+  team_id: slackId,
+  user_id: slackId,
+  user_name: z.string().max(200).optional(),
+  channel_id: slackId,
+  response_url: z.url({ protocol: /^https?$/ }),
+});
+export type SlashCommand = z.infer<typeof slashCommandSchema>;
+
+/** The event_callback envelope: `team_id` is the workspace the app is installed in. */
+export const eventEnvelopeSchema = z.object({ team_id: slackId });
+
+export const appMentionSchema = z.object({
+  type: z.literal("app_mention"),
+  user: slackId,
+  text: text.default(""),
+  channel: slackId,
+  ts: messageTs,
+  thread_ts: messageTs.optional(),
+});
+
+/**
+ * Which `message` events are a person writing to us in a DM: edits, deletions, joins and bot
+ * posts all carry a subtype or a bot_id. Everything else is not for us (not "invalid").
+ */
+export const personalDirectMessageFilter = z.object({
+  channel_type: z.literal("im"),
+  subtype: z.undefined().optional(),
+  bot_id: z.undefined().optional(),
+});
+
+export const directMessageSchema = z.object({
+  type: z.literal("message"),
+  user: slackId,
+  text: text.default(""),
+  channel: slackId,
+  ts: messageTs,
+  thread_ts: messageTs.optional(),
+});
+
+export const appHomeOpenedSchema = z.object({
+  type: z.literal("app_home_opened"),
+  user: slackId,
+  tab: z.string(),
+});
+
+export const blockActionsSchema = z.object({
+  type: z.literal("block_actions"),
+  user: z.object({ id: slackId, name: z.string().max(200).optional(), team_id: slackId.optional() }),
+  team: z.object({ id: slackId }).nullish(),
+  actions: z
+    .array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() }))
+    .min(1),
+  /** Present for buttons on messages; absent for buttons in App Home. */
+  response_url: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type BlockActions = z.infer<typeof blockActionsSchema>;

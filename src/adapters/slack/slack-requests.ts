@@ -1,0 +1,113 @@
+import type { Datadesk } from "../../core/bot/create-datadesk.js";
+import type { InboundRequest } from "../../core/bot/inbound-request.js";
+import { normalizeLocale } from "../../core/i18n/locales.js";
+import { translator } from "../../core/i18n/translator.js";
+import type { Card, Reply } from "../../core/shared/card.js";
+import type { PlatformIdentity } from "../../core/shared/platform.js";
+import type { AppLogger } from "../../ops/logger.js";
+import type { Metrics } from "../../ops/metrics.js";
+import type { InFlightWork } from "./in-flight-work.js";
+import { summarizeSlackError } from "./slack-errors.js";
+import type { SlackUserDirectory } from "./slack-user-directory.js";
+
+/** What the core accepts as one message (inbound-request.ts); longer text is refused politely. */
+export const MAX_REQUEST_TEXT = 4000;
+
+type TextRequest = Extract<InboundRequest, { kind: "commandText" | "message" }>;
+export type CardReply = Extract<Reply, { kind: "card" }>;
+
+export type RequestKind = "command" | "message" | "action" | "home";
+/** ok: answered (or nothing to say); invalid: a payload we could not read; failed: Slack refused our answer. */
+export type RequestOutcome = "ok" | "invalid" | "failed";
+
+export interface SlackRequestDeps {
+  core: Datadesk;
+  logger: AppLogger;
+  metrics: Metrics;
+  users: SlackUserDirectory;
+  work: InFlightWork;
+  /** The community's configured language, for words we say before we know who is asking. */
+  defaultLocale: string | undefined;
+}
+
+/**
+ * The steps every Slack listener shares: who is asking, what the core answers (timed), words the
+ * adapter says itself, and running the whole exchange so it is counted, tracked for shutdown and
+ * can never throw into Bolt.
+ */
+export interface SlackRequests {
+  serve(kind: RequestKind, exchange: () => Promise<RequestOutcome>): Promise<void>;
+  identify(teamId: string, userId: string, fallbackName?: string): Promise<PlatformIdentity>;
+  answer(kind: RequestKind, identity: PlatformIdentity, request: InboundRequest): Promise<Reply>;
+  /** Typed text for the core, politely refused when it is longer than the core accepts. */
+  answerText(kind: RequestKind, identity: PlatformIdentity, request: TextRequest): Promise<Reply>;
+  home(identity: PlatformIdentity): Promise<Card>;
+  /** A one-line ephemeral card in the person's language (or the community's), from the slack namespace. */
+  notice(locale: string | undefined, key: string, values?: Record<string, unknown>): CardReply;
+}
+
+export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
+  const { core, logger, metrics } = deps;
+
+  function timed<T>(kind: RequestKind, task: () => Promise<T>): Promise<T> {
+    const end = metrics.requestSeconds.startTimer({ platform: "slack", kind });
+    return task().finally(() => end());
+  }
+
+  function notice(locale: string | undefined, key: string, values?: Record<string, unknown>): CardReply {
+    const t = translator(normalizeLocale(locale) ?? normalizeLocale(deps.defaultLocale) ?? "en");
+    const text = t(key, values);
+    return {
+      kind: "card",
+      visibility: "ephemeral",
+      card: { fallbackText: text, blocks: [{ type: "section", text: [text] }] },
+    };
+  }
+
+  return {
+    async serve(kind, exchange) {
+      await deps.work.run(async () => {
+        let outcome: RequestOutcome;
+        try {
+          outcome = await exchange();
+        } catch (error) {
+          outcome = "failed";
+          logger.error({ err: summarizeSlackError(error), kind }, "could not answer a Slack request");
+        }
+        metrics.requests.inc({ platform: "slack", kind, outcome });
+      });
+    },
+    async identify(teamId, userId, fallbackName) {
+      const profile = await deps.users.lookup(teamId, userId);
+      const displayName = (profile.displayName ?? fallbackName)?.slice(0, 200);
+      const locale = profile.locale?.slice(0, 35);
+      return {
+        platform: "slack",
+        workspaceId: teamId,
+        userId,
+        ...(displayName ? { displayName } : {}),
+        ...(locale ? { locale } : {}),
+      };
+    },
+    answer(kind, identity, request) {
+      return timed(kind, () => core.handle(identity, request));
+    },
+    async answerText(kind, identity, request) {
+      if (request.text.length > MAX_REQUEST_TEXT) {
+        return notice(identity.locale, "slack:messageTooLong", { max: MAX_REQUEST_TEXT });
+      }
+      return timed(kind, () => core.handle(identity, request));
+    },
+    async home(identity) {
+      try {
+        return await timed("home", () => core.home(identity));
+      } catch (error) {
+        // Unlike handle(), home() can throw (database down); the tab should still say something.
+        logger.error({ err: error }, "could not build the Slack App Home");
+        const reply = notice(identity.locale, "slack:homeUnavailable");
+        return reply.card;
+      }
+    },
+    notice,
+  };
+}
