@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { CommandSpec } from "../../core/commands/command-spec.js";
+import { commandRegistry } from "../../core/commands/registry.js";
+import { buildDiscordCommands } from "./discord-commands.js";
+
+describe("buildDiscordCommands", () => {
+  it("makes every registry command a top-level slash command usable in servers and bot DMs", () => {
+    const commands = buildDiscordCommands();
+    expect(commands.map((c) => c.name)).toEqual(commandRegistry.map((c) => c.name));
+    expect(commands.find((c) => c.name === "help")).toMatchInlineSnapshot(`
+      {
+        "contexts": [
+          0,
+          1,
+        ],
+        "description": "Show what datadesk can do",
+        "description_localizations": {
+          "es-419": "Muestra lo que datadesk puede hacer",
+          "es-ES": "Muestra lo que datadesk puede hacer",
+        },
+        "integration_types": [
+          0,
+        ],
+        "name": "help",
+        "options": [],
+        "type": 1,
+      }
+    `);
+  });
+
+  it("respects Discord's naming and length rules for every command and option", () => {
+    for (const command of buildDiscordCommands()) {
+      expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      expect(command.description.length).toBeGreaterThan(0);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      expect(command.description).not.toContain(":"); // an untranslated i18n key looks like "ns:key"
+      for (const text of Object.values(command.description_localizations ?? {})) {
+        expect(text?.length).toBeLessThanOrEqual(100);
+      }
+      for (const option of command.options ?? []) {
+        expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(option.description.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+
+  it("maps option types, required-first order, autocomplete and max length", () => {
+    const registry: CommandSpec[] = [
+      {
+        name: "dataset",
+        descriptionKey: "help:commandDescriptions.help",
+        options: [
+          { name: "verbose", descriptionKey: "help:title", type: "boolean", required: false },
+          {
+            name: "name",
+            descriptionKey: "help:commandsHeading",
+            type: "string",
+            required: true,
+            autocomplete: true,
+            takesRest: true,
+            maxLength: 200,
+          },
+          { name: "limit", descriptionKey: "help:homeTitle", type: "integer", required: false },
+        ],
+      },
+    ];
+    const [command] = buildDiscordCommands(registry);
+    expect(command?.options).toEqual([
+      {
+        name: "name",
+        type: 3,
+        required: true,
+        autocomplete: true,
+        max_length: 200,
+        description: "What you can ask me",
+        description_localizations: { "es-ES": "Lo que puedes pedirme", "es-419": "Lo que puedes pedirme" },
+      },
+      expect.objectContaining({ name: "verbose", type: 5, required: false }),
+      // Text that is the same in every language ("datadesk") needs no localisation.
+      expect.objectContaining({ name: "limit", type: 4, required: false, description_localizations: {} }),
+    ]);
+  });
+
+  it("refuses a command whose description has no translation at all", () => {
+    const registry: CommandSpec[] = [{ name: "oops", descriptionKey: "help:no.such.key", options: [] }];
+    expect(() => buildDiscordCommands(registry)).toThrow(/help:no\.such\.key/);
+  });
+});

@@ -1,0 +1,97 @@
+import {
+  type APIApplicationCommandBasicOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Locale,
+  type LocalizationMap,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { CommandOptionSpec, CommandSpec } from "../../core/commands/command-spec.js";
+import { commandRegistry } from "../../core/commands/registry.js";
+import type { SupportedLocale } from "../../core/i18n/locales.js";
+import { translationsOf } from "../../core/i18n/translator.js";
+import { truncatePlain } from "./discord-markdown.js";
+
+/**
+ * The command registry as Discord application commands: every registry command is a top-level
+ * slash command (`/help`, `/ask`…). English is the default description; other languages we speak
+ * become description_localizations for every Discord locale of that language, so a Spanish
+ * Discord client shows Spanish descriptions.
+ */
+
+const DESCRIPTION_MAX = 100;
+
+/** Discord locales per language we translate into. English is the unlocalised default. */
+const DISCORD_LOCALES: Record<SupportedLocale, Locale[]> = {
+  en: [],
+  es: [Locale.SpanishES, Locale.SpanishLATAM],
+};
+
+const OPTION_TYPE = {
+  string: ApplicationCommandOptionType.String,
+  integer: ApplicationCommandOptionType.Integer,
+  boolean: ApplicationCommandOptionType.Boolean,
+} as const;
+
+function describe(key: string): { description: string; description_localizations: LocalizationMap } {
+  const translations = translationsOf(key);
+  // i18next answers a missing key with the key (without its namespace): a bug, not a description.
+  if (translations.en === key || translations.en === key.slice(key.indexOf(":") + 1)) {
+    throw new Error(`Discord command description "${key}" has no English translation`);
+  }
+  const localizations: LocalizationMap = {};
+  for (const [language, locales] of Object.entries(DISCORD_LOCALES) as Array<[SupportedLocale, Locale[]]>) {
+    const text = translations[language];
+    // A language without its own text falls back to English, which is already the default.
+    if (language === "en" || text === translations.en) continue;
+    for (const locale of locales) localizations[locale] = truncatePlain(text, DESCRIPTION_MAX);
+  }
+  return {
+    description: truncatePlain(translations.en, DESCRIPTION_MAX),
+    description_localizations: localizations,
+  };
+}
+
+function buildOption(option: CommandOptionSpec): APIApplicationCommandBasicOption {
+  const base = { name: option.name, ...describe(option.descriptionKey), required: option.required };
+  switch (option.type) {
+    case "boolean":
+      return { ...base, type: OPTION_TYPE.boolean };
+    case "integer":
+      return option.autocomplete
+        ? { ...base, type: OPTION_TYPE.integer, autocomplete: true }
+        : { ...base, type: OPTION_TYPE.integer };
+    case "string": {
+      const maxLength = option.maxLength === undefined ? {} : { max_length: option.maxLength };
+      return option.autocomplete
+        ? { ...base, ...maxLength, type: OPTION_TYPE.string, autocomplete: true }
+        : { ...base, ...maxLength, type: OPTION_TYPE.string };
+    }
+  }
+}
+
+function buildCommand(command: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  // Discord refuses a required option after an optional one; keep the registry's order otherwise.
+  const options = [
+    ...command.options.filter((o) => o.required),
+    ...command.options.filter((o) => !o.required),
+  ].map(buildOption);
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: command.name,
+    ...describe(command.descriptionKey),
+    options,
+    // Installed to a server, usable in its channels and in DMs with the bot.
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  };
+}
+
+/** The body of PUT /applications/:id/commands (or a guild's): the whole list, replacing the old one. */
+export function buildDiscordCommands(
+  registry: readonly CommandSpec[] = commandRegistry,
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return registry.map(buildCommand);
+}

@@ -1,0 +1,194 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
+import type { InboundRequest } from "../../core/bot/inbound-request.js";
+import { findCommand } from "../../core/commands/registry.js";
+import { normalizeLocale } from "../../core/i18n/locales.js";
+import { type Translate, translator } from "../../core/i18n/translator.js";
+import type { Card } from "../../core/shared/card.js";
+import type { PlatformIdentity } from "../../core/shared/platform.js";
+import type { PlatformAdapterDeps } from "../../platform-adapters.js";
+import {
+  actionRequestFrom,
+  commandRequestFrom,
+  focusedOptionFrom,
+  identityFromInteraction,
+  identityFromMessage,
+  messageRequestFrom,
+} from "./discord-inbound.js";
+import { renderDiscordMessage } from "./discord-renderer.js";
+import { type ResponderTiming, respondToInteraction, respondWithNotice } from "./interaction-responder.js";
+
+/**
+ * One function per kind of Discord input: parse and validate, ask the core, answer, count.
+ * A platform failure (Discord refusing a reply, a network error) is logged and counted, never
+ * thrown: one bad interaction must not stop the bot.
+ */
+
+export interface DiscordHandlerTiming extends ResponderTiming {
+  /** Discord drops autocomplete answers after 3 s; past this, suggest nothing rather than be late. */
+  autocompleteTimeoutMs: number;
+}
+
+export type DiscordRequestKind = "command" | "action" | "message" | "autocomplete" | "other";
+type Outcome = "ok" | "invalid" | "error";
+
+export interface DiscordHandlers {
+  interaction(interaction: Interaction): Promise<void>;
+  message(message: Message, bot: { userId: string; roleIds: readonly string[] }): Promise<void>;
+}
+
+const noticeCard = (text: string): Card => ({
+  fallbackText: text,
+  accent: "warning",
+  blocks: [{ type: "section", text: [text] }],
+});
+
+export function createDiscordHandlers(
+  deps: Pick<PlatformAdapterDeps, "core" | "logger" | "metrics">,
+  timing: DiscordHandlerTiming,
+): DiscordHandlers {
+  const { core, logger, metrics } = deps;
+  const count = (kind: DiscordRequestKind, outcome: Outcome) =>
+    metrics.requests.inc({ platform: "discord", kind, outcome });
+
+  async function ask(kind: DiscordRequestKind, identity: PlatformIdentity, request: InboundRequest) {
+    const done = metrics.requestSeconds.startTimer({ platform: "discord", kind });
+    try {
+      return await core.handle(identity, request);
+    } finally {
+      done();
+    }
+  }
+
+  /** The adapter's own words, in the person's language when we can tell it. */
+  async function wordsFor(identity: PlatformIdentity | null, interaction?: Interaction): Promise<Translate> {
+    if (identity) {
+      try {
+        return translator((await core.describeActor(identity)).locale);
+      } catch (err) {
+        logger.warn({ err }, "could not look up the person's language");
+      }
+    }
+    return translator(normalizeLocale(interaction?.locale) ?? "en");
+  }
+
+  async function refuse(interaction: RepliableInteraction, identity: PlatformIdentity | null, key: string) {
+    const t = await wordsFor(identity, interaction);
+    await interaction.reply({
+      ...renderDiscordMessage(noticeCard(t(key))),
+      flags: MessageFlags.Ephemeral,
+    });
+  }
+
+  async function answer(
+    kind: DiscordRequestKind,
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    request: InboundRequest | null,
+  ) {
+    const identity = identityFromInteraction(interaction);
+    if (!identity || !request) {
+      count(kind, "invalid");
+      const key = kind === "action" && identity ? "discord:unknownButton" : "discord:invalidRequest";
+      return refuse(interaction, identity, key);
+    }
+    try {
+      await respondToInteraction(interaction, ask(kind, identity, request), timing);
+      count(kind, "ok");
+    } catch (err) {
+      count(kind, "error");
+      logger.error({ err, kind }, "could not answer a Discord interaction");
+      const t = await wordsFor(identity, interaction);
+      await respondWithNotice(interaction, noticeCard(t("discord:replyFailed"))).catch((notice: unknown) =>
+        logger.warn({ err: notice }, "could not tell the person either"),
+      );
+    }
+  }
+
+  async function suggest(interaction: AutocompleteInteraction) {
+    const identity = identityFromInteraction(interaction);
+    const focused = focusedOptionFrom(interaction.options.getFocused(true));
+    if (!identity || !focused) {
+      count("autocomplete", "invalid");
+      return interaction.respond([]);
+    }
+    const query = { command: interaction.commandName, option: focused.name, text: focused.value };
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), timing.autocompleteTimeoutMs);
+    });
+    const choices = await Promise.race([core.autocomplete(identity, query), late]).finally(() =>
+      clearTimeout(timer),
+    );
+    const option = findCommand(interaction.commandName)?.options.find((o) => o.name === focused.name);
+    const asNumber = option?.type === "integer";
+    await interaction.respond(
+      choices
+        .map((c) => ({ name: c.label, value: asNumber ? Number(c.value) : c.value }))
+        .filter((c) => c.name !== "" && !(typeof c.value === "number" && !Number.isFinite(c.value))),
+    );
+    count("autocomplete", "ok");
+  }
+
+  return {
+    async interaction(interaction) {
+      const kind: DiscordRequestKind = interaction.isChatInputCommand()
+        ? "command"
+        : interaction.isButton()
+          ? "action"
+          : interaction.isAutocomplete()
+            ? "autocomplete"
+            : "other";
+      try {
+        if (interaction.isChatInputCommand()) {
+          return await answer("command", interaction, commandRequestFrom(interaction));
+        }
+        if (interaction.isButton()) {
+          return await answer("action", interaction, actionRequestFrom(interaction.customId));
+        }
+        if (interaction.isAutocomplete()) return await suggest(interaction);
+        if (interaction.isRepliable()) {
+          // Select menus, modals, context-menu commands: we never publish any, so say so kindly.
+          count("other", "invalid");
+          return await refuse(
+            interaction,
+            identityFromInteraction(interaction),
+            "discord:unsupportedInteraction",
+          );
+        }
+      } catch (err) {
+        count(kind, "error");
+        logger.error({ err, kind }, "Discord interaction failed");
+      }
+    },
+
+    async message(message, bot) {
+      if (message.author.bot || message.system || message.webhookId) return;
+      const request = messageRequestFrom(message, bot);
+      if (request === "not-for-us") return;
+      const identity = identityFromMessage(message);
+      try {
+        if (!identity || !request) {
+          count("message", "invalid");
+          const t = await wordsFor(identity);
+          await message.reply(renderDiscordMessage(noticeCard(t("discord:invalidRequest"))));
+          return;
+        }
+        const reply = await ask("message", identity, request);
+        // A message cannot be answered privately: in a server the answer is public, in a DM it is
+        // private anyway.
+        if (reply.kind === "card") await message.reply(renderDiscordMessage(reply.card));
+        count("message", "ok");
+      } catch (err) {
+        count("message", "error");
+        logger.error({ err, channelId: message.channelId }, "could not answer a Discord message");
+      }
+    },
+  };
+}
