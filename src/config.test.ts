@@ -61,6 +61,16 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DISCORD_TOKEN: "abc.def" })).toThrow(/DISCORD_APPLICATION_ID is required/);
   });
 
+  it("reads the catalog resync interval, 1440 minutes by default, 0 for on demand only", () => {
+    expect(loadConfig({}).catalog).toEqual({ syncIntervalMinutes: 1440 });
+    expect(loadConfig({ DATADESK_CATALOG_SYNC_MINUTES: "0" }).catalog.syncIntervalMinutes).toBe(0);
+    expect(loadConfig({ DATADESK_CATALOG_SYNC_MINUTES: " 90 " }).catalog.syncIntervalMinutes).toBe(90);
+    expect(() => loadConfig({ DATADESK_CATALOG_SYNC_MINUTES: "daily" })).toThrow(
+      /DATADESK_CATALOG_SYNC_MINUTES/,
+    );
+    expect(() => loadConfig({ DATADESK_CATALOG_SYNC_MINUTES: "999999" })).toThrow(/at most 525600/);
+  });
+
   it("treats blank variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "  ", SLACK_BOT_TOKEN: "" }).database.kind).toBe("pglite");
   });

@@ -85,6 +85,17 @@ const envSchema = z.object({
       .default(3000),
   ),
   HOST: optionalText.default("0.0.0.0"),
+  DATADESK_CATALOG_SYNC_MINUTES: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^\d{1,6}$/,
+        "DATADESK_CATALOG_SYNC_MINUTES must be a whole number of minutes (0 = on demand only)",
+      )
+      .transform(Number)
+      .pipe(z.number().max(525_600, "DATADESK_CATALOG_SYNC_MINUTES must be at most 525600 (a year)"))
+      .default(1440),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -119,6 +130,8 @@ export interface Config {
   http: { enabled: boolean; port: number; host: string };
   /** Unset means "the command decides": info for servers, warn for the interactive console. */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" | undefined;
+  /** Minutes between scheduled resyncs of catalogs without their own interval; 0 = on demand only. */
+  catalog: { syncIntervalMinutes: number };
   /** Every secret value, so logging can scrub them wherever they appear. */
   secrets: string[];
 }
@@ -189,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discord,
     http: { enabled: httpFlag || slack?.mode === "http", port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
+    catalog: { syncIntervalMinutes: e.DATADESK_CATALOG_SYNC_MINUTES },
     secrets: [
       e.SLACK_BOT_TOKEN,
       e.SLACK_SIGNING_SECRET,

@@ -1,0 +1,233 @@
+/**
+ * Import throughput at scale: synthesises a DCAT-US data.json of N datasets (default 300,000)
+ * from the real Chicago records (new identifiers, light text variation), streamed to a temp
+ * file, then imports it through the same use case, reader and SQL store as `datadesk catalog
+ * import`: on file-backed PGlite in a temp dir, and on PostgreSQL when DATABASE_URL is set
+ * (e.g. `scripts/throwaway-postgres.sh npm run bench:import`).
+ *
+ *   npm run bench:import [-- --count 300000] [-- --only pglite|postgres]
+ *
+ * Prints import time, records/s and peak RSS (sampled every 100 ms) of the importing process,
+ * one child process per driver. PGlite runs inside that process, so its memory is in the
+ * figure; PostgreSQL's server memory is not.
+ */
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { createCatalogSourceReader } from "../src/catalog-sources/index.js";
+import { importCatalog } from "../src/core/catalog/import-catalog.js";
+import { systemClock } from "../src/core/ports/clock.js";
+import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
+import { type DatabaseTarget, openDatabase } from "../src/store/database.js";
+import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "../src/store/default-community.js";
+
+const chicagoFile = path.resolve(process.cwd(), "../shared/catalogs/chicago-il-data-2020-07-22.json");
+const variants = [
+  "North",
+  "South",
+  "East",
+  "West",
+  "Central",
+  "Citywide",
+  "Archive",
+  "Historical",
+  "Monthly",
+];
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
+/** Writes the synthetic catalog with backpressure, so the bench never holds it in memory. */
+async function synthesise(file: string, count: number): Promise<void> {
+  const chicago = JSON.parse(await readFile(chicagoFile, "utf8")) as { dataset: Record<string, unknown>[] };
+  const templates = chicago.dataset;
+  const out = createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  await write(
+    '{"@type":"dcat:Catalog","conformsTo":"https://project-open-data.cio.gov/v1.1/schema","dataset":[\n',
+  );
+  for (let index = 0; index < count; index += 1) {
+    const template = templates[index % templates.length] ?? {};
+    const round = Math.floor(index / templates.length);
+    const variant = variants[index % variants.length] ?? "";
+    const keywords = Array.isArray(template.keyword) ? template.keyword : [];
+    const record = {
+      ...template,
+      identifier: `https://data.example.org/api/views/bench-${index}`,
+      title: `${String(template.title)} (${variant} ${round})`,
+      description: `${variant} edition ${round}. ${String(template.description ?? "")}`,
+      keyword: [...keywords, variant.toLowerCase()],
+    };
+    await write(`${index === 0 ? "" : ",\n"}${JSON.stringify(record)}`);
+  }
+  await write("\n]}\n");
+  out.end();
+  await once(out, "finish");
+}
+
+interface Figures {
+  driver: string;
+  records: number;
+  seconds: number;
+  perSecond: number;
+  peakRssMb: number;
+  added: number;
+  skipped: number;
+}
+
+async function importOnce(target: DatabaseTarget, driver: string, file: string): Promise<Figures> {
+  const db = await openDatabase(target);
+  try {
+    await ensureDefaultCommunity(db.prisma, { name: "Bench" });
+    const community = await db.prisma.community.findUniqueOrThrow({
+      where: { slug: DEFAULT_COMMUNITY_SLUG },
+    });
+    const deps = {
+      ...createCatalogStores(db.sql, systemClock),
+      catalogSources: createCatalogSourceReader(),
+      clock: systemClock,
+    };
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 100);
+    let lastReport = 0;
+    const started = performance.now();
+    try {
+      const result = await importCatalog(
+        deps,
+        { communityId: community.id, location: file, kind: "dcat", name: "bench" },
+        {
+          onProgress: ({ records }) => {
+            if (records - lastReport >= 50_000) {
+              lastReport = records;
+              const seconds = (performance.now() - started) / 1000;
+              process.stderr.write(`  ${driver}: ${records} records read after ${seconds.toFixed(0)} s\n`);
+            }
+          },
+        },
+      );
+      const seconds = (performance.now() - started) / 1000;
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const records =
+        result.summary.added + result.summary.updated + result.summary.unchanged + result.summary.skipped;
+      return {
+        driver,
+        records,
+        seconds,
+        perSecond: records / seconds,
+        peakRssMb: peakRss / 1024 / 1024,
+        added: result.summary.added,
+        skipped: result.summary.skipped,
+      };
+    } finally {
+      clearInterval(sampler);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** A throwaway database on the DATABASE_URL server, dropped afterwards. */
+async function withPostgresDatabase<T>(serverUrl: string, body: (url: string) => Promise<T>): Promise<T> {
+  const name = `datadesk_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await body(url.toString());
+  } finally {
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
+/** One driver in this process: what a child run does, printing its figures as one JSON line. */
+async function runDriver(driver: "pglite" | "postgres", file: string): Promise<void> {
+  const figures =
+    driver === "pglite"
+      ? await (async () => {
+          const dir = await mkdtemp(path.join(tmpdir(), "datadesk-bench-pglite-"));
+          try {
+            return await importOnce({ kind: "pglite", dataDir: dir }, "PGlite (file-backed)", file);
+          } finally {
+            await rm(dir, { recursive: true, force: true });
+          }
+        })()
+      : await withPostgresDatabase(process.env.DATABASE_URL ?? "", (url) =>
+          importOnce({ kind: "postgres", url }, "PostgreSQL", file),
+        );
+  console.log(JSON.stringify(figures));
+}
+
+/**
+ * Each driver is measured in a child process of its own, so one run's peak RSS (PGlite's WASM
+ * heap is never handed back) does not inflate the next one's.
+ */
+function runChild(driver: "pglite" | "postgres", file: string): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--driver", driver, "--file", file],
+      { maxBuffer: 1024 * 1024 },
+      (error, stdout) => {
+        if (error) return reject(error);
+        resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Figures);
+      },
+    ).stderr?.pipe(process.stderr);
+  });
+}
+
+async function main(): Promise<void> {
+  const driver = argument("driver");
+  const given = argument("file");
+  if ((driver === "pglite" || driver === "postgres") && given) return runDriver(driver, given);
+
+  const count = Number(argument("count") ?? 300_000);
+  const only = argument("only");
+  const dir = await mkdtemp(path.join(tmpdir(), "datadesk-bench-import-"));
+  try {
+    const file = path.join(dir, "data.json");
+    const synthStarted = performance.now();
+    await synthesise(file, count);
+    const size = (await stat(file)).size;
+    process.stderr.write(
+      `synthesised ${count} datasets (${(size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - synthStarted) / 1000).toFixed(1)} s\n`,
+    );
+    const figures: Figures[] = [];
+    if (only !== "postgres") figures.push(await runChild("pglite", file));
+    if (process.env.DATABASE_URL && only !== "pglite") figures.push(await runChild("postgres", file));
+    else if (only !== "pglite") {
+      process.stderr.write(
+        "DATABASE_URL is not set: skipping PostgreSQL (scripts/throwaway-postgres.sh starts one)\n",
+      );
+    }
+    console.log(
+      `catalog import bench: ${count} synthetic DCAT datasets, ${(size / 1024 / 1024).toFixed(0)} MB`,
+    );
+    for (const f of figures) {
+      console.log(
+        `${f.driver.padEnd(22)} ${f.seconds.toFixed(1).padStart(7)} s  ${f.perSecond.toFixed(0).padStart(6)} records/s  peak RSS ${f.peakRssMb.toFixed(0)} MB  (added ${f.added}, skipped ${f.skipped})`,
+      );
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,39 @@
+import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
+import { type CatalogCliContext, catalogCliContext } from "../../src/cli/catalog/catalog-cli-context.js";
+import type { CoreDeps } from "../../src/core/bot/core-deps.js";
+import type { Clock } from "../../src/core/ports/clock.js";
+import { silentLogger } from "../../src/core/ports/logger.js";
+import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
+import type { Database } from "../../src/store/database.js";
+import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
+import { CapturedStream } from "./captured-stream.js";
+
+export { CapturedStream };
+
+/** CoreDeps over a test database, wired the way main.ts wires them (real reader, SQL stores). */
+export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
+  return {
+    people: new PrismaPeopleRepository(db.prisma),
+    clock,
+    logger: silentLogger,
+    ...createCatalogStores(db.sql, clock),
+    catalogSources: createCatalogSourceReader({ attempts: 1, timeoutMs: 5_000 }),
+  };
+}
+
+/** A `datadesk catalog …` context over a test database, with captured stdout and stderr. */
+export async function catalogCliFor(
+  db: Database,
+  options: { clock?: Clock; defaultSyncIntervalMinutes?: number } = {},
+): Promise<{ ctx: CatalogCliContext; stdout: CapturedStream; stderr: CapturedStream }> {
+  const stdout = new CapturedStream();
+  const stderr = new CapturedStream();
+  const ctx = await catalogCliContext({
+    db,
+    deps: coreDepsFor(db, options.clock ?? { now: () => new Date() }),
+    defaultSyncIntervalMinutes: options.defaultSyncIntervalMinutes ?? 1440,
+    streams: { stdout, stderr },
+    username: "operator-under-test",
+  });
+  return { ctx, stdout, stderr };
+}
