@@ -1,14 +1,18 @@
 import type { Server } from "node:http";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import type { PlatformAdapter } from "./adapters/platform-adapter.js";
+import { createCatalogSourceReader } from "./catalog-sources/index.js";
 import type { Config } from "./config.js";
 import type { CoreDeps } from "./core/bot/core-deps.js";
 import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
+import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
+import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
 import { createPlatformAdapters } from "./platform-adapters.js";
+import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { ensureDefaultCommunity } from "./store/default-community.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
@@ -39,6 +43,8 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     people: new PrismaPeopleRepository(db.prisma),
     clock: systemClock,
     logger,
+    ...createCatalogStores(db.sql, systemClock),
+    catalogSources: createCatalogSourceReader(),
   };
   const core = createDatadesk(deps);
   return { config, logger, metrics, db, core, deps, close: () => db.close() };
@@ -81,7 +87,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   const adapters: PlatformAdapter[] = [];
-  adapters.push(...createPlatformAdapters({ config, core: services.core, logger, metrics, routes }));
+  adapters.push(...(await createPlatformAdapters({ config, core: services.core, logger, metrics, routes })));
   if (useConsole) {
     adapters.push(
       createConsoleAdapter({
@@ -97,6 +103,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const slackServesHttp = config.slack?.mode === "http";
   let httpServer: Server | null = null;
 
+  // Background jobs (catalog resync) start with the adapters and stop before the database closes.
+  const scheduler = createScheduler({
+    clock: services.deps.clock,
+    logger,
+    jobs: [catalogResyncJob(services.deps, { defaultIntervalMinutes: config.catalog.syncIntervalMinutes })],
+  });
+
   let stopping: Promise<void> | null = null;
   const app: RunningApp = {
     services,
@@ -108,12 +121,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     stop() {
       stopping ??= (async () => {
         shuttingDown = true;
+        // No new background runs from here; an in-flight resync finishes before the database closes.
+        const schedulerStopped = scheduler.stop();
         logger.info({}, "shutting down");
         for (const adapter of [...adapters].reverse()) {
           await adapter
             .stop()
             .catch((err: unknown) => logger.error({ err, adapter: adapter.name }, "adapter stop failed"));
         }
+        await schedulerStopped;
         if (httpServer) await new Promise<void>((resolve) => httpServer?.close(() => resolve()));
         await services.close();
         resolveStopped();
@@ -126,6 +142,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await adapter.start();
     logger.info({ adapter: adapter.name }, "adapter started");
   }
+  scheduler.start();
   if (config.http.enabled && !slackServesHttp) {
     httpServer = await startHttpServer(routes, config.http.port, config.http.host);
     logger.info({ port: config.http.port, host: config.http.host }, "HTTP server listening");

@@ -1,5 +1,9 @@
 import { Command } from "commander";
+import { askCliCommand } from "./ask-command.js";
+import { withCatalogCli } from "./catalog/catalog-cli-services.js";
+import { registerCatalogCommands } from "./catalog/register-catalog-commands.js";
 import { dbMigrateCommand } from "./db-command.js";
+import { discordRegisterCommandsCommand } from "./discord-command.js";
 import { runCliCommand } from "./run-cli-command.js";
 import { startCommand } from "./start-command.js";
 
@@ -19,5 +23,25 @@ const db = program.command("db").description("database maintenance");
 db.command("migrate")
   .description("apply pending migrations (also done automatically at start)")
   .action(() => runCliCommand(dbMigrateCommand));
+
+const discord = program.command("discord").description("Discord setup");
+discord
+  .command("register-commands")
+  .description("publish the slash commands to Discord (globally, or to one server with --guild)")
+  .option("--guild <id>", "register in this server only (shows at once); default DISCORD_GUILD_ID")
+  .action((options: { guild?: string }) => runCliCommand(() => discordRegisterCommandsCommand(options)));
+
+registerCatalogCommands(program);
+
+program
+  .command("ask")
+  .description("ask about the imported catalogs, as people do in chat")
+  .argument("[question...]", "the question, in your own words")
+  .option("--catalog <name>", "only search this catalog")
+  .option("--json", "print the answer as JSON (the contract other tools read)")
+  .option("--batch <file>", "answer each line of a JSONL file ({id, question, catalog?}) as a JSON line")
+  .action((question: string[], options: { catalog?: string; json?: boolean; batch?: string }) =>
+    runCliCommand(() => withCatalogCli((ctx) => askCliCommand(ctx, question, options))),
+  );
 
 await program.parseAsync(process.argv);

@@ -53,11 +53,27 @@ export function peopleRepositoryContract(
 
     it("knows a Discord user in a server and in DMs as one person, a Slack user per workspace", async () => {
       const community = await repo.communityForWorkspace("discord", "G9");
-      const inGuild = await repo.findOrCreateActor({ platform: "discord", workspaceId: "G9", userId: "777" }, community, ["member"]);
-      const inDm = await repo.findOrCreateActor({ platform: "discord", workspaceId: "dm", userId: "777" }, community, ["member"]);
+      const inGuild = await repo.findOrCreateActor(
+        { platform: "discord", workspaceId: "G9", userId: "777" },
+        community,
+        ["member"],
+      );
+      const inDm = await repo.findOrCreateActor(
+        { platform: "discord", workspaceId: "dm", userId: "777" },
+        community,
+        ["member"],
+      );
       expect(inDm.personId).toBe(inGuild.personId);
-      const slackA = await repo.findOrCreateActor({ platform: "slack", workspaceId: "TA", userId: "U777" }, community, ["member"]);
-      const slackB = await repo.findOrCreateActor({ platform: "slack", workspaceId: "TB", userId: "U777" }, community, ["member"]);
+      const slackA = await repo.findOrCreateActor(
+        { platform: "slack", workspaceId: "TA", userId: "U777" },
+        community,
+        ["member"],
+      );
+      const slackB = await repo.findOrCreateActor(
+        { platform: "slack", workspaceId: "TB", userId: "U777" },
+        community,
+        ["member"],
+      );
       expect(slackB.personId).not.toBe(slackA.personId);
     });
 

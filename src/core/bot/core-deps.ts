@@ -1,10 +1,25 @@
+import type { CatalogSourceReader } from "../ports/catalog-source.js";
+import type { CatalogStore } from "../ports/catalog-store.js";
 import type { Clock } from "../ports/clock.js";
+import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { Logger } from "../ports/logger.js";
+import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import type { PeopleRepository } from "../ports/people-repository.js";
+import type { UsageNoteStore } from "../ports/usage-note-store.js";
 
 /** Everything the core's use cases may call out to. main.ts picks the implementations. */
 export interface CoreDeps {
   people: PeopleRepository;
   clock: Clock;
   logger: Logger;
+  /** Imported catalogs: sync, list (catalog import/sync, the resync job). */
+  catalogs: CatalogStore;
+  /** Reads published catalogs (files, URLs) for import and resync. */
+  catalogSources: CatalogSourceReader;
+  /** Champions' usage notes and the dataset lookup behind them. */
+  usageNotes: UsageNoteStore;
+  /** Metadata questions the catalog could not answer (the answer engine records them). */
+  metadataGaps: MetadataGapStore;
+  /** Ranked dataset search behind questions (`ask`, free text) and the `dataset` command. */
+  datasetSearch: DatasetSearch;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
 import { type Logger, silentLogger } from "../ports/logger.js";
 import { plainText, type Reply } from "../shared/card.js";
@@ -30,6 +31,7 @@ function setup(options: { locale?: string; logger?: Logger } = {}) {
     people,
     clock: { now: () => new Date("2026-11-21T10:00:00Z") },
     logger: options.logger ?? silentLogger,
+    ...inMemoryCatalogDeps().deps,
   });
   return { people, core };
 }
@@ -75,10 +77,10 @@ describe("createDatadesk", () => {
     expect(text).toContain("/datadesk help");
   });
 
-  it("hints at help for free text no capability understands", async () => {
+  it("treats free text as a question about the data, and says plainly when nothing answers it", async () => {
     const { core } = setup();
     const text = textOf(await core.handle(slackUser, { kind: "message", text: "hello there" }));
-    expect(text).toContain("/datadesk help");
+    expect(text).toContain("I couldn't find that in the catalog");
   });
 
   it("refuses an unknown button without crashing", async () => {
@@ -94,7 +96,12 @@ describe("createDatadesk", () => {
     people.findOrCreateActor = async () => {
       throw new Error("connection reset at Socket.onread (node:net:123)");
     };
-    const core = createDatadesk({ people, clock: { now: () => new Date() }, logger });
+    const core = createDatadesk({
+      people,
+      clock: { now: () => new Date() },
+      logger,
+      ...inMemoryCatalogDeps().deps,
+    });
     const text = textOf(await core.handle(slackUser, { kind: "commandText", text: "help" }));
     expect(text).toMatch(/try again/i);
     expect(text).not.toContain("node:net");

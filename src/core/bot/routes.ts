@@ -1,3 +1,16 @@
+import {
+  gapsCommand,
+  noteCommand,
+  noteDatasetChoices,
+  noteKindChoices,
+} from "../catalog/catalog-admin-commands.js";
+import {
+  askCommand,
+  askFreeText,
+  catalogChoices,
+  datasetChoices,
+  datasetCommand,
+} from "../catalog/dataset-answer-commands.js";
 import { showHelp } from "../help/show-help.js";
 import type { Reply } from "../shared/card.js";
 import type { RequestContext } from "./request-context.js";
@@ -22,16 +35,26 @@ export type AutocompleteHandler = (ctx: RequestContext, text: string) => Promise
  */
 export const commandHandlers: Record<string, CommandHandler> = {
   help: (ctx) => showHelp(ctx),
+  note: noteCommand,
+  gaps: gapsCommand,
+  // Answer cards offer follow-up buttons only for actions registered below.
+  ask: (ctx, args) => askCommand(ctx, args, actionHandlers),
+  dataset: (ctx, args) => datasetCommand(ctx, args, actionHandlers),
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
-export const autocompleteHandlers: Record<string, AutocompleteHandler> = {};
+export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
+  "note.dataset": noteDatasetChoices,
+  "note.kind": noteKindChoices,
+  "ask.catalog": catalogChoices,
+  "dataset.name": datasetChoices,
+};
 
 /** Button handlers by action id ("problem.vote" → handler). */
 export const actionHandlers: Record<string, ActionHandler> = {};
 
 /**
- * What free text (a DM, a mention, a console line that is not a command) means. Null until a
- * capability claims it: then the bot answers with a hint pointing at help.
+ * What free text (a DM, a mention, a console line that is not a command) means: a question
+ * about the data. (Null would make the bot answer with a hint pointing at help.)
  */
-export const freeTextHandler: FreeTextHandler | null = null;
+export const freeTextHandler: FreeTextHandler | null = (ctx, text) => askFreeText(ctx, text, actionHandlers);

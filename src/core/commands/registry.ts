@@ -5,6 +5,77 @@ export const slackSlashCommand = "/datadesk";
 
 export const commandRegistry: readonly CommandSpec[] = [
   { name: "help", descriptionKey: "help:commandDescriptions.help", options: [] },
+  {
+    name: "note",
+    descriptionKey: "catalogAdmin:commands.note",
+    exampleKey: "catalogAdmin:examples.note",
+    options: [
+      {
+        name: "dataset",
+        descriptionKey: "catalogAdmin:options.noteDataset",
+        type: "string",
+        required: true,
+        autocomplete: true,
+        maxLength: 200,
+      },
+      {
+        name: "kind",
+        descriptionKey: "catalogAdmin:options.noteKind",
+        type: "string",
+        required: true,
+        autocomplete: true,
+        maxLength: 30,
+      },
+      {
+        name: "text",
+        descriptionKey: "catalogAdmin:options.noteText",
+        type: "string",
+        required: true,
+        takesRest: true,
+        maxLength: 1000,
+      },
+    ],
+  },
+  { name: "gaps", descriptionKey: "catalogAdmin:commands.gaps", options: [] },
+  {
+    name: "ask",
+    descriptionKey: "catalog:commands.ask",
+    exampleKey: "catalog:examples.ask",
+    options: [
+      {
+        name: "question",
+        descriptionKey: "catalog:options.question",
+        type: "string",
+        required: true,
+        takesRest: true,
+        maxLength: 500,
+      },
+      {
+        name: "catalog",
+        descriptionKey: "catalog:options.catalog",
+        type: "string",
+        required: false,
+        autocomplete: true,
+        maxLength: 100,
+      },
+    ],
+  },
+  {
+    name: "dataset",
+    descriptionKey: "catalog:commands.dataset",
+    exampleKey: "catalog:examples.dataset",
+    options: [
+      {
+        name: "name",
+        descriptionKey: "catalog:options.name",
+        type: "string",
+        required: true,
+        autocomplete: true,
+        takesRest: true,
+        maxLength: 200,
+      },
+    ],
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -1,11 +1,19 @@
+import { catalog as enCatalog } from "./locales/en/catalog.js";
+import { catalogAdmin as enCatalogAdmin } from "./locales/en/catalog-admin.js";
 import { common as enCommon } from "./locales/en/common.js";
 import { console as enConsole } from "./locales/en/console.js";
+import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
+import { slack as enSlack } from "./locales/en/slack.js";
+import { catalog as esCatalog } from "./locales/es/catalog.js";
+import { catalogAdmin as esCatalogAdmin } from "./locales/es/catalog-admin.js";
 import { common as esCommon } from "./locales/es/common.js";
 import { console as esConsole } from "./locales/es/console.js";
+import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
+import { slack as esSlack } from "./locales/es/slack.js";
 
 /**
  * All bundled translations, one namespace per capability so teams can add strings without
@@ -13,6 +21,24 @@ import { help as esHelp } from "./locales/es/help.js";
  * compile error rather than an English word in a Spanish reply.
  */
 export const resources = {
-  en: { common: enCommon, console: enConsole, errors: enErrors, help: enHelp },
-  es: { common: esCommon, console: esConsole, errors: esErrors, help: esHelp },
+  en: {
+    catalog: enCatalog,
+    catalogAdmin: enCatalogAdmin,
+    common: enCommon,
+    console: enConsole,
+    discord: enDiscord,
+    errors: enErrors,
+    help: enHelp,
+    slack: enSlack,
+  },
+  es: {
+    catalog: esCatalog,
+    catalogAdmin: esCatalogAdmin,
+    common: esCommon,
+    console: esConsole,
+    discord: esDiscord,
+    errors: esErrors,
+    help: esHelp,
+    slack: esSlack,
+  },
 };

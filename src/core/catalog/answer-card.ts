@@ -1,0 +1,266 @@
+import { formatDistanceStrict, formatDuration, type Locale } from "date-fns";
+import { enUS, es } from "date-fns/locale";
+import type { Translate } from "../i18n/translator.js";
+import type { CatalogDataset, RankedDataset } from "../ports/dataset-search.js";
+import type { Card, CardAction, CardBlock, RichText } from "../shared/card.js";
+import type { Answer } from "./ask-question.js";
+import { contactOf, type FieldAnswer, formatsOf, licenseOf } from "./field-answer.js";
+import { catalogDay, freshnessVerdict } from "./freshness.js";
+
+/**
+ * Answer cards: the dataset that answers (title, one-line summary, freshness verdict, contact,
+ * licence, formats, link, usage notes) with the asked field first, or a plain "I couldn't find
+ * that" that suggests filing a problem. Catalog text is always a plain segment (data, escaped
+ * by every renderer); only our own labels are styled. Buttons for later capabilities (filing a
+ * problem, requesting access) are shown only when a handler for them is registered.
+ */
+export interface AnswerCardOptions {
+  t: Translate;
+  locale: string;
+  now: Date;
+  /** Which follow-up buttons have handlers: no dead buttons. */
+  offers: { problem: boolean; access: boolean };
+}
+
+const dateLocales: Readonly<Record<string, Locale>> = { en: enUS, es };
+const MAX_LISTED_COLUMNS = 40;
+const SUMMARY_LENGTH = 240;
+const NOTE_LENGTH = 300;
+
+function truncate(text: string, length: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length <= length ? clean : `${clean.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** The first sentence of the description, which is usually what the dataset is. */
+export function summaryOf(description: string): string {
+  const text = description
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
+  return truncate(sentence, SUMMARY_LENGTH);
+}
+
+function httpUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function freshnessText(dataset: CatalogDataset, options: AnswerCardOptions): string {
+  const { t, now } = options;
+  const locale = dateLocales[options.locale] ?? enUS;
+  const verdict = freshnessVerdict(dataset.modified, dataset.accrualPeriodicity, now);
+  switch (verdict.kind) {
+    case "unknown":
+      return t("catalog:freshness.unknown");
+    case "current":
+      return t("catalog:freshness.current", {
+        date: catalogDay(verdict.modified),
+        period: formatDuration(verdict.period, { locale }),
+        due: catalogDay(verdict.nextDue),
+      });
+    case "overdue":
+      return t("catalog:freshness.overdue", {
+        date: catalogDay(verdict.modified),
+        late: formatDistanceStrict(verdict.due, now, { locale }),
+        period: formatDuration(verdict.period, { locale }),
+      });
+    case "age":
+      return t("catalog:freshness.age", {
+        date: catalogDay(verdict.modified),
+        age: formatDistanceStrict(verdict.modified, now, { locale }),
+      });
+  }
+}
+
+function accessKey(level: string): "public" | "restricted" | "nonPublic" {
+  if (level === "public") return "public";
+  return level === "restricted public" ? "restricted" : "nonPublic";
+}
+
+/** The asked field, said first and plainly. */
+function fieldBlocks(field: FieldAnswer, dataset: CatalogDataset, options: AnswerCardOptions): CardBlock[] {
+  const { t } = options;
+  const section = (text: RichText): CardBlock => ({ type: "section", text });
+  const label = (key: string, values?: Record<string, unknown>) => ({
+    text: t(key, values),
+    style: "bold" as const,
+  });
+  switch (field.intent) {
+    case "owner": {
+      const contact = contactOf(dataset);
+      if (contact) return [section([label("catalog:answer.owner"), ": ", contact])];
+      if (dataset.publisher)
+        return [section([label("catalog:answer.ownerPublisherOnly"), ": ", dataset.publisher])];
+      return [section([t("catalog:answer.ownerNone")])];
+    }
+    case "freshness":
+      return dataset.modified
+        ? [section([label("catalog:labels.updated"), ": ", freshnessText(dataset, options)])]
+        : [section([t("catalog:answer.freshnessNone")])];
+    case "license": {
+      const license = licenseOf(dataset);
+      return [
+        section(
+          license ? [label("catalog:answer.license"), ": ", license] : [t("catalog:answer.licenseNone")],
+        ),
+      ];
+    }
+    case "columns": {
+      if (field.items.length === 0) return [section([t("catalog:answer.columnsNone")])];
+      const asked = field.asked.map((item) =>
+        item.present
+          ? section([
+              label("catalog:answer.columnsHave", { asked: item.asked }),
+              ": ",
+              item.matches.join(", "),
+            ])
+          : section([t("catalog:answer.columnsHaveNot", { asked: item.asked })]),
+      );
+      const listed = field.items.slice(0, MAX_LISTED_COLUMNS).join(", ");
+      const more =
+        field.items.length > MAX_LISTED_COLUMNS
+          ? ` ${t("catalog:more", { count: field.items.length - MAX_LISTED_COLUMNS })}`
+          : "";
+      return [...asked, section([label("catalog:labels.columns"), ": ", listed + more])];
+    }
+    case "formats": {
+      if (field.items.length === 0) return [section([t("catalog:answer.formatsNone")])];
+      const asked = field.asked.map((item) =>
+        section([
+          t(item.present ? "catalog:answer.formatHas" : "catalog:answer.formatHasNot", {
+            format: item.asked,
+          }),
+        ]),
+      );
+      return [...asked, section([label("catalog:answer.formatsAvailable"), ": ", field.items.join(", ")])];
+    }
+    case "access":
+      return [
+        section([
+          label("catalog:answer.access"),
+          ": ",
+          t(`catalog:answer.accessLevels.${accessKey(dataset.accessLevel)}`),
+        ]),
+      ];
+  }
+}
+
+/** The dataset itself: what it is, how fresh, whom to ask, licence, formats, notes, link. */
+export function datasetBlocks(dataset: CatalogDataset, options: AnswerCardOptions): CardBlock[] {
+  const { t } = options;
+  const formats = formatsOf(dataset);
+  const blocks: CardBlock[] = [];
+  const summary = summaryOf(dataset.description);
+  if (summary) blocks.push({ type: "section", text: [summary] });
+  blocks.push({
+    type: "fields",
+    fields: [
+      { label: t("catalog:labels.updated"), value: [freshnessText(dataset, options)] },
+      { label: t("catalog:labels.contact"), value: [contactOf(dataset) ?? dataset.publisher ?? "—"] },
+      { label: t("catalog:labels.license"), value: [licenseOf(dataset) ?? t("catalog:answer.licenseNone")] },
+      { label: t("catalog:labels.formats"), value: [formats.length > 0 ? formats.join(", ") : "—"] },
+      { label: t("catalog:labels.catalog"), value: [dataset.catalog] },
+    ],
+  });
+  const notes = dataset.usageNotes.filter((note) => note.trim() !== "").slice(0, 3);
+  if (notes.length > 0)
+    blocks.push(
+      { type: "section", text: [{ text: t("catalog:labels.usageNotes"), style: "bold" }] },
+      { type: "list", items: notes.map((note) => [truncate(note, NOTE_LENGTH)]) },
+    );
+  return blocks;
+}
+
+function actionsFor(dataset: CatalogDataset, options: AnswerCardOptions): CardBlock[] {
+  const { t, offers } = options;
+  const actions: CardAction[] = [];
+  const link = httpUrl(dataset.landingPage);
+  if (link) actions.push({ kind: "link", label: t("catalog:buttons.open"), url: link });
+  if (offers.access && dataset.accessLevel !== "public")
+    actions.push({
+      kind: "button",
+      actionId: "access.start",
+      label: t("catalog:buttons.requestAccess"),
+      value: dataset.id,
+    });
+  if (offers.problem)
+    actions.push({
+      kind: "button",
+      actionId: "problem.start",
+      label: t("catalog:buttons.notWhatINeed"),
+      value: dataset.id,
+    });
+  return actions.length > 0 ? [{ type: "actions", actions }] : [];
+}
+
+function othersList(results: readonly RankedDataset[]): CardBlock {
+  return {
+    type: "list",
+    items: results.map((result) => [
+      result.dataset.title,
+      " ",
+      { text: result.dataset.catalog, style: "italic" },
+    ]),
+  };
+}
+
+export function datasetCard(dataset: CatalogDataset, options: AnswerCardOptions): Card {
+  return {
+    fallbackText: dataset.title,
+    accent: "info",
+    blocks: [
+      { type: "header", text: dataset.title },
+      ...datasetBlocks(dataset, options),
+      ...actionsFor(dataset, options),
+    ],
+  };
+}
+
+export function answerCard(answer: Answer, options: AnswerCardOptions): Card {
+  const best = answer.results[0];
+  if (!answer.confident || !best) return notFoundCard(answer, options);
+  const dataset = best.dataset;
+  const others = answer.results.slice(1, 3);
+  const blocks: CardBlock[] = [
+    { type: "header", text: dataset.title },
+    ...(answer.field ? fieldBlocks(answer.field, dataset, options) : []),
+    ...datasetBlocks(dataset, options),
+  ];
+  if (others.length > 0)
+    blocks.push({ type: "context", text: [options.t("catalog:labels.alsoRelevant")] }, othersList(others));
+  blocks.push(...actionsFor(dataset, options));
+  return { fallbackText: dataset.title, accent: "info", blocks };
+}
+
+export function notFoundCard(answer: Answer, options: AnswerCardOptions): Card {
+  const { t } = options;
+  const scope = answer.catalog ?? t("catalog:notFound.allCatalogs");
+  const blocks: CardBlock[] = [
+    { type: "header", text: t("catalog:notFound.title") },
+    { type: "section", text: [t("catalog:notFound.body", { catalog: scope })] },
+  ];
+  if (answer.missingTopics.length > 0)
+    blocks.push({
+      type: "section",
+      text: [t("catalog:notFound.missingTopic", { topics: answer.missingTopics.join(", ") })],
+    });
+  const closest = answer.results.slice(0, 3);
+  if (closest.length > 0)
+    blocks.push({ type: "context", text: [t("catalog:notFound.closest")] }, othersList(closest));
+  blocks.push({ type: "section", text: [t("catalog:notFound.fileProblem")] });
+  if (options.offers.problem)
+    blocks.push({
+      type: "actions",
+      actions: [
+        { kind: "button", actionId: "problem.start", label: t("catalog:buttons.fileProblem"), value: "" },
+      ],
+    });
+  return { fallbackText: t("catalog:notFound.title"), accent: "warning", blocks };
+}

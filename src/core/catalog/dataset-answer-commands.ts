@@ -1,0 +1,102 @@
+import type { RequestContext } from "../bot/request-context.js";
+import type { Choice, CommandArgs } from "../bot/routes.js";
+import { invocationOf } from "../commands/invocation.js";
+import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import { DomainError } from "../shared/domain-error.js";
+import { type AnswerCardOptions, answerCard, datasetCard } from "./answer-card.js";
+import { askQuestion, MAX_QUESTION_LENGTH } from "./ask-question.js";
+import { lookupDataset, suggestDatasets } from "./lookup-dataset.js";
+
+/**
+ * Chat commands for dataset answers: `ask` (and free text, so a DM or a mention is a question),
+ * `dataset` (one dataset's card) and their autocomplete. `actions` is the registry of button
+ * handlers: follow-up buttons (file a problem, request access) appear only when registered.
+ */
+export type ActionRegistry = Readonly<Record<string, unknown>>;
+
+function cardOptions(ctx: RequestContext, actions: ActionRegistry): AnswerCardOptions {
+  return {
+    t: ctx.t,
+    locale: ctx.actor.locale,
+    now: ctx.deps.clock.now(),
+    offers: { problem: "problem.start" in actions, access: "access.start" in actions },
+  };
+}
+
+function text(args: CommandArgs, name: string): string {
+  const value = args[name];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+async function answer(
+  ctx: RequestContext,
+  question: string,
+  catalog: string | null,
+  actions: ActionRegistry,
+): Promise<Card> {
+  const result = await askQuestion(
+    { datasetSearch: ctx.deps.datasetSearch, metadataGaps: ctx.deps.metadataGaps },
+    { question, catalog },
+    ctx.community.id,
+  );
+  ctx.deps.logger.debug({ intent: result.intent, confident: result.confident }, "answered a question");
+  return answerCard(result, cardOptions(ctx, actions));
+}
+
+export async function askCommand(
+  ctx: RequestContext,
+  args: CommandArgs,
+  actions: ActionRegistry,
+): Promise<Reply> {
+  const question = text(args, "question");
+  if (question === "") {
+    const example = `${invocationOf(ctx.identity.platform, "ask")} ${ctx.t("catalog:examples.ask")}`;
+    const hint = ctx.t("catalog:emptyQuestion", { example });
+    return ephemeral({ fallbackText: hint, blocks: [{ type: "section", text: [hint] }] });
+  }
+  return ephemeral(await answer(ctx, question, text(args, "catalog") || null, actions));
+}
+
+/**
+ * A message that is not a command is a question. Answered in the open: in a channel, whoever
+ * sees the question benefits from the answer. Overlong messages are cut, not refused.
+ */
+export async function askFreeText(
+  ctx: RequestContext,
+  message: string,
+  actions: ActionRegistry,
+): Promise<Reply> {
+  const card = await answer(ctx, message.trim().slice(0, MAX_QUESTION_LENGTH), null, actions);
+  return { kind: "card", card, visibility: "public" };
+}
+
+export async function datasetCommand(
+  ctx: RequestContext,
+  args: CommandArgs,
+  actions: ActionRegistry,
+): Promise<Reply> {
+  const name = text(args, "name");
+  const dataset = await lookupDataset(ctx.deps, { name }, ctx.community.id);
+  if (!dataset) throw new DomainError("not_found", "catalog:datasetNotFound", { name });
+  return ephemeral(datasetCard(dataset, cardOptions(ctx, actions)));
+}
+
+/** "Food Insp" → Food Inspections and friends; the value is the key, so the pick is exact. */
+export async function datasetChoices(ctx: RequestContext, typed: string): Promise<Choice[]> {
+  const suggestions = await suggestDatasets(ctx.deps, typed, ctx.community.id);
+  return suggestions
+    .filter((suggestion) => suggestion.key.length <= 100)
+    .map((suggestion) => ({
+      label: `${suggestion.title} · ${suggestion.catalog}`.slice(0, 100),
+      value: suggestion.key,
+    }));
+}
+
+export async function catalogChoices(ctx: RequestContext, typed: string): Promise<Choice[]> {
+  const wanted = typed.trim().toLowerCase();
+  const names = await ctx.deps.datasetSearch.catalogNames(ctx.community.id);
+  return names
+    .filter((name) => name.toLowerCase().includes(wanted) && name.length <= 100)
+    .slice(0, 25)
+    .map((name) => ({ label: name, value: name }));
+}
