@@ -13,7 +13,11 @@ import { createLogger } from "../../src/ops/logger.js";
 import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
 import {
+  eventCallback,
+  FAKE_CHANNEL_ID,
+  FAKE_USER_ID,
   type FakeSlack,
+  postEvent,
   postSlashCommand,
   slashCommandPayload,
   startFakeSlack,
@@ -120,5 +124,33 @@ describe("asking about datasets on Slack, Discord and the console in one process
     const text = JSON.stringify(data.embeds ?? []);
     expect(text).toContain("I couldn't find that in the catalog");
     expect(text).not.toContain("Stormwater");
+  });
+
+  it("unfurls a shared portal link to a dataset on Slack, and leaves other links alone", async () => {
+    const known =
+      "https://opendata.fcgov.com/Environmental-Health/Fort-Collins-Stormwater-Rate-History/k6yy-b2cs";
+    const unknown = "https://example.org/some/other/page";
+    const res = await postEvent(
+      receiverUrl,
+      SIGNING_SECRET,
+      eventCallback({
+        type: "link_shared",
+        user: FAKE_USER_ID,
+        channel: FAKE_CHANNEL_ID,
+        message_ts: "1700000000.000100",
+        source: "conversations_history",
+        links: [
+          { url: known, domain: "opendata.fcgov.com" },
+          { url: unknown, domain: "example.org" },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    const call = await slack.waitForCall("chat.unfurl");
+    const body = call.body as { channel?: string; ts?: string; unfurls?: Record<string, unknown> };
+    expect(body.channel).toBe(FAKE_CHANNEL_ID);
+    expect(body.ts).toBe("1700000000.000100");
+    expect(Object.keys(body.unfurls ?? {})).toEqual([known]);
+    expect(JSON.stringify(body.unfurls)).toContain("Stormwater Rate History");
   });
 });

@@ -48,6 +48,9 @@ function scriptedCore(): Datadesk {
     async describeActor() {
       return { displayName: "Ada", locale: "en", communityName: "Test", roles: ["member"] };
     },
+    async unfurl() {
+      return {};
+    },
     async autocomplete() {
       await sleep(SLOW_MS);
       return [{ label: "too late", value: "too late" }];

@@ -53,6 +53,7 @@ function scriptedCore() {
       return { displayName: "x", locale: "en", communityName: "c", roles: ["member"] };
     },
     autocomplete: async () => [],
+    unfurl: async () => ({}),
   };
   return { core, asked, script };
 }

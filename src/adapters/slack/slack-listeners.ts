@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { inboundRequestSchema } from "../../core/bot/inbound-request.js";
 import { slackSlashCommand } from "../../core/commands/registry.js";
 import type { AppLogger } from "../../ops/logger.js";
-import { renderHomeView } from "./block-kit-renderer.js";
+import { renderHomeView, renderMessage } from "./block-kit-renderer.js";
 import { CARD_BUTTON_ACTION_ID, decodeButtonActionId, LINK_BUTTON_ACTION_ID } from "./button-action-ids.js";
 import { slackTextToPlain } from "./inbound-text.js";
 import { replyInConversation, replyToMention, respondWith } from "./slack-delivery.js";
@@ -13,6 +13,7 @@ import {
   blockActionsSchema,
   directMessageSchema,
   eventEnvelopeSchema,
+  linkSharedSchema,
   personalDirectMessageFilter,
   slashCommandSchema,
 } from "./slack-payloads.js";
@@ -97,6 +98,33 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
       const identity = await requests.identify(envelope.data.team_id, parsed.data.user);
       const card = await requests.home(identity);
       await client.views.publish({ user_id: parsed.data.user, view: renderHomeView(card) });
+      return "ok";
+    });
+  });
+
+  // A catalog link pasted in a conversation gets the dataset's card as its preview.
+  app.event("link_shared", async ({ event, body, client }) => {
+    await requests.serve("unfurl", async () => {
+      const parsed = linkSharedSchema.safeParse(event);
+      const envelope = eventEnvelopeSchema.safeParse(body);
+      if (!parsed.success || !envelope.success)
+        return invalid("link_shared", parsed.error?.issues ?? envelope.error?.issues);
+      const shared = parsed.data;
+      const identity = await requests.identify(envelope.data.team_id, shared.user);
+      const cards = await requests.unfurl(
+        identity,
+        shared.links.map((link) => link.url),
+      );
+      const unfurls = Object.fromEntries(
+        Object.entries(cards).map(([url, card]) => [url, { blocks: renderMessage(card).blocks }]),
+      );
+      if (Object.keys(unfurls).length === 0) return "ok";
+      // Composer previews are addressed by unfurl_id; posted messages by channel and ts.
+      const where =
+        shared.unfurl_id && shared.source
+          ? { unfurl_id: shared.unfurl_id, source: shared.source }
+          : { channel: shared.channel, ts: shared.message_ts ?? "" };
+      await client.chat.unfurl({ ...where, unfurls } as Parameters<typeof client.chat.unfurl>[0]);
       return "ok";
     });
   });

@@ -60,6 +60,17 @@ export const appHomeOpenedSchema = z.object({
   tab: z.string(),
 });
 
+/** Links to domains in the manifest's unfurl list, shared in a message or typed in the composer. */
+export const linkSharedSchema = z.object({
+  type: z.literal("link_shared"),
+  user: slackId,
+  channel: z.string().min(1).max(64),
+  message_ts: z.string().max(64).optional(),
+  unfurl_id: z.string().max(200).optional(),
+  source: z.enum(["conversations_history", "composer"]).optional(),
+  links: z.array(z.object({ url: z.string().max(2000), domain: z.string().max(255).optional() })).max(50),
+});
+
 export const blockActionsSchema = z.object({
   type: z.literal("block_actions"),
   user: z.object({ id: slackId, name: z.string().max(200).optional(), team_id: slackId.optional() }),

@@ -16,7 +16,7 @@ export const MAX_REQUEST_TEXT = 4000;
 type TextRequest = Extract<InboundRequest, { kind: "commandText" | "message" }>;
 export type CardReply = Extract<Reply, { kind: "card" }>;
 
-export type RequestKind = "command" | "message" | "action" | "home";
+export type RequestKind = "command" | "message" | "action" | "home" | "unfurl";
 /** ok: answered (or nothing to say); invalid: a payload we could not read; failed: Slack refused our answer. */
 export type RequestOutcome = "ok" | "invalid" | "failed";
 
@@ -42,6 +42,8 @@ export interface SlackRequests {
   /** Typed text for the core, politely refused when it is longer than the core accepts. */
   answerText(kind: RequestKind, identity: PlatformIdentity, request: TextRequest): Promise<Reply>;
   home(identity: PlatformIdentity): Promise<Card>;
+  /** Dataset cards for shared links (url → card); empty when none is a dataset we know. */
+  unfurl(identity: PlatformIdentity, urls: readonly string[]): Promise<Record<string, Card>>;
   /** A one-line ephemeral card in the person's language (or the community's), from the slack namespace. */
   notice(locale: string | undefined, key: string, values?: Record<string, unknown>): CardReply;
 }
@@ -107,6 +109,9 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
         const reply = notice(identity.locale, "slack:homeUnavailable");
         return reply.card;
       }
+    },
+    unfurl(identity, urls) {
+      return timed("unfurl", () => core.unfurl(identity, urls));
     },
     notice,
   };

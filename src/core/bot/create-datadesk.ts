@@ -1,3 +1,4 @@
+import { unfurlDatasetLinks } from "../catalog/unfurl-dataset-links.js";
 import { invocationOf } from "../commands/invocation.js";
 import { argsFromText, splitCommandText } from "../commands/parse-command-text.js";
 import { findCommand } from "../commands/registry.js";
@@ -29,6 +30,11 @@ export interface Datadesk {
   home(identity: PlatformIdentity): Promise<Card>;
   /** Who this identity is to us: adapters use it to speak the person's language in their own chrome. */
   describeActor(identity: PlatformIdentity): Promise<ActorSummary>;
+  /**
+   * Previews for links shared in a conversation: url → card for each link to a dataset we know.
+   * Never throws (empty on failure): a missing preview must not disturb the conversation.
+   */
+  unfurl(identity: PlatformIdentity, urls: readonly string[]): Promise<Record<string, Card>>;
   /** Suggestions for a command option as the person types; never throws (empty on failure). */
   autocomplete(
     identity: PlatformIdentity,
@@ -110,6 +116,14 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
       } catch (error) {
         deps.logger.error({ err: error, command: query.command }, "autocomplete failed");
         return [];
+      }
+    },
+    async unfurl(identity, urls) {
+      try {
+        return await unfurlDatasetLinks(await context(identity), urls, actionHandlers);
+      } catch (error) {
+        deps.logger.error({ err: error }, "link unfurl failed");
+        return {};
       }
     },
     async describeActor(identity) {

@@ -14,7 +14,7 @@ import { lookupDataset, suggestDatasets } from "./lookup-dataset.js";
  */
 export type ActionRegistry = Readonly<Record<string, unknown>>;
 
-function cardOptions(ctx: RequestContext, actions: ActionRegistry): AnswerCardOptions {
+export function cardOptions(ctx: RequestContext, actions: ActionRegistry): AnswerCardOptions {
   return {
     t: ctx.t,
     locale: ctx.actor.locale,

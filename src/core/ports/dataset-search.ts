@@ -92,6 +92,11 @@ export interface DatasetSearch {
   search(query: DatasetSearchQuery): Promise<DatasetSearchResult>;
   /** A current dataset by the catalog's own key, or null. */
   findByKey(communityId: string, key: string, catalog: string | null): Promise<CatalogDataset | null>;
+  /**
+   * The current dataset a shared link points at (its landing page, its identifier URL, or a
+   * portal page ending in its Socrata id on the same host), or null. For link unfurls.
+   */
+  findByLink(communityId: string, url: string): Promise<CatalogDataset | null>;
   /** Titles similar to what the person is typing (prefix first, then trigram), for autocomplete. */
   suggestTitles(communityId: string, text: string, limit: number): Promise<DatasetSuggestion[]>;
   /** Names of the community's catalog sources, for scoping questions with `catalog`. */

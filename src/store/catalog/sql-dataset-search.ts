@@ -182,6 +182,25 @@ export class SqlDatasetSearch implements DatasetSearch {
     return row ? toDataset(row) : null;
   }
 
+  async findByLink(communityId: string, url: string): Promise<CatalogDataset | null> {
+    const link = parseDatasetLink(url);
+    if (!link) return null;
+    // Landing page or identifier first; then a portal page on the same host whose last path
+    // segment is the dataset's Socrata id (".../Food-Inspections/4ijn-s7e5").
+    const rows = await this.sql.query<DatasetRow>(
+      `SELECT ${DATASET_COLUMNS} FROM "Dataset" d JOIN "CatalogSource" s ON s."id" = d."sourceId"
+        WHERE s."communityId" = $1::uuid AND d."removedAt" IS NULL
+          AND (rtrim(lower(d."landingPage"), '/') = $2 OR rtrim(lower(d."key"), '/') = $2
+               OR ($3::text IS NOT NULL AND lower(d."landingPage") LIKE '%://' || $4 || '/%'
+                   AND (lower(d."key") = $3 OR lower(d."key") LIKE '%/' || $3)))
+        ORDER BY (rtrim(lower(d."landingPage"), '/') = $2 OR rtrim(lower(d."key"), '/') = $2) DESC, s."name"
+        LIMIT 1`,
+      [communityId, link.normalized, link.socrataId, escapeLike(link.host)],
+    );
+    const row = rows[0];
+    return row ? toDataset(row) : null;
+  }
+
   async suggestTitles(communityId: string, text: string, limit: number): Promise<DatasetSuggestion[]> {
     const typed = text.trim();
     return this.sql.query<DatasetSuggestion & Record<string, unknown>>(
@@ -225,4 +244,24 @@ export class SqlDatasetSearch implements DatasetSearch {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** A shared URL, normalised for comparison with stored landing pages and keys. */
+function parseDatasetLink(
+  url: string,
+): { normalized: string; host: string; socrataId: string | null } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  const path = parsed.pathname.replace(/\/+$/, "");
+  const last = path.split("/").pop()?.toLowerCase() ?? "";
+  return {
+    normalized: `${parsed.protocol}//${parsed.host}${path}`.toLowerCase(),
+    host: parsed.host.toLowerCase(),
+    socrataId: /^[a-z0-9]{4}-[a-z0-9]{4}$/.test(last) ? last : null,
+  };
 }

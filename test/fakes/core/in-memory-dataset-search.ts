@@ -56,6 +56,32 @@ export class InMemoryDatasetSearch implements DatasetSearch {
     return datasets.find((d) => d.key === key) ?? datasets.find((d) => d.key.endsWith(`/${key}`)) ?? null;
   }
 
+  async findByLink(communityId: string, url: string): Promise<CatalogDataset | null> {
+    const normalized = url.replace(/\/+$/, "").toLowerCase();
+    const last = normalized.split("/").pop() ?? "";
+    const host = (() => {
+      try {
+        return new URL(url).host.toLowerCase();
+      } catch {
+        return null;
+      }
+    })();
+    if (!host) return null;
+    const datasets = this.current(communityId, null);
+    return (
+      datasets.find((d) =>
+        [d.landingPage, d.key].some((v) => v?.replace(/\/+$/, "").toLowerCase() === normalized),
+      ) ??
+      datasets.find(
+        (d) =>
+          /^[a-z0-9]{4}-[a-z0-9]{4}$/.test(last) &&
+          (d.landingPage ?? "").toLowerCase().includes(`://${host}/`) &&
+          (d.key.toLowerCase() === last || d.key.toLowerCase().endsWith(`/${last}`)),
+      ) ??
+      null
+    );
+  }
+
   async suggestTitles(communityId: string, text: string, limit: number): Promise<DatasetSuggestion[]> {
     const wanted = text.trim().toLowerCase();
     return this.current(communityId, null)
