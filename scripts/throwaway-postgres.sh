@@ -2,6 +2,7 @@
 # Starts a throwaway PostgreSQL cluster on loopback, runs the given command with DATABASE_URL
 # pointing at it, and always stops and removes the cluster afterwards.
 #   scripts/throwaway-postgres.sh npm test
+# PG_SERVER_OPTIONS adds server settings (benchmarks: "-c shared_buffers=2GB").
 # Installs Debian's postgresql when the server binaries are missing. Postgres refuses to run as
 # root, so as root the cluster belongs to the `postgres` system user (created by the package).
 set -euo pipefail
@@ -37,7 +38,7 @@ trap stop_cluster EXIT
 
 "${RUN_AS[@]}" "$INITDB" -D "$PGDIR/data" -U datadesk --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 "${RUN_AS[@]}" "$PG_CTL" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDIR -c max_connections=200 -c fsync=off -c synchronous_commit=off" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDIR -c max_connections=200 -c fsync=off -c synchronous_commit=off ${PG_SERVER_OPTIONS:-}" start >/dev/null
 
 export DATABASE_URL="postgresql://datadesk@127.0.0.1:$PORT/postgres"
 echo "throwaway PostgreSQL on 127.0.0.1:$PORT" >&2

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
 import { type Logger, silentLogger } from "../ports/logger.js";
-import { plainText, type Reply } from "../shared/card.js";
+import { cardPlainText, plainText, type Reply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { createDatadesk } from "./create-datadesk.js";
 
@@ -14,15 +14,7 @@ const slackUser: PlatformIdentity = {
 };
 
 function textOf(reply: Reply): string {
-  if (reply.kind !== "card") return "";
-  return reply.card.blocks
-    .map((b) => {
-      if (b.type === "header") return b.text;
-      if (b.type === "section" || b.type === "context") return plainText(b.text);
-      if (b.type === "list") return b.items.map(plainText).join("\n");
-      return "";
-    })
-    .join("\n");
+  return reply.kind === "card" ? cardPlainText(reply.card) : "";
 }
 
 function setup(options: { locale?: string; logger?: Logger } = {}) {

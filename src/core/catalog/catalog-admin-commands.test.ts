@@ -6,7 +6,7 @@ import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-peo
 import { createDatadesk } from "../bot/create-datadesk.js";
 import type { Role } from "../people/roles.js";
 import { silentLogger } from "../ports/logger.js";
-import { plainText, type Reply } from "../shared/card.js";
+import { cardPlainText, plainText, type Reply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { parseNoteArgs } from "./catalog-admin-commands.js";
 import { importCatalog } from "./import-catalog.js";
@@ -15,15 +15,7 @@ const slack = (userId: string): PlatformIdentity => ({ platform: "slack", worksp
 const discord = (userId: string): PlatformIdentity => ({ platform: "discord", workspaceId: "G1", userId });
 
 function textOf(reply: Reply): string {
-  if (reply.kind !== "card") return "";
-  return reply.card.blocks
-    .map((b) => {
-      if (b.type === "header") return b.text;
-      if (b.type === "section" || b.type === "context") return plainText(b.text);
-      if (b.type === "list") return b.items.map(plainText).join("\n");
-      return "";
-    })
-    .join("\n");
+  return reply.kind === "card" ? cardPlainText(reply.card) : "";
 }
 
 async function setup(locale = "en") {

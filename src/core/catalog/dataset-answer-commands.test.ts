@@ -5,7 +5,7 @@ import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
 import { createDatadesk } from "../bot/create-datadesk.js";
 import { silentLogger } from "../ports/logger.js";
-import { cardSchema, plainText, type Reply } from "../shared/card.js";
+import { cardPlainText, cardSchema, plainText, type Reply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
 const slackUser: PlatformIdentity = {
@@ -16,17 +16,7 @@ const slackUser: PlatformIdentity = {
 };
 
 function textOf(reply: Reply): string {
-  if (reply.kind !== "card") return "";
-  return reply.card.blocks
-    .map((block) => {
-      if (block.type === "header") return block.text;
-      if (block.type === "section" || block.type === "context") return plainText(block.text);
-      if (block.type === "list") return block.items.map(plainText).join("\n");
-      if (block.type === "fields")
-        return block.fields.map((f) => `${f.label}: ${plainText(f.value)}`).join("\n");
-      return "";
-    })
-    .join("\n");
+  return reply.kind === "card" ? cardPlainText(reply.card) : "";
 }
 
 async function setup(locale = "en") {

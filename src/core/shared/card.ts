@@ -74,3 +74,28 @@ export function ephemeral(card: Card): Reply {
 export function plainText(text: RichText): string {
   return text.map((segment) => (typeof segment === "string" ? segment : segment.text)).join("");
 }
+
+function blockPlainText(block: CardBlock): string {
+  switch (block.type) {
+    case "header":
+      return block.text;
+    case "section":
+    case "context":
+      return plainText(block.text);
+    case "list":
+      return block.items.map(plainText).join("\n");
+    case "fields":
+      return block.fields.map((field) => `${field.label}: ${plainText(field.value)}`).join("\n");
+    case "actions":
+      return block.actions.map((action) => action.label).join(" ");
+    case "image":
+      return block.alt;
+    case "divider":
+      return "";
+  }
+}
+
+/** A whole card as plain text, one block per line (search indexes, logs, tests). */
+export function cardPlainText(card: Card): string {
+  return card.blocks.map(blockPlainText).join("\n");
+}

@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import type { NormalizedDataset } from "../../core/catalog/dataset.js";
 import { contentHash } from "./content-hash.js";
 
-const base: NormalizedDataset = {
+const base: NormalizedDataset = datasetFixture({
   key: "k",
   title: "Streetlights",
-  description: "",
-  descriptionText: "",
   keywords: ["streets", "lights"],
   themes: ["Transportation"],
-  publisher: null,
-  contactName: null,
-  contactEmail: null,
-  licenseId: null,
-  licenseTitle: null,
-  licenseUrl: null,
-  issued: null,
   modified: new Date("2020-01-01T00:00:00Z"),
-  accrualPeriodicity: null,
-  accessLevel: "public",
-  landingPage: null,
-  distributions: [],
-  columns: [],
-  usageNotes: [],
-  extras: {},
-};
+});
 
 describe("contentHash", () => {
   it("ignores keyword order but not keyword content", () => {
