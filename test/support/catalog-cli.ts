@@ -6,6 +6,7 @@ import { silentLogger } from "../../src/core/ports/logger.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import type { Database } from "../../src/store/database.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
+import { SqlProcessedEvents } from "../../src/store/sql-processed-events.js";
 import { CapturedStream } from "./captured-stream.js";
 
 export { CapturedStream };
@@ -18,6 +19,7 @@ export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
     logger: silentLogger,
     ...createCatalogStores(db.sql, clock),
     catalogSources: createCatalogSourceReader({ attempts: 1, timeoutMs: 5_000 }),
+    processedEvents: new SqlProcessedEvents(db.sql, clock),
   };
 }
 

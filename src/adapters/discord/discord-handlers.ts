@@ -37,7 +37,8 @@ export interface DiscordHandlerTiming extends ResponderTiming {
 }
 
 export type DiscordRequestKind = "command" | "action" | "message" | "autocomplete" | "other";
-type Outcome = "ok" | "invalid" | "error";
+/** duplicate: an interaction or message we already handled (a gateway replay), skipped. */
+type Outcome = "ok" | "invalid" | "error" | "duplicate";
 
 export interface DiscordHandlers {
   interaction(interaction: Interaction): Promise<void>;
@@ -65,6 +66,18 @@ export function createDiscordHandlers(
     } finally {
       done();
     }
+  }
+
+  /**
+   * Whether this gateway event is new. After a RESUME the gateway replays the events the session
+   * missed, so a message or interaction may arrive twice; Discord never retries an interaction
+   * otherwise, but its id is unique, so the same check covers both. Ids are namespaced by kind.
+   */
+  async function firstTime(kind: "message" | "interaction", id: string): Promise<boolean> {
+    if (!core.firstTime) return true;
+    const first = await core.firstTime("discord", `${kind}:${id}`);
+    if (!first) logger.info({ kind, id }, "skipped a Discord event we already handled");
+    return first;
   }
 
   /** The adapter's own words, in the person's language when we can tell it. */
@@ -146,6 +159,9 @@ export function createDiscordHandlers(
             ? "autocomplete"
             : "other";
       try {
+        // Autocomplete is exempt: a replayed one is past its 3 s anyway, and typing would cost a write per key.
+        const replayed = kind !== "autocomplete" && !(await firstTime("interaction", interaction.id));
+        if (replayed) return count(kind, "duplicate");
         if (interaction.isChatInputCommand()) {
           return await answer("command", interaction, commandRequestFrom(interaction));
         }
@@ -172,6 +188,8 @@ export function createDiscordHandlers(
       if (message.author.bot || message.system || message.webhookId) return;
       const request = messageRequestFrom(message, bot);
       if (request === "not-for-us") return;
+      // Only messages addressed to us are recorded, not every message in the server.
+      if (!(await firstTime("message", message.id))) return count("message", "duplicate");
       const identity = identityFromMessage(message);
       try {
         if (!identity || !request) {

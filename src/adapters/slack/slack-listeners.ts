@@ -23,6 +23,11 @@ import type { RequestOutcome, SlackRequests } from "./slack-requests.js";
  * Every way a person reaches datadesk on Slack, wired to the core. Each listener acknowledges
  * first where Slack waits for it (commands, buttons: 3 seconds), then parses, asks the core and
  * answers. Events are acknowledged by Bolt itself.
+ *
+ * Slack retries an Events API event (same event_id, with X-Slack-Retry-Num) when it did not get
+ * our 200 in time, so every event listener skips an event_id it already handled. Slash commands
+ * and block actions carry no event id and are never retried once acknowledged with a 200, which
+ * they are first thing, so they need no such check.
  */
 export function registerSlackListeners(app: App, requests: SlackRequests, logger: AppLogger): void {
   const invalid = (what: string, issues: unknown): RequestOutcome => {
@@ -56,6 +61,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
       const envelope = eventEnvelopeSchema.safeParse(body);
       if (!parsed.success || !envelope.success)
         return invalid("app_mention", parsed.error?.issues ?? envelope.error?.issues);
+      if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const mention = parsed.data;
       const identity = await requests.identify(envelope.data.team_id, mention.user);
       const text = slackTextToPlain(mention.text, { botUserId: context.botUserId });
@@ -78,6 +84,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
       const envelope = eventEnvelopeSchema.safeParse(body);
       if (!parsed.success || !envelope.success)
         return invalid("direct message", parsed.error?.issues ?? envelope.error?.issues);
+      if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const dm = parsed.data;
       const identity = await requests.identify(envelope.data.team_id, dm.user);
       const text = slackTextToPlain(dm.text, { botUserId: context.botUserId });
@@ -95,6 +102,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
       const envelope = eventEnvelopeSchema.safeParse(body);
       if (!parsed.success || !envelope.success)
         return invalid("app_home_opened", parsed.error?.issues ?? envelope.error?.issues);
+      if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const identity = await requests.identify(envelope.data.team_id, parsed.data.user);
       const card = await requests.home(identity);
       await client.views.publish({ user_id: parsed.data.user, view: renderHomeView(card) });
@@ -109,6 +117,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
       const envelope = eventEnvelopeSchema.safeParse(body);
       if (!parsed.success || !envelope.success)
         return invalid("link_shared", parsed.error?.issues ?? envelope.error?.issues);
+      if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const shared = parsed.data;
       const identity = await requests.identify(envelope.data.team_id, shared.user);
       const cards = await requests.unfurl(

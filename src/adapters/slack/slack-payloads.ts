@@ -24,7 +24,11 @@ export const slashCommandSchema = z.object({
 export type SlashCommand = z.infer<typeof slashCommandSchema>;
 
 /** The event_callback envelope: `team_id` is the workspace the app is installed in. */
-export const eventEnvelopeSchema = z.object({ team_id: slackId });
+export const eventEnvelopeSchema = z.object({
+  team_id: slackId,
+  /** Unique per event, and the same on Slack's retries (X-Slack-Retry-Num): what we dedupe on. */
+  event_id: z.string().min(1).max(200).optional(),
+});
 
 export const appMentionSchema = z.object({
   type: z.literal("app_mention"),

@@ -17,8 +17,11 @@ type TextRequest = Extract<InboundRequest, { kind: "commandText" | "message" }>;
 export type CardReply = Extract<Reply, { kind: "card" }>;
 
 export type RequestKind = "command" | "message" | "action" | "home" | "unfurl";
-/** ok: answered (or nothing to say); invalid: a payload we could not read; failed: Slack refused our answer. */
-export type RequestOutcome = "ok" | "invalid" | "failed";
+/**
+ * ok: answered (or nothing to say); invalid: a payload we could not read; failed: Slack refused our
+ * answer; duplicate: an event we already handled (a Slack retry), skipped.
+ */
+export type RequestOutcome = "ok" | "invalid" | "failed" | "duplicate";
 
 export interface SlackRequestDeps {
   core: Datadesk;
@@ -37,6 +40,12 @@ export interface SlackRequestDeps {
  */
 export interface SlackRequests {
   serve(kind: RequestKind, exchange: () => Promise<RequestOutcome>): Promise<void>;
+  /**
+   * Whether an Events API event is new. Slack retries an event (same event_id) when our ack was
+   * slow or failed, so a retry of one we already took must not be answered again. Without an
+   * event_id every event counts as new.
+   */
+  firstTime(eventId: string | undefined): Promise<boolean>;
   identify(teamId: string, userId: string, fallbackName?: string): Promise<PlatformIdentity>;
   answer(kind: RequestKind, identity: PlatformIdentity, request: InboundRequest): Promise<Reply>;
   /** Typed text for the core, politely refused when it is longer than the core accepts. */
@@ -78,6 +87,12 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
         }
         metrics.requests.inc({ platform: "slack", kind, outcome });
       });
+    },
+    async firstTime(eventId) {
+      if (eventId === undefined || !core.firstTime) return true;
+      const first = await core.firstTime("slack", eventId);
+      if (!first) logger.info({ eventId }, "skipped a Slack event we already handled");
+      return first;
     },
     async identify(teamId, userId, fallbackName) {
       const profile = await deps.users.lookup(teamId, userId);

@@ -5,6 +5,7 @@ import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { Logger } from "../ports/logger.js";
 import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import type { PeopleRepository } from "../ports/people-repository.js";
+import type { ProcessedEvents } from "../ports/processed-events.js";
 import type { UsageNoteStore } from "../ports/usage-note-store.js";
 
 /** Everything the core's use cases may call out to. main.ts picks the implementations. */
@@ -22,4 +23,6 @@ export interface CoreDeps {
   metadataGaps: MetadataGapStore;
   /** Ranked dataset search behind questions (`ask`, free text) and the `dataset` command. */
   datasetSearch: DatasetSearch;
+  /** Platform event ids already handled, so a retried or replayed event is answered once. */
+  processedEvents: ProcessedEvents;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
+import { InMemoryProcessedEvents } from "../../../test/fakes/core/in-memory-processed-events.js";
 import { type Logger, silentLogger } from "../ports/logger.js";
-import { cardPlainText, plainText, type Reply } from "../shared/card.js";
+import { cardPlainText, type Reply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { createDatadesk } from "./create-datadesk.js";
 
@@ -24,6 +25,7 @@ function setup(options: { locale?: string; logger?: Logger } = {}) {
     clock: { now: () => new Date("2026-11-21T10:00:00Z") },
     logger: options.logger ?? silentLogger,
     ...inMemoryCatalogDeps().deps,
+    processedEvents: new InMemoryProcessedEvents(),
   });
   return { people, core };
 }
@@ -93,6 +95,7 @@ describe("createDatadesk", () => {
       clock: { now: () => new Date() },
       logger,
       ...inMemoryCatalogDeps().deps,
+      processedEvents: new InMemoryProcessedEvents(),
     });
     const text = textOf(await core.handle(slackUser, { kind: "commandText", text: "help" }));
     expect(text).toMatch(/try again/i);
@@ -106,5 +109,27 @@ describe("createDatadesk", () => {
     expect(me.roles).toContain("admin");
     const home = await core.home(slackUser);
     expect(JSON.stringify(home)).toContain("member");
+  });
+
+  it("tells adapters whether a platform event is new, and fails open when the store fails", async () => {
+    const { core } = setup();
+    expect(await core.firstTime?.("slack", "Ev1")).toBe(true);
+    expect(await core.firstTime?.("slack", "Ev1")).toBe(false);
+
+    const logged: object[] = [];
+    const processedEvents = new InMemoryProcessedEvents();
+    processedEvents.firstTime = async () => {
+      throw new Error("connection refused");
+    };
+    const failing = createDatadesk({
+      people: new InMemoryPeopleRepository(),
+      clock: { now: () => new Date() },
+      logger: { ...silentLogger, error: (obj) => void logged.push(obj) },
+      ...inMemoryCatalogDeps().deps,
+      processedEvents,
+    });
+    // Answering twice beats never answering.
+    expect(await failing.firstTime?.("discord", "message:1")).toBe(true);
+    expect(logged).toHaveLength(1);
   });
 });

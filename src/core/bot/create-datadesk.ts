@@ -8,7 +8,7 @@ import { translator } from "../i18n/translator.js";
 import { resolveActor } from "../people/resolve-actor.js";
 import { type Card, ephemeral, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
-import type { PlatformIdentity } from "../shared/platform.js";
+import type { Platform, PlatformIdentity } from "../shared/platform.js";
 import type { CoreDeps } from "./core-deps.js";
 import { errorReply } from "./error-reply.js";
 import type { InboundRequest } from "./inbound-request.js";
@@ -40,7 +40,17 @@ export interface Datadesk {
     identity: PlatformIdentity,
     query: { command: string; option: string; text: string },
   ): Promise<Choice[]>;
+  /**
+   * Whether this platform event (Slack event_id, Discord message or interaction id) is new:
+   * adapters skip one that is not, because platforms redeliver (Slack retries, gateway replays).
+   * Never throws: if the store fails it answers true, since answering twice beats never answering.
+   * Optional so adapters can be driven by a core without it (they then treat every event as new).
+   */
+  firstTime?(platform: Platform, eventId: string): Promise<boolean>;
 }
+
+/** Longer ids are not a platform's: we do not store them, and treat the event as new. */
+const MAX_EVENT_ID_LENGTH = 200;
 
 export interface ActorSummary {
   displayName: string;
@@ -124,6 +134,15 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
       } catch (error) {
         deps.logger.error({ err: error }, "link unfurl failed");
         return {};
+      }
+    },
+    async firstTime(platform, eventId) {
+      if (eventId === "" || eventId.length > MAX_EVENT_ID_LENGTH) return true;
+      try {
+        return await deps.processedEvents.firstTime(platform, eventId);
+      } catch (error) {
+        deps.logger.error({ err: error, platform, eventId }, "could not check for a repeated event");
+        return true;
       }
     },
     async describeActor(identity) {

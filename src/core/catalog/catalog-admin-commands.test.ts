@@ -3,10 +3,11 @@ import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { FakeClock } from "../../../test/fakes/core/fake-clock.js";
 import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
+import { InMemoryProcessedEvents } from "../../../test/fakes/core/in-memory-processed-events.js";
 import { createDatadesk } from "../bot/create-datadesk.js";
 import type { Role } from "../people/roles.js";
 import { silentLogger } from "../ports/logger.js";
-import { cardPlainText, plainText, type Reply } from "../shared/card.js";
+import { cardPlainText, type Reply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { parseNoteArgs } from "./catalog-admin-commands.js";
 import { importCatalog } from "./import-catalog.js";
@@ -22,7 +23,13 @@ async function setup(locale = "en") {
   const clock = new FakeClock("2026-11-21T10:00:00Z");
   const people = new InMemoryPeopleRepository({ locale, timezone: "America/Chicago" });
   const catalog = inMemoryCatalogDeps(clock);
-  const deps = { people, clock, logger: silentLogger, ...catalog.deps };
+  const deps = {
+    people,
+    clock,
+    logger: silentLogger,
+    ...catalog.deps,
+    processedEvents: new InMemoryProcessedEvents(clock),
+  };
   const core = createDatadesk(deps);
   const communityId = people.defaultCommunity.id;
   catalog.reader.publish("/chicago.json", "dcat", [

@@ -3,9 +3,10 @@ import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { FakeClock } from "../../../test/fakes/core/fake-clock.js";
 import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
+import { InMemoryProcessedEvents } from "../../../test/fakes/core/in-memory-processed-events.js";
 import { createDatadesk } from "../bot/create-datadesk.js";
 import { silentLogger } from "../ports/logger.js";
-import { cardPlainText, cardSchema, plainText, type Reply } from "../shared/card.js";
+import { cardPlainText, cardSchema, type Reply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
 const slackUser: PlatformIdentity = {
@@ -23,7 +24,13 @@ async function setup(locale = "en") {
   const clock = new FakeClock("2020-07-23T12:00:00Z");
   const people = new InMemoryPeopleRepository({ locale });
   const catalog = inMemoryCatalogDeps(clock);
-  const core = createDatadesk({ people, clock, logger: silentLogger, ...catalog.deps });
+  const core = createDatadesk({
+    people,
+    clock,
+    logger: silentLogger,
+    ...catalog.deps,
+    processedEvents: new InMemoryProcessedEvents(clock),
+  });
   const communityId = people.defaultCommunity.id;
   const records = [
     datasetFixture({
