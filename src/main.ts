@@ -6,7 +6,10 @@ import type { Config } from "./config.js";
 import type { CoreDeps } from "./core/bot/core-deps.js";
 import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
+import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
+import { createOutboxRunner, type OutboxRunner } from "./jobs/outbox-runner.js";
+import type { DrainResult } from "./jobs/outbox-worker.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
@@ -15,7 +18,9 @@ import { createPlatformAdapters } from "./platform-adapters.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { ensureDefaultCommunity } from "./store/default-community.js";
+import { OutboxQueue } from "./store/outbox/outbox-queue.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
+import { SqlProcessedEvents } from "./store/sql-processed-events.js";
 
 /**
  * The composition root: the only place that picks concrete implementations (Prisma stores,
@@ -45,6 +50,7 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     logger,
     ...createCatalogStores(db.sql, systemClock),
     catalogSources: createCatalogSourceReader(),
+    processedEvents: new SqlProcessedEvents(db.sql, systemClock, { logger }),
   };
   const core = createDatadesk(deps);
   return { config, logger, metrics, db, core, deps, close: () => db.close() };
@@ -54,6 +60,8 @@ export interface RunningApp {
   services: Services;
   adapters: PlatformAdapter[];
   httpServer: Server | null;
+  /** Outbox delivery, which also runs in the background; drain() delivers what is due now. */
+  outbox: { drain(): Promise<DrainResult> };
   /** Graceful stop: adapters first (finish in-flight work), then HTTP, then the database. */
   stop(): Promise<void>;
   /** Resolves when the app stopped (console quit or stop()). */
@@ -66,7 +74,11 @@ export interface StartOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   logger?: AppLogger;
+  /** Time between background outbox drains (default 2 s). */
+  outboxIntervalMs?: number;
 }
+
+const NOTHING_DRAINED: DrainResult = { sent: 0, retried: 0, dead: 0 };
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const useConsole = options.console === true || (!config.slack && !config.discord);
@@ -110,6 +122,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     jobs: [catalogResyncJob(services.deps, { defaultIntervalMinutes: config.catalog.syncIntervalMinutes })],
   });
 
+  // Outbox delivery starts once the adapters it delivers through are running.
+  let outbox: OutboxRunner | null = null;
+
   let stopping: Promise<void> | null = null;
   const app: RunningApp = {
     services,
@@ -117,6 +132,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     get httpServer() {
       return httpServer;
     },
+    outbox: { drain: () => outbox?.drain() ?? Promise.resolve({ ...NOTHING_DRAINED }) },
     stopped,
     stop() {
       stopping ??= (async () => {
@@ -124,6 +140,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         // No new background runs from here; an in-flight resync finishes before the database closes.
         const schedulerStopped = scheduler.stop();
         logger.info({}, "shutting down");
+        // A drain in flight finishes while the platform clients it sends through still run.
+        await outbox?.stop();
         for (const adapter of [...adapters].reverse()) {
           await adapter
             .stop()
@@ -143,6 +161,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger.info({ adapter: adapter.name }, "adapter started");
   }
   scheduler.start();
+  const deliveries = adapters.flatMap((adapter): PlatformDelivery[] =>
+    adapter.delivery ? [adapter.delivery] : [],
+  );
+  if (deliveries.length > 0) {
+    outbox = createOutboxRunner({
+      queue: new OutboxQueue(db.sql),
+      deliveries,
+      clock: services.deps.clock,
+      logger,
+      everyMs: options.outboxIntervalMs ?? 2_000,
+      onOutcome: (platform, outcome) => metrics.outboxDeliveries.inc({ platform, outcome }),
+    });
+    outbox.start();
+  }
   if (config.http.enabled && !slackServesHttp) {
     httpServer = await startHttpServer(routes, config.http.port, config.http.host);
     logger.info({ port: config.http.port, host: config.http.host }, "HTTP server listening");

@@ -19,6 +19,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** Source of randomness for jitter (tests pin it). */
   random?: () => number;
+  /** Called once per handled message (metrics); "unknown" for rows too broken to tell. */
+  onOutcome?: (platform: Platform | "unknown", outcome: keyof DrainResult) => void;
 }
 
 export interface DrainResult {
@@ -93,9 +95,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         if (!item.ok) {
           await options.queue.markDead(item.id, `unreadable outbox row: ${item.problem}`);
           result.dead += 1;
+          options.onOutcome?.("unknown", "dead");
           continue;
         }
-        result[await deliverOne(item.message)] += 1;
+        const outcome = await deliverOne(item.message);
+        result[outcome] += 1;
+        options.onOutcome?.(item.message.platform, outcome);
       }
       if (claimed.length < batchSize) return result;
     }

@@ -5,6 +5,8 @@ export interface Metrics {
   registry: Registry;
   requests: Counter<"platform" | "kind" | "outcome">;
   requestSeconds: Histogram<"platform" | "kind">;
+  /** Outbox messages handled by the worker: outcome sent, retried or dead. */
+  outboxDeliveries: Counter<"platform" | "outcome">;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -23,6 +25,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       help: "Time from a parsed platform request to the core's reply",
       labelNames: ["platform", "kind"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    outboxDeliveries: new Counter({
+      name: "datadesk_outbox_deliveries_total",
+      help: "Outbox messages the worker handled, by platform and outcome (sent, retried, dead)",
+      labelNames: ["platform", "outcome"],
       registers: [registry],
     }),
   };

@@ -1,7 +1,8 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits, Partials } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Partials, REST } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import type { PlatformAdapterDeps } from "../../platform-adapters.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
+import { createDiscordOutboxDelivery } from "./discord-delivery.js";
 import { createDiscordHandlers, type DiscordHandlerTiming } from "./discord-handlers.js";
 
 export interface DiscordAdapterDeps extends PlatformAdapterDeps {
@@ -42,6 +43,13 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): PlatformAdapter 
   const { logger } = deps;
   const client = new Client(discordClientOptions(deps.discord));
   const handlers = createDiscordHandlers(deps, { ...DEFAULT_TIMING, ...deps.timing });
+  // Outbox deliveries get their own REST that hands 429s to the outbox worker (which waits as
+  // long as Discord asks) instead of sleeping through them inside a drain.
+  const outboxRest = new REST({
+    ...(deps.discord.apiBase ? { api: deps.discord.apiBase } : {}),
+    rejectOnRateLimit: () => true,
+  }).setToken(deps.discord.token);
+  const delivery = createDiscordOutboxDelivery(outboxRest);
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
@@ -77,6 +85,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): PlatformAdapter 
 
   return {
     name: "discord",
+    delivery,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {
@@ -97,6 +106,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): PlatformAdapter 
       stopping = true;
       await Promise.allSettled([...inFlight]);
       await client.destroy();
+      outboxRest.clearHashSweeper();
+      outboxRest.clearHandlerSweeper();
     },
   };
 }

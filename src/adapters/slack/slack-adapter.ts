@@ -7,6 +7,7 @@ import type { PlatformAdapterDeps } from "../../platform-adapters.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createInFlightWork } from "./in-flight-work.js";
+import { createSlackOutboxDelivery } from "./slack-delivery-port.js";
 import { summarizeSlackError } from "./slack-errors.js";
 import { registerSlackListeners } from "./slack-listeners.js";
 import { createSlackRequests } from "./slack-requests.js";
@@ -75,6 +76,17 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
       ),
   });
 
+  // Outbox deliveries: the outbox worker owns retries and waits out rate limits itself, so this
+  // client neither retries nor sleeps through a 429; it reports them.
+  const outboxClient = new webApi.WebClient(slack.botToken, {
+    ...slackApiUrl,
+    logger: boltLogger(log),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    rejectRateLimitedCalls: true,
+  });
+  const delivery = createSlackOutboxDelivery(outboxClient);
+
   const work = createInFlightWork();
   const requests = createSlackRequests({
     core: deps.core,
@@ -95,6 +107,7 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
     name: "slack",
     mode: slack.mode,
     port: () => boundPort,
+    delivery,
     async start() {
       await app.init();
       if (slack.mode === "http") {

@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import {
+  type APIChannel,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  type REST,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
+} from "discord.js";
+import type { DeliveryTarget } from "../../core/ports/outbox.js";
+import { DeliveryFailure, type PlatformDelivery } from "../../core/ports/platform-delivery.js";
+import type { Card } from "../../core/shared/card.js";
+import { renderDiscordMessage } from "./discord-renderer.js";
+
+/**
+ * The outbox's way onto Discord: a card to a channel, or to a person's DM. Delivery policy is
+ * the outbox worker's; give this a REST that rejects rate limits (`rejectOnRateLimit`) rather than
+ * waiting them out, so a 429 reaches the worker with its Retry-After. @discordjs/rest still retries
+ * 5xx a few times itself; the message nonce (with `enforce_nonce`) makes Discord drop a repeated
+ * send of the same outbox message, so those retries cannot post it twice.
+ */
+
+/** Discord error codes after which retrying cannot help. */
+const PERMANENT_CODES = new Set([
+  10003, // Unknown Channel
+  10013, // Unknown User
+  50001, // Missing Access
+  50007, // Cannot send messages to this user
+  50013, // Missing Permissions
+  50035, // Invalid Form Body
+]);
+
+/** Discord accepts string nonces of up to 25 characters. */
+export function discordNonce(idempotencyKey: string): string {
+  return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 25);
+}
+
+export function createDiscordOutboxDelivery(rest: Pick<REST, "post">): PlatformDelivery {
+  async function channelFor(target: DeliveryTarget): Promise<string> {
+    if (target.kind === "channel") return target.channelId;
+    // Opening a DM channel is idempotent on Discord: the same recipient gets the same channel.
+    const channel = (await rest.post(Routes.userChannels(), {
+      body: { recipient_id: target.userId },
+    })) as APIChannel;
+    return channel.id;
+  }
+
+  return {
+    platform: "discord",
+    async deliver(target, card: Card, idempotencyKey) {
+      const body: RESTPostAPIChannelMessageJSONBody = {
+        ...renderDiscordMessage(card),
+        // Nothing an outbox message says may ping anyone, whatever the card's text contains.
+        allowed_mentions: { parse: [] },
+        nonce: discordNonce(idempotencyKey),
+        enforce_nonce: true,
+      };
+      try {
+        const channelId = await channelFor(target);
+        await rest.post(Routes.channelMessages(channelId), { body });
+      } catch (error) {
+        throw discordDeliveryFailure(error);
+      }
+    },
+  };
+}
+
+/** What a failed REST call means for the outbox: wait (and how long), or give up. */
+export function discordDeliveryFailure(error: unknown): DeliveryFailure {
+  if (error instanceof DeliveryFailure) return error;
+  if (error instanceof RateLimitError) {
+    const waitMs = Math.max(error.retryAfter, error.timeToReset, 0);
+    return new DeliveryFailure(`Discord delivery rate limited (${error.route})`, false, waitMs || null);
+  }
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === "number" ? error.code : Number(error.code);
+    const permanent =
+      PERMANENT_CODES.has(code) ||
+      (error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status));
+    return new DeliveryFailure(`Discord delivery failed: ${code} ${error.message}`, permanent);
+  }
+  if (error instanceof HTTPError) {
+    const permanent = error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+    return new DeliveryFailure(`Discord delivery failed: HTTP ${error.status}`, permanent);
+  }
+  // Network errors, timeouts (AbortError) and anything unexpected: try again later.
+  return new DeliveryFailure(
+    `Discord delivery failed: ${error instanceof Error ? error.message : String(error)}`,
+    false,
+  );
+}

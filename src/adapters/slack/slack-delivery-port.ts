@@ -1,0 +1,106 @@
+import type { webApi } from "@slack/bolt";
+import type { DeliveryTarget } from "../../core/ports/outbox.js";
+import { DeliveryFailure, type PlatformDelivery } from "../../core/ports/platform-delivery.js";
+import type { Card } from "../../core/shared/card.js";
+import { renderMessage } from "./block-kit-renderer.js";
+import { summarizeSlackError } from "./slack-errors.js";
+
+/**
+ * The outbox's way onto Slack: a card to a channel, or to a person's DM with the app. Delivery
+ * policy (retries, backoff, dead letters) is the outbox worker's, so the WebClient given here
+ * should not retry on its own (`retryConfig: {retries: 0}`, `rejectRateLimitedCalls: true`):
+ * this module only translates Slack's answers into DeliveryFailure.
+ */
+
+type SlackPoster = Pick<webApi.WebClient, "chat" | "conversations">;
+
+/** Slack will never accept the message as addressed: retrying cannot help. */
+const PERMANENT_ERRORS = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_found",
+  "users_not_found",
+  "cannot_dm_bot",
+  "account_inactive",
+  "user_disabled",
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "msg_too_long",
+  "no_text",
+  "invalid_blocks",
+  "restricted_action",
+]);
+
+export function createSlackOutboxDelivery(client: SlackPoster): PlatformDelivery {
+  async function channelFor(target: DeliveryTarget): Promise<string> {
+    if (target.kind === "channel") return target.channelId;
+    const opened = await client.conversations.open({ users: target.userId });
+    const channelId = opened.channel?.id;
+    if (!channelId) throw new DeliveryFailure("conversations.open returned no channel", false);
+    return channelId;
+  }
+
+  return {
+    platform: "slack",
+    async deliver(target, card: Card) {
+      const rendered = renderMessage(card);
+      try {
+        const channel = await channelFor(target);
+        await client.chat.postMessage({
+          channel,
+          text: rendered.text,
+          ...(rendered.blocks.length > 0 ? { blocks: rendered.blocks } : {}),
+          // Links in a card must not pull previews in; no link_names/parse, so text never pings.
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      } catch (error) {
+        throw slackDeliveryFailure(error);
+      }
+    },
+  };
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function retryAfterHeaderMs(headers: unknown): number | null {
+  const raw = field(headers, "retry-after");
+  const seconds = typeof raw === "string" ? Number(raw) : typeof raw === "number" ? raw : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : null;
+}
+
+/** What a failed Web API call means for the outbox: wait (and how long), or give up. */
+export function slackDeliveryFailure(error: unknown): DeliveryFailure {
+  if (error instanceof DeliveryFailure) return error;
+  const summary = summarizeSlackError(error);
+  const describe = (detail: string) => `Slack delivery failed: ${detail}`;
+  switch (summary.code) {
+    case "slack_webapi_rate_limited_error": {
+      const retryAfter = field(error, "retryAfter");
+      const ms = typeof retryAfter === "number" && retryAfter >= 0 ? Math.round(retryAfter * 1000) : null;
+      return new DeliveryFailure(describe(`rate limited (retry after ${retryAfter ?? "?"} s)`), false, ms);
+    }
+    case "slack_webapi_platform_error": {
+      const slackError = summary.slackError ?? "unknown_error";
+      return new DeliveryFailure(describe(slackError), PERMANENT_ERRORS.has(slackError));
+    }
+    case "slack_webapi_http_error": {
+      const status = summary.status ?? 0;
+      if (status === 429)
+        return new DeliveryFailure(describe("HTTP 429"), false, retryAfterHeaderMs(field(error, "headers")));
+      // 5xx, 408 and 401 (a token can be fixed) are worth another try; other 4xx will never pass.
+      const transient = status >= 500 || status === 408 || status === 401 || status === 0;
+      return new DeliveryFailure(describe(`HTTP ${status}`), !transient);
+    }
+    default:
+      // Network errors, timeouts and anything unexpected: try again later.
+      return new DeliveryFailure(describe(summary.message), false);
+  }
+}
