@@ -52,8 +52,9 @@ describe("the local console (datadesk start, no credentials)", { timeout: 120_00
     expect(code).toBe(0);
     expect(stdout).toContain("datadesk console");
     expect(stdout).toContain("Hi, I'm datadesk");
-    // No catalog imported yet: free text is a question, answered plainly.
-    expect(stdout).toContain("I couldn't find that in the catalog");
+    // No catalog imported yet: free text is a question, and the answer says how to get a catalog.
+    expect(stdout).toContain("No data catalog yet");
+    expect(stdout).toContain("datadesk catalog import");
     expect(stdout).toContain("Bye!");
     expect(stderr).not.toMatch(/Error|at .*\.ts/);
   });

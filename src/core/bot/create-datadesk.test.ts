@@ -71,10 +71,10 @@ describe("createDatadesk", () => {
     expect(text).toContain("/datadesk help");
   });
 
-  it("treats free text as a question about the data, and says plainly when nothing answers it", async () => {
+  it("treats free text as a question about the data, and says when there is no catalog to answer from", async () => {
     const { core } = setup();
     const text = textOf(await core.handle(slackUser, { kind: "message", text: "hello there" }));
-    expect(text).toContain("I couldn't find that in the catalog");
+    expect(text).toContain("No data catalog yet");
   });
 
   it("refuses an unknown button without crashing", async () => {

@@ -104,6 +104,24 @@ describe("ask, free text and the dataset command", () => {
     expect(reply.kind === "card" && reply.card.blocks.some((block) => block.type === "actions")).toBe(false);
   });
 
+  it("tells a community with no catalog how to import one, instead of 'not found'", async () => {
+    const clock = new FakeClock("2020-07-23T12:00:00Z");
+    const people = new InMemoryPeopleRepository();
+    const core = createDatadesk({
+      people,
+      clock,
+      logger: silentLogger,
+      ...inMemoryCatalogDeps(clock).deps,
+      processedEvents: new InMemoryProcessedEvents(clock),
+    });
+    const text = textOf(
+      await core.handle(slackUser, { kind: "message", text: "is there data on bike racks?" }),
+    );
+    expect(text).toContain("No data catalog yet");
+    expect(text).toContain("datadesk catalog import");
+    expect(text).not.toContain("I couldn't find that");
+  });
+
   it("hints at an example when ask comes without a question", async () => {
     const { core } = await setup();
     expect(textOf(await core.handle(slackUser, { kind: "command", name: "ask", args: {} }))).toContain(

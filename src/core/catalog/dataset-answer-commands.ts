@@ -34,6 +34,8 @@ async function answer(
   catalog: string | null,
   actions: ActionRegistry,
 ): Promise<Card> {
+  // A community that has not imported its catalog yet should hear that, not "not found".
+  if ((await ctx.deps.datasetSearch.catalogNames(ctx.community.id)).length === 0) return noCatalogCard(ctx);
   const result = await askQuestion(
     { datasetSearch: ctx.deps.datasetSearch, metadataGaps: ctx.deps.metadataGaps },
     { question, catalog },
@@ -41,6 +43,19 @@ async function answer(
   );
   ctx.deps.logger.debug({ intent: result.intent, confident: result.confident }, "answered a question");
   return answerCard(result, cardOptions(ctx, actions));
+}
+
+function noCatalogCard(ctx: RequestContext): Card {
+  const title = ctx.t("catalog:noCatalog.title");
+  return {
+    fallbackText: title,
+    accent: "warning",
+    blocks: [
+      { type: "header", text: title },
+      { type: "section", text: [ctx.t("catalog:noCatalog.body")] },
+      { type: "section", text: [{ text: "datadesk catalog import <file-or-url>", style: "code" }] },
+    ],
+  };
 }
 
 export async function askCommand(

@@ -54,6 +54,10 @@ export const catalog = {
     age: "{{date}} ({{age}} ago)",
   },
   more: "… and {{count}} more",
+  noCatalog: {
+    title: "No data catalog yet",
+    body: "This community hasn't imported its open-data catalog yet, so there is nothing to search. An admin can import one (a DCAT-US data.json, a CKAN portal or a Socrata catalog) with:",
+  },
   notFound: {
     title: "I couldn't find that in the catalog",
     body: "No dataset in {{catalog}} clearly answers this.",

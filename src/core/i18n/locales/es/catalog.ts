@@ -55,6 +55,10 @@ export const catalog: typeof en = {
     age: "{{date}} (hace {{age}})",
   },
   more: "… y {{count}} más",
+  noCatalog: {
+    title: "Todavía no hay catálogo de datos",
+    body: "Esta comunidad aún no ha importado su catálogo de datos abiertos, así que no hay nada que buscar. Una persona administradora puede importarlo (un data.json DCAT-US, un portal CKAN o un catálogo Socrata) con:",
+  },
   notFound: {
     title: "No encontré eso en el catálogo",
     body: "Ningún conjunto de datos de {{catalog}} responde claramente a esto.",
