@@ -42,7 +42,9 @@ export async function openServices(config: Config, options: { logger?: AppLogger
   const logger =
     options.logger ?? createLogger({ level: config.logLevel ?? "info", secrets: config.secrets });
   const metrics = createMetrics();
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, {
+    onConnectionError: (err) => logger.warn({ err }, "lost an idle database connection; it will be replaced"),
+  });
   await ensureDefaultCommunity(db.prisma, config.community);
   const deps: CoreDeps = {
     people: new PrismaPeopleRepository(db.prisma),

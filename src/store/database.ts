@@ -22,7 +22,7 @@ export interface Database {
 
 export async function openDatabase(
   target: DatabaseTarget,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; onConnectionError?: (error: Error) => void } = {},
 ): Promise<Database> {
   let prisma: PrismaClient;
   let sql: SqlExecutor;
@@ -31,7 +31,7 @@ export async function openDatabase(
     sql = pgliteExecutor(pglite);
     prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   } else {
-    const pool = createPostgresPool(target.url);
+    const pool = createPostgresPool(target.url, options.onConnectionError);
     sql = postgresExecutor(pool);
     prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   }

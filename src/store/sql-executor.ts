@@ -94,6 +94,13 @@ export function postgresExecutor(pool: pg.Pool): SqlExecutor {
   };
 }
 
-export function createPostgresPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * A pool that survives losing idle connections. When Postgres restarts or an admin terminates
+ * a backend, pg emits 'error' for the idle client on the pool and drops it; the next query opens
+ * a fresh connection. Without a listener Node treats that event as fatal and the bot would exit.
+ */
+export function createPostgresPool(url: string, onIdleError: (error: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", onIdleError);
+  return pool;
 }
