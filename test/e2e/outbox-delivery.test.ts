@@ -47,7 +47,7 @@ describe(`outbox delivery on Slack and Discord (${testDriver})`, () => {
 
   const enqueue = async (platform: "slack" | "discord", target: OutboundMessage["target"], title: string) => {
     const dedupeKey = `outbox-e2e:${platform}:${++seq}:${title}`;
-    await new SqlOutbox(app.services.db.sql).enqueue([
+    await new SqlOutbox(app.services.db.sql, app.services.deps.clock).enqueue([
       { dedupeKey, communityId: null, platform, target, card: card(title) },
     ]);
     return dedupeKey;

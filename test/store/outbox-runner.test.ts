@@ -39,7 +39,7 @@ describe(`outbox runner (${testDriver})`, () => {
   });
 
   const enqueue = (...keys: string[]) =>
-    new SqlOutbox(db.sql).enqueue(
+    new SqlOutbox(db.sql, systemClock).enqueue(
       keys.map((dedupeKey) => ({
         dedupeKey,
         communityId: null,

@@ -60,7 +60,7 @@ describe(`outbox (${testDriver})`, () => {
     });
 
   it("stores a logical message once, however often it is enqueued", async () => {
-    const outbox = new SqlOutbox(db.sql);
+    const outbox = new SqlOutbox(db.sql, clock);
     await outbox.enqueue([message("a"), message("a"), message("b")]);
     await outbox.enqueue([message("a")]);
     expect(await db.prisma.outboxMessage.count()).toBe(2);
@@ -69,15 +69,30 @@ describe(`outbox (${testDriver})`, () => {
   it("writes nothing when the transaction that caused the message rolls back", async () => {
     await expect(
       db.sql.transaction(async (tx) => {
-        await new SqlOutbox(tx).enqueue([message("rolled-back")]);
+        await new SqlOutbox(tx, clock).enqueue([message("rolled-back")]);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
     expect(await db.prisma.outboxMessage.count()).toBe(0);
   });
 
+  it("treats a message as due from the worker's clock, wherever the database's clock is", async () => {
+    for (const offsetMs of [-3_600_000, 3_600_000]) {
+      const skewed = new TestClock(new Date(Date.now() + offsetMs));
+      await new SqlOutbox(db.sql, skewed).enqueue([message(`skew${offsetMs}`)]);
+      const slack = new ScriptedDelivery("slack");
+      const sameClock = createOutboxWorker({
+        queue: new OutboxQueue(db.sql),
+        deliveries: [slack],
+        clock: skewed,
+        logger: silentLogger,
+      });
+      expect((await sameClock.drain()).sent).toBe(1);
+    }
+  });
+
   it("delivers each message once and marks it sent", async () => {
-    await new SqlOutbox(db.sql).enqueue([message("m1"), message("m2")]);
+    await new SqlOutbox(db.sql, clock).enqueue([message("m1"), message("m2")]);
     const slack = new ScriptedDelivery("slack");
     expect(await worker(slack).drain()).toEqual({ sent: 2, retried: 0, dead: 0 });
     expect(await worker(slack).drain()).toEqual({ sent: 0, retried: 0, dead: 0 });
@@ -86,7 +101,7 @@ describe(`outbox (${testDriver})`, () => {
   });
 
   it("waits as long as a 429 asks, backs off on other errors, then delivers", async () => {
-    await new SqlOutbox(db.sql).enqueue([message("rl")]);
+    await new SqlOutbox(db.sql, clock).enqueue([message("rl")]);
     const slack = new ScriptedDelivery("slack");
     slack.failures.push(new DeliveryFailure("ratelimited", false, 30_000), new Error("socket hang up"));
     const w = worker(slack, { baseDelayMs: 1_000 });
@@ -104,7 +119,7 @@ describe(`outbox (${testDriver})`, () => {
   });
 
   it("dead-letters permanent failures at once and transient ones after the limit", async () => {
-    await new SqlOutbox(db.sql).enqueue([message("perm"), message("flaky")]);
+    await new SqlOutbox(db.sql, clock).enqueue([message("perm"), message("flaky")]);
     const attempts: string[] = [];
     const failing: PlatformDelivery = {
       platform: "slack",
@@ -128,7 +143,7 @@ describe(`outbox (${testDriver})`, () => {
   });
 
   it("hands back the claims of a worker that died, after the lease", async () => {
-    await new SqlOutbox(db.sql).enqueue([message("orphan")]);
+    await new SqlOutbox(db.sql, clock).enqueue([message("orphan")]);
     const queue = new OutboxQueue(db.sql);
     const claimed = await queue.claimDue(clock.now(), 10, 60_000);
     expect(claimed).toHaveLength(1);
@@ -139,14 +154,14 @@ describe(`outbox (${testDriver})`, () => {
   });
 
   it("leaves messages for a platform this process does not run", async () => {
-    await new SqlOutbox(db.sql).enqueue([message("for-discord", "discord")]);
+    await new SqlOutbox(db.sql, clock).enqueue([message("for-discord", "discord")]);
     const slack = new ScriptedDelivery("slack");
     expect(await worker(slack).drain()).toEqual({ sent: 0, retried: 1, dead: 0 });
     expect(await db.prisma.outboxMessage.count({ where: { status: "pending" } })).toBe(1);
   });
 
   it("lets racing workers deliver every message exactly once", async () => {
-    await new SqlOutbox(db.sql).enqueue(Array.from({ length: 120 }, (_, i) => message(`race-${i}`)));
+    await new SqlOutbox(db.sql, clock).enqueue(Array.from({ length: 120 }, (_, i) => message(`race-${i}`)));
     const slack = new ScriptedDelivery("slack");
     const slow: PlatformDelivery = {
       platform: "slack",

@@ -1,20 +1,28 @@
+import type { Clock } from "../../core/ports/clock.js";
 import { type OutboundMessage, type Outbox, outboundMessageSchema } from "../../core/ports/outbox.js";
 import type { SqlExecutor } from "../sql-executor.js";
 
 type Sql = Pick<SqlExecutor, "query">;
 
 const ENQUEUE = `
-INSERT INTO "OutboxMessage" ("id", "communityId", "dedupeKey", "platform", "target", "payload")
-SELECT gen_random_uuid(), m."communityId", m."dedupeKey", m."platform"::"Platform", m."target", m."payload"
+INSERT INTO "OutboxMessage" ("id", "communityId", "dedupeKey", "platform", "target", "payload", "nextAttemptAt")
+SELECT gen_random_uuid(), m."communityId", m."dedupeKey", m."platform"::"Platform", m."target", m."payload", $2::timestamptz
 FROM jsonb_to_recordset($1::jsonb) AS m("communityId" uuid, "dedupeKey" text, "platform" text, "target" jsonb, "payload" jsonb)
 ON CONFLICT ("dedupeKey") DO NOTHING`;
 
 /**
  * The outbox table behind the core's Outbox port. Give it the transaction of the change that
- * causes the messages (`new SqlOutbox(tx)`) so both commit or neither does.
+ * causes the messages (`new SqlOutbox(tx, clock)`) so both commit or neither does.
+ *
+ * Messages are due from the Clock's now, the same clock the worker claims with: the database's
+ * own now() would disagree with it (a millisecond column rounds up, a test clock is elsewhere in
+ * time) and a message could look not yet due to the worker that should send it.
  */
 export class SqlOutbox implements Outbox {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly clock: Clock,
+  ) {}
 
   async enqueue(messages: readonly OutboundMessage[]): Promise<void> {
     if (messages.length === 0) return;
@@ -28,6 +36,6 @@ export class SqlOutbox implements Outbox {
         payload: m.card,
       };
     });
-    await this.sql.query(ENQUEUE, [JSON.stringify(rows)]);
+    await this.sql.query(ENQUEUE, [JSON.stringify(rows), this.clock.now().toISOString()]);
   }
 }
