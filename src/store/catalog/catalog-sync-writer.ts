@@ -1,5 +1,6 @@
 import type { CatalogKind, NormalizedDataset } from "../../core/catalog/dataset.js";
 import type { CatalogRecord } from "../../core/ports/catalog-source.js";
+import type { CatalogSyncSummary, SkippedRecordReport } from "../../core/ports/catalog-store.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { contentHash } from "./content-hash.js";
 
@@ -18,23 +19,6 @@ export interface SyncTarget {
   kind: CatalogKind;
   location: string;
   syncIntervalMinutes?: number | null;
-}
-
-export interface SkippedRecord {
-  position: number;
-  key: string | null;
-  problem: string;
-}
-
-export interface SyncOutcome {
-  sourceId: string;
-  runId: string;
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  skipped: number;
-  skippedReport: SkippedRecord[];
 }
 
 export class CatalogSyncFailed extends Error {
@@ -114,7 +98,7 @@ export async function writeCatalogSync(
   target: SyncTarget,
   records: AsyncIterable<CatalogRecord>,
   now: Date,
-): Promise<SyncOutcome> {
+): Promise<CatalogSyncSummary> {
   const existing = await sql.query<{ id: string }>(
     `SELECT "id" FROM "CatalogSource" WHERE "communityId" = $1::uuid AND "name" = $2`,
     [target.communityId, target.name],
@@ -144,7 +128,7 @@ async function syncInTransaction(
   target: SyncTarget,
   records: AsyncIterable<CatalogRecord>,
   now: Date,
-): Promise<SyncOutcome> {
+): Promise<CatalogSyncSummary> {
   const [source] = await tx.query<{ id: string }>(
     `INSERT INTO "CatalogSource" ("id", "communityId", "name", "kind", "location", "syncIntervalMinutes")
      VALUES (gen_random_uuid(), $1::uuid, $2, $3::"CatalogKind", $4, $5)
@@ -163,7 +147,7 @@ async function syncInTransaction(
   await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS "sync_seen_keys" ("key" text PRIMARY KEY) ON COMMIT DROP`);
   await tx.exec(`TRUNCATE "sync_seen_keys"`);
 
-  const outcome: SyncOutcome = {
+  const outcome: CatalogSyncSummary = {
     sourceId: source.id,
     runId: run.id,
     added: 0,
@@ -173,7 +157,7 @@ async function syncInTransaction(
     skipped: 0,
     skippedReport: [],
   };
-  const skip = (item: SkippedRecord) => {
+  const skip = (item: SkippedRecordReport) => {
     outcome.skipped += 1;
     if (outcome.skippedReport.length < MAX_REPORTED_SKIPS) outcome.skippedReport.push(item);
   };
