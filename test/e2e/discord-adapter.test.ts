@@ -1,18 +1,15 @@
 // The whole app on Discord: the real discord.js Client logs in to the fake Discord (REST + gateway
 // on 127.0.0.1), interactions and messages arrive over the gateway, answers go back over REST.
 
-import { PassThrough } from "node:stream";
 import { type APIEmbed, type APIUser, InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { type RunningApp, startApp } from "../../src/main.js";
-import { createLogger } from "../../src/ops/logger.js";
+import type { RunningApp } from "../../src/main.js";
 import {
   type FakeDiscord,
   type RecordedCall,
   startFakeDiscord,
 } from "../fakes/discord/fake-discord-server.js";
-import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
+import { type LogLine, startTestApp, type TestApp } from "../support/test-app.js";
 
 const TOKEN = "discord-e2e-bot-token";
 
@@ -43,33 +40,25 @@ function messageOf(call: RecordedCall): MessageBody | null {
 describe("Discord, end to end", () => {
   let fake: FakeDiscord;
   let app: RunningApp;
-  let testDb: TestDatabase | null = null;
+  let desk: TestApp | undefined;
   let spanishUser: APIUser;
-  const logs: Array<{ level: number; msg: string }> = [];
+  let logs: LogLine[] = [];
 
   beforeAll(async () => {
     fake = await startFakeDiscord({ token: TOKEN });
     spanishUser = fake.addUser("lucia");
-    testDb = testDriver === "postgres" ? await openTestDatabase({ community: false }) : null;
-    const config = loadConfig({
+    desk = await startTestApp({
       DISCORD_TOKEN: TOKEN,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_BASE: fake.apiBase,
     });
-    config.database = testDb?.url ? { kind: "postgres", url: testDb.url } : { kind: "pglite", dataDir: null };
-    const destination = new PassThrough();
-    destination.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) logs.push(JSON.parse(line));
-    });
-    app = await startApp(config, {
-      logger: createLogger({ level: "info", secrets: config.secrets, destination }),
-    });
+    app = desk.app;
+    logs = desk.logs;
   });
 
   afterAll(async () => {
-    await app?.stop();
+    await desk?.close();
     await fake?.close();
-    await testDb?.drop();
   });
 
   it("logs in with the bot token and the intents it documents", () => {

@@ -1,13 +1,10 @@
 // After a RESUME the gateway replays what the session missed, so a message or an interaction can
 // reach the bot twice: the whole app against the fake Discord must answer each once.
 
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { type RunningApp, startApp } from "../../src/main.js";
-import { createLogger } from "../../src/ops/logger.js";
+import type { RunningApp } from "../../src/main.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
-import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
+import { type LogLine, startTestApp, type TestApp } from "../support/test-app.js";
 
 const TOKEN = "discord-e2e-replays-token";
 
@@ -22,8 +19,8 @@ async function until(condition: () => Promise<boolean> | boolean, what: string, 
 describe("Discord gateway replays, end to end", () => {
   let fake: FakeDiscord;
   let app: RunningApp;
-  let testDb: TestDatabase | null = null;
-  const logs: Array<{ level: number; msg: string }> = [];
+  let desk: TestApp | undefined;
+  let logs: LogLine[] = [];
 
   const duplicatesCounted = async (kind: string) => {
     const metric = await app.services.metrics.registry.getSingleMetricAsString("datadesk_requests_total");
@@ -33,26 +30,18 @@ describe("Discord gateway replays, end to end", () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord({ token: TOKEN });
-    testDb = testDriver === "postgres" ? await openTestDatabase({ community: false }) : null;
-    const config = loadConfig({
+    desk = await startTestApp({
       DISCORD_TOKEN: TOKEN,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_BASE: fake.apiBase,
     });
-    config.database = testDb?.url ? { kind: "postgres", url: testDb.url } : { kind: "pglite", dataDir: null };
-    const destination = new PassThrough();
-    destination.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) logs.push(JSON.parse(line));
-    });
-    app = await startApp(config, {
-      logger: createLogger({ level: "info", secrets: config.secrets, destination }),
-    });
+    app = desk.app;
+    logs = desk.logs;
   });
 
   afterAll(async () => {
-    await app?.stop();
+    await desk?.close();
     await fake?.close();
-    await testDb?.drop();
   });
 
   it("answers a MESSAGE_CREATE delivered twice once", async () => {
