@@ -1,11 +1,16 @@
+import type { AccountLinks } from "../ports/account-links.js";
 import type { CatalogSourceReader } from "../ports/catalog-source.js";
 import type { CatalogStore } from "../ports/catalog-store.js";
 import type { Clock } from "../ports/clock.js";
+import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
+import type { FormDraftStore } from "../ports/form-drafts.js";
 import type { Logger } from "../ports/logger.js";
 import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import type { PeopleRepository } from "../ports/people-repository.js";
+import type { ProblemStore } from "../ports/problem-store.js";
 import type { ProcessedEvents } from "../ports/processed-events.js";
+import type { UnitOfWork } from "../ports/unit-of-work.js";
 import type { UsageNoteStore } from "../ports/usage-note-store.js";
 
 /** Everything the core's use cases may call out to. main.ts picks the implementations. */
@@ -25,4 +30,14 @@ export interface CoreDeps {
   datasetSearch: DatasetSearch;
   /** Platform event ids already handled, so a retried or replayed event is answered once. */
   processedEvents: ProcessedEvents;
+  /** Problems, votes, followers and their history (reads; writes that notify go through unitOfWork). */
+  problems: ProblemStore;
+  /** Form input kept between steps. */
+  drafts: FormDraftStore;
+  /** Community settings (channels, topics, limits, on-call) and who holds which role. */
+  directory: CommunityDirectory;
+  /** One-time codes joining a person's Slack and Discord accounts. */
+  accountLinks: AccountLinks;
+  /** Changes that must commit together with the messages they cause. */
+  unitOfWork: UnitOfWork;
 }

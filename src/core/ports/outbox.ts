@@ -12,8 +12,16 @@ export const deliveryTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("channel"), channelId: z.string().min(1).max(64) }),
   /** A direct message to a platform user (Slack user id, Discord user id). */
   z.object({ kind: z.literal("user"), userId: z.string().min(1).max(64) }),
+  /**
+   * Edit a message posted earlier under this anchor key (the problem card in the problems
+   * channel): the vote count and status change in place. The message must carry `anchor` with
+   * its version; an update older than what is already shown is skipped.
+   */
+  z.object({ kind: z.literal("anchor"), key: z.string().min(1).max(200) }),
 ]);
 export type DeliveryTarget = z.infer<typeof deliveryTargetSchema>;
+/** Where a new message goes (a channel or a person): what PlatformDelivery.deliver takes. */
+export type PostTarget = Exclude<DeliveryTarget, { kind: "anchor" }>;
 
 export const outboundMessageSchema = z.object({
   /**
@@ -25,6 +33,11 @@ export const outboundMessageSchema = z.object({
   platform: platformSchema,
   target: deliveryTargetSchema,
   card: cardSchema,
+  /**
+   * For a channel/user post: remember where it landed under `key`, so later updates can edit it.
+   * For an `anchor` target: the version of the card, increasing with each change.
+   */
+  anchor: z.object({ key: z.string().min(1).max(200), version: z.number().int().min(0) }).optional(),
 });
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
 

@@ -1,16 +1,26 @@
 import type { Card } from "../shared/card.js";
 import type { Platform } from "../shared/platform.js";
-import type { DeliveryTarget } from "./outbox.js";
+import type { PostTarget } from "./outbox.js";
+
+/** Where a delivered message landed, so it can be edited later. */
+export interface PostedRef {
+  /** The channel the message is in (for a DM, the DM channel the platform opened). */
+  channelId: string;
+  /** Slack message ts, Discord message id. */
+  messageId: string;
+}
 
 /**
- * Sends one card to a channel or a person on one platform. Each adapter implements it; the
- * outbox worker calls it. It exists so delivery policy (retries, backoff, dead letters) lives in
- * one place and adapters only translate.
+ * Sends one card to a channel or a person on one platform, and edits one it sent. Each adapter
+ * implements it; the outbox worker calls it. It exists so delivery policy (retries, backoff,
+ * dead letters, ordering of edits) lives in one place and adapters only translate.
  */
 export interface PlatformDelivery {
   readonly platform: Platform;
   /** `idempotencyKey` lets platforms that support it (Discord nonces) drop a repeated send. */
-  deliver(target: DeliveryTarget, card: Card, idempotencyKey: string): Promise<void>;
+  deliver(target: PostTarget, card: Card, idempotencyKey: string): Promise<PostedRef>;
+  /** Replaces the content of a message this bot posted. */
+  update(ref: PostedRef, card: Card): Promise<void>;
 }
 
 /** Why a delivery failed, as the worker needs to know it. */

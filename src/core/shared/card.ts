@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Form } from "./form.js";
 
 /**
  * Neutral cards: what the core says, before any platform decides how it looks.
@@ -14,6 +15,13 @@ export const inlineSchema = z.union([
     style: z.enum(["bold", "italic", "code"]).optional(),
     href: z.url({ protocol: /^https?$/ }).optional(),
   }),
+  /**
+   * A deliberate ping of one platform user (a topic champion in the triage channel). Renderers
+   * emit the platform's user mention and allow exactly these ids to notify (Discord
+   * allowed_mentions.users); `text` is the display name used where mentions don't exist.
+   * Only core code creates these, from stored account ids: never from user-typed text.
+   */
+  z.object({ mention: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), text: z.string() }),
 ]);
 export type Inline = z.infer<typeof inlineSchema>;
 export const richTextSchema = z.array(inlineSchema);
@@ -64,7 +72,24 @@ export const cardSchema = z.object({
 export type Card = z.infer<typeof cardSchema>;
 
 /** What a use case answers to the person who asked. */
-export type Reply = { kind: "card"; card: Card; visibility: "ephemeral" | "public" } | { kind: "none" };
+export type Reply =
+  | { kind: "card"; card: Card; visibility: "ephemeral" | "public" }
+  /**
+   * Replace the message whose button was pressed (a vote count, "Approved by …"), and optionally
+   * tell the presser something only they see. Where nothing can be replaced (the console, a
+   * command), adapters show `card` (and `notice`) as an ephemeral reply instead.
+   */
+  | { kind: "update"; card: Card; notice?: Card }
+  /** Open a form (Slack modal, Discord modal, console prompts). */
+  | { kind: "form"; form: Form }
+  | { kind: "none" };
+
+/**
+ * What a form submission answers: either per-field errors shown in the form itself (Slack
+ * `response_action: errors`; Discord and the console, which cannot keep a modal open, show them
+ * with a way back into the form), or an ordinary reply once the form is accepted.
+ */
+export type FormReply = { kind: "errors"; errors: Record<string, string>; retry?: Form } | Reply;
 
 export function ephemeral(card: Card): Reply {
   return { kind: "card", card, visibility: "ephemeral" };
@@ -73,6 +98,21 @@ export function ephemeral(card: Card): Reply {
 /** Flattens rich text to plain text (fallbacks, console, logs). */
 export function plainText(text: RichText): string {
   return text.map((segment) => (typeof segment === "string" ? segment : segment.text)).join("");
+}
+
+/** The user ids a card deliberately pings (renderers allow exactly these to notify). */
+export function mentionedUserIds(card: Card): string[] {
+  const ids = new Set<string>();
+  const visit = (text: RichText) => {
+    for (const segment of text)
+      if (typeof segment !== "string" && "mention" in segment) ids.add(segment.mention);
+  };
+  for (const block of card.blocks) {
+    if (block.type === "section" || block.type === "context") visit(block.text);
+    else if (block.type === "list") block.items.forEach(visit);
+    else if (block.type === "fields") for (const field of block.fields) visit(field.value);
+  }
+  return [...ids];
 }
 
 function blockPlainText(block: CardBlock): string {

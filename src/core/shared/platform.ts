@@ -12,5 +12,11 @@ export const platformIdentitySchema = z.object({
   displayName: z.string().max(200).optional(),
   /** Locale the platform reports for this user (Slack users.info, Discord interaction.locale). */
   locale: z.string().max(35).optional(),
+  /**
+   * The channel the request came from (Slack channel id, Discord channel id), when there is one:
+   * setup commands like "use this channel for problems" need it. Absent in DMs' edge cases and
+   * on the console.
+   */
+  channelId: z.string().min(1).max(64).optional(),
 });
 export type PlatformIdentity = z.infer<typeof platformIdentitySchema>;

@@ -1,0 +1,76 @@
+import type { Role } from "../people/roles.js";
+import type { Platform } from "../shared/platform.js";
+
+/** Where a community wants things posted on one connected workspace/guild. */
+export interface CommunityChannels {
+  platform: Platform;
+  workspaceId: string;
+  /** New problems are posted here, with Vote and Follow buttons. */
+  problemChannelId: string | null;
+  /** Champions' private channel: new problems ping them here. */
+  triageChannelId: string | null;
+}
+
+export interface IntakeLimits {
+  /** Minutes a member waits between two problems. */
+  cooldownMinutes: number;
+  /** Problems a member may file per day (rolling 24 hours). */
+  dailyCap: number;
+}
+
+/** The weekly on-call champion: people take turns, one week each, from `startsOn` (a Monday, ISO date). */
+export interface OncallRotation {
+  personIds: string[];
+  startsOn: string;
+}
+
+export interface CommunityConfig {
+  communityId: string;
+  timezone: string;
+  /** The community's topics, as people see them ("Transport", "Housing"); problems pick one. */
+  topics: string[];
+  intake: IntakeLimits;
+  oncall: OncallRotation | null;
+  channels: CommunityChannels[];
+}
+
+export const defaultIntakeLimits: IntakeLimits = { cooldownMinutes: 2, dailyCap: 5 };
+
+/** A person and how to reach them on each platform, most recently active account first. */
+export interface PersonContact {
+  personId: string;
+  displayName: string;
+  /** The language they chose, else null (then their account's platform locale, else the community's). */
+  locale: string | null;
+  accounts: { platform: Platform; workspaceId: string; userId: string; locale: string | null }[];
+}
+
+export interface CommunityMember {
+  personId: string;
+  displayName: string;
+  roles: Role[];
+  topics: string[];
+}
+
+/**
+ * A community's settings and people, as the core needs them to route and notify. It exists so
+ * use cases can ask "who champions transport?" or "where do problems go on Discord?" without
+ * knowing how settings are stored.
+ */
+export interface CommunityDirectory {
+  config(communityId: string): Promise<CommunityConfig>;
+  setChannel(
+    communityId: string,
+    platform: Platform,
+    workspaceId: string,
+    purpose: "problems" | "triage",
+    channelId: string,
+  ): Promise<void>;
+  setTopics(communityId: string, topics: readonly string[]): Promise<void>;
+  setIntakeLimits(communityId: string, limits: IntakeLimits): Promise<void>;
+  setOncall(communityId: string, rotation: OncallRotation | null): Promise<void>;
+  /** Members holding any of `roles` (admins included only when asked for), optionally for one topic. */
+  membersWithRole(communityId: string, roles: readonly Role[], topic?: string): Promise<CommunityMember[]>;
+  /** Contacts in the order asked; unknown ids are left out. */
+  contacts(personIds: readonly string[]): Promise<PersonContact[]>;
+}

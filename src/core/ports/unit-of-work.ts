@@ -1,0 +1,19 @@
+import type { FormDraftStore } from "./form-drafts.js";
+import type { Outbox } from "./outbox.js";
+import type { ProblemStore } from "./problem-store.js";
+
+/** The stores whose writes commit together. */
+export interface TransactionStores {
+  problems: ProblemStore;
+  outbox: Outbox;
+  drafts: FormDraftStore;
+}
+
+/**
+ * Runs `fn` in one transaction: a change and the messages it causes (a status change and the
+ * follower DMs) commit together or not at all. It exists so the core states what must be atomic
+ * while the store decides how.
+ */
+export interface UnitOfWork {
+  run<T>(fn: (tx: TransactionStores) => Promise<T>): Promise<T>;
+}
