@@ -6,7 +6,7 @@ import { showHome } from "../help/show-home.js";
 import { normalizeLocale } from "../i18n/locales.js";
 import { translator } from "../i18n/translator.js";
 import { resolveActor } from "../people/resolve-actor.js";
-import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import { type Card, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { Platform, PlatformIdentity } from "../shared/platform.js";
 import type { CoreDeps } from "./core-deps.js";
@@ -19,13 +19,18 @@ import {
   type Choice,
   type CommandArgs,
   commandHandlers,
+  formHandlers,
   freeTextHandler,
+  shortcutHandlers,
 } from "./routes.js";
 
 /** The platform-neutral bot every adapter talks to. */
 export interface Datadesk {
-  /** Answers one request. Never throws: failures come back as a friendly ephemeral card. */
-  handle(identity: PlatformIdentity, request: InboundRequest): Promise<Reply>;
+  /**
+   * Answers one request. Never throws: failures come back as a friendly ephemeral card. Only a
+   * request of kind "form" can be answered with `errors` (shown in the form).
+   */
+  handle(identity: PlatformIdentity, request: InboundRequest): Promise<FormReply>;
   /** The person's home view (Slack App Home). */
   home(identity: PlatformIdentity): Promise<Card>;
   /** Who this identity is to us: adapters use it to speak the person's language in their own chrome. */
@@ -66,7 +71,7 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
     return { deps, identity, actor, community, t: translator(actor.locale) };
   }
 
-  async function route(ctx: RequestContext, request: InboundRequest): Promise<Reply> {
+  async function route(ctx: RequestContext, request: InboundRequest): Promise<FormReply> {
     switch (request.kind) {
       case "command":
         return runCommand(ctx, request.name, request.args);
@@ -89,6 +94,16 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
         const handler = actionHandlers[request.actionId];
         if (!handler) throw new DomainError("not_found", "errors:not_found");
         return handler(ctx, request.value);
+      }
+      case "form": {
+        const handler = formHandlers[request.formId];
+        if (!handler) throw new DomainError("not_found", "errors:not_found");
+        return handler(ctx, request.context, request.values);
+      }
+      case "shortcut": {
+        const handler = shortcutHandlers[request.shortcutId];
+        if (!handler) throw new DomainError("not_found", "errors:not_found");
+        return handler(ctx, request.text);
       }
     }
   }

@@ -12,12 +12,19 @@ import {
   datasetCommand,
 } from "../catalog/dataset-answer-commands.js";
 import { showHelp } from "../help/show-help.js";
-import type { Reply } from "../shared/card.js";
+import type { FormReply, Reply } from "../shared/card.js";
+import type { FormValues } from "../shared/form.js";
 import type { RequestContext } from "./request-context.js";
 
 export type CommandArgs = Record<string, string | number | boolean>;
 export type CommandHandler = (ctx: RequestContext, args: CommandArgs) => Promise<Reply> | Reply;
 export type ActionHandler = (ctx: RequestContext, value: string) => Promise<Reply> | Reply;
+export type FormHandler = (
+  ctx: RequestContext,
+  context: string,
+  values: FormValues,
+) => Promise<FormReply> | FormReply;
+export type ShortcutHandler = (ctx: RequestContext, text: string) => Promise<Reply> | Reply;
 export type FreeTextHandler = (ctx: RequestContext, text: string) => Promise<Reply> | Reply;
 
 /** One suggestion for a command option as the person types (Discord autocomplete, Slack external select). */
@@ -52,6 +59,12 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
 
 /** Button handlers by action id ("problem.vote" → handler). */
 export const actionHandlers: Record<string, ActionHandler> = {};
+
+/** Form submissions by form id ("problem.submit" → handler). */
+export const formHandlers: Record<string, FormHandler> = {};
+
+/** Message shortcuts by id ("problem.from_message" → handler). */
+export const shortcutHandlers: Record<string, ShortcutHandler> = {};
 
 /**
  * What free text (a DM, a mention, a console line that is not a command) means: a question
