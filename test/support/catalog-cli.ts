@@ -7,13 +7,21 @@ import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import type { Database } from "../../src/store/database.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
 import { SqlProcessedEvents } from "../../src/store/sql-processed-events.js";
+import { fakeCoreDeps } from "../fakes/core/fake-core-deps.js";
 import { CapturedStream } from "./captured-stream.js";
 
 export { CapturedStream };
 
 /** CoreDeps over a test database, wired the way main.ts wires them (real reader, SQL stores). */
 export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
+  // The problem-inventory members are fakes until their SQL stores land (same commit series).
+  const { problems, drafts, directory, accountLinks, unitOfWork } = fakeCoreDeps();
   return {
+    problems,
+    drafts,
+    directory,
+    accountLinks,
+    unitOfWork,
     people: new PrismaPeopleRepository(db.prisma),
     clock,
     logger: silentLogger,

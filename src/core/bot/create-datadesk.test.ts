@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
+import { fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
 import { InMemoryProcessedEvents } from "../../../test/fakes/core/in-memory-processed-events.js";
 import { type Logger, silentLogger } from "../ports/logger.js";
-import { cardPlainText, type Reply } from "../shared/card.js";
+import { cardPlainText, type FormReply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { createDatadesk } from "./create-datadesk.js";
 
@@ -14,19 +14,13 @@ const slackUser: PlatformIdentity = {
   displayName: "Ana",
 };
 
-function textOf(reply: Reply): string {
+function textOf(reply: FormReply): string {
   return reply.kind === "card" ? cardPlainText(reply.card) : "";
 }
 
 function setup(options: { locale?: string; logger?: Logger } = {}) {
   const people = new InMemoryPeopleRepository({ locale: options.locale ?? "en" });
-  const core = createDatadesk({
-    people,
-    clock: { now: () => new Date("2026-11-21T10:00:00Z") },
-    logger: options.logger ?? silentLogger,
-    ...inMemoryCatalogDeps().deps,
-    processedEvents: new InMemoryProcessedEvents(),
-  });
+  const core = createDatadesk(fakeCoreDeps({ people, logger: options.logger ?? silentLogger }));
   return { people, core };
 }
 
@@ -90,13 +84,7 @@ describe("createDatadesk", () => {
     people.findOrCreateActor = async () => {
       throw new Error("connection reset at Socket.onread (node:net:123)");
     };
-    const core = createDatadesk({
-      people,
-      clock: { now: () => new Date() },
-      logger,
-      ...inMemoryCatalogDeps().deps,
-      processedEvents: new InMemoryProcessedEvents(),
-    });
+    const core = createDatadesk(fakeCoreDeps({ people, logger }));
     const text = textOf(await core.handle(slackUser, { kind: "commandText", text: "help" }));
     expect(text).toMatch(/try again/i);
     expect(text).not.toContain("node:net");
@@ -121,13 +109,8 @@ describe("createDatadesk", () => {
     processedEvents.firstTime = async () => {
       throw new Error("connection refused");
     };
-    const failing = createDatadesk({
-      people: new InMemoryPeopleRepository(),
-      clock: { now: () => new Date() },
-      logger: { ...silentLogger, error: (obj) => void logged.push(obj) },
-      ...inMemoryCatalogDeps().deps,
-      processedEvents,
-    });
+    const logger: Logger = { ...silentLogger, error: (obj) => void logged.push(obj) };
+    const failing = createDatadesk(fakeCoreDeps({ logger, processedEvents }));
     // Answering twice beats never answering.
     expect(await failing.firstTime?.("discord", "message:1")).toBe(true);
     expect(logged).toHaveLength(1);

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { FakeClock } from "../../../test/fakes/core/fake-clock.js";
-import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
+import { fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
-import { InMemoryProcessedEvents } from "../../../test/fakes/core/in-memory-processed-events.js";
 import { createDatadesk } from "../bot/create-datadesk.js";
 import type { Role } from "../people/roles.js";
-import { silentLogger } from "../ports/logger.js";
-import { cardPlainText, type Reply } from "../shared/card.js";
+import { cardPlainText, type FormReply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { parseNoteArgs } from "./catalog-admin-commands.js";
 import { importCatalog } from "./import-catalog.js";
@@ -15,21 +13,15 @@ import { importCatalog } from "./import-catalog.js";
 const slack = (userId: string): PlatformIdentity => ({ platform: "slack", workspaceId: "T1", userId });
 const discord = (userId: string): PlatformIdentity => ({ platform: "discord", workspaceId: "G1", userId });
 
-function textOf(reply: Reply): string {
+function textOf(reply: FormReply): string {
   return reply.kind === "card" ? cardPlainText(reply.card) : "";
 }
 
 async function setup(locale = "en") {
   const clock = new FakeClock("2026-11-21T10:00:00Z");
   const people = new InMemoryPeopleRepository({ locale, timezone: "America/Chicago" });
-  const catalog = inMemoryCatalogDeps(clock);
-  const deps = {
-    people,
-    clock,
-    logger: silentLogger,
-    ...catalog.deps,
-    processedEvents: new InMemoryProcessedEvents(clock),
-  };
+  const deps = fakeCoreDeps({ people, clock });
+  const catalog = { store: deps.catalogStore, reader: deps.catalogReader };
   const core = createDatadesk(deps);
   const communityId = people.defaultCommunity.id;
   catalog.reader.publish("/chicago.json", "dcat", [

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { FakeClock } from "../../../test/fakes/core/fake-clock.js";
-import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
+import { fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
 import { InMemoryPeopleRepository } from "../../../test/fakes/core/in-memory-people-repository.js";
-import { InMemoryProcessedEvents } from "../../../test/fakes/core/in-memory-processed-events.js";
 import { createDatadesk } from "../bot/create-datadesk.js";
-import { silentLogger } from "../ports/logger.js";
-import { cardPlainText, cardSchema, type Reply } from "../shared/card.js";
+import { cardPlainText, cardSchema, type FormReply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
 const slackUser: PlatformIdentity = {
@@ -16,21 +14,16 @@ const slackUser: PlatformIdentity = {
   displayName: "Ana",
 };
 
-function textOf(reply: Reply): string {
+function textOf(reply: FormReply): string {
   return reply.kind === "card" ? cardPlainText(reply.card) : "";
 }
 
 async function setup(locale = "en") {
   const clock = new FakeClock("2020-07-23T12:00:00Z");
   const people = new InMemoryPeopleRepository({ locale });
-  const catalog = inMemoryCatalogDeps(clock);
-  const core = createDatadesk({
-    people,
-    clock,
-    logger: silentLogger,
-    ...catalog.deps,
-    processedEvents: new InMemoryProcessedEvents(clock),
-  });
+  const deps = fakeCoreDeps({ people, clock });
+  const catalog = { store: deps.catalogStore, reader: deps.catalogReader, deps };
+  const core = createDatadesk(deps);
   const communityId = people.defaultCommunity.id;
   const records = [
     datasetFixture({
@@ -107,13 +100,7 @@ describe("ask, free text and the dataset command", () => {
   it("tells a community with no catalog how to import one, instead of 'not found'", async () => {
     const clock = new FakeClock("2020-07-23T12:00:00Z");
     const people = new InMemoryPeopleRepository();
-    const core = createDatadesk({
-      people,
-      clock,
-      logger: silentLogger,
-      ...inMemoryCatalogDeps(clock).deps,
-      processedEvents: new InMemoryProcessedEvents(clock),
-    });
+    const core = createDatadesk(fakeCoreDeps({ people, clock }));
     const text = textOf(
       await core.handle(slackUser, { kind: "message", text: "is there data on bike racks?" }),
     );

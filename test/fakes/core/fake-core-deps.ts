@@ -1,0 +1,78 @@
+import type { CoreDeps } from "../../../src/core/bot/core-deps.js";
+import { silentLogger } from "../../../src/core/ports/logger.js";
+import type { FakeCatalogSourceReader } from "./fake-catalog-source-reader.js";
+import { FakeClock } from "./fake-clock.js";
+import { InMemoryAccountLinks } from "./in-memory-account-links.js";
+import { type InMemoryCatalogStore, inMemoryCatalogDeps } from "./in-memory-catalog-store.js";
+import { InMemoryCommunityDirectory } from "./in-memory-community-directory.js";
+import { InMemoryFormDraftStore } from "./in-memory-form-draft-store.js";
+import { InMemoryOutbox } from "./in-memory-outbox.js";
+import { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
+import { InMemoryProblemStore } from "./in-memory-problem-store.js";
+import { InMemoryProcessedEvents } from "./in-memory-processed-events.js";
+import { InMemoryUnitOfWork } from "./in-memory-unit-of-work.js";
+
+/** CoreDeps made of fakes, typed as the fakes so tests can seed them and look inside. */
+export interface FakeCoreDeps extends CoreDeps {
+  people: InMemoryPeopleRepository;
+  clock: FakeClock;
+  problems: InMemoryProblemStore;
+  drafts: InMemoryFormDraftStore;
+  directory: InMemoryCommunityDirectory;
+  accountLinks: InMemoryAccountLinks;
+  unitOfWork: InMemoryUnitOfWork;
+  processedEvents: InMemoryProcessedEvents;
+  /** What use cases enqueued through the unit of work (not part of CoreDeps itself). */
+  outbox: InMemoryOutbox;
+  /** The catalog world behind catalogs/usageNotes/metadataGaps/datasetSearch. */
+  catalogStore: InMemoryCatalogStore;
+  /** The fake published catalogs imports read from. */
+  catalogReader: FakeCatalogSourceReader;
+}
+
+/**
+ * A complete CoreDeps over one in-memory world: problems show the people fake's names and the
+ * catalog fake's datasets, account links merge across people, problems and drafts, and the unit
+ * of work hands out the same problem/draft stores plus the recording outbox.
+ *
+ * Overrides replace members as given (and keep their own types). An `InMemoryPeopleRepository`
+ * or `FakeClock` override is also what the other fakes share; any other people/clock override
+ * is used only where it is passed, while the linked fakes keep a private people fake.
+ */
+export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>(
+  overrides: O = {} as O,
+): Omit<FakeCoreDeps, keyof O> & O {
+  const clock = overrides.clock instanceof FakeClock ? overrides.clock : new FakeClock();
+  const people =
+    overrides.people instanceof InMemoryPeopleRepository
+      ? overrides.people
+      : new InMemoryPeopleRepository({}, clock);
+  const catalog = inMemoryCatalogDeps(clock);
+  const problems = new InMemoryProblemStore({
+    displayName: (personId) => people.displayNameOf(personId),
+    dataset: (datasetId) => {
+      const stored = catalog.store.datasets.get(datasetId);
+      return stored
+        ? { id: datasetId, title: stored.dataset.title, landingPage: stored.dataset.landingPage }
+        : null;
+    },
+  });
+  const drafts = new InMemoryFormDraftStore();
+  const outbox = new InMemoryOutbox();
+  const deps: FakeCoreDeps = {
+    people,
+    clock,
+    logger: silentLogger,
+    ...catalog.deps,
+    processedEvents: new InMemoryProcessedEvents(clock),
+    problems,
+    drafts,
+    directory: new InMemoryCommunityDirectory(people),
+    accountLinks: new InMemoryAccountLinks(people, problems, drafts),
+    unitOfWork: new InMemoryUnitOfWork({ problems, outbox, drafts }),
+    outbox,
+    catalogStore: catalog.store,
+    catalogReader: catalog.reader,
+  };
+  return { ...deps, ...overrides } as Omit<FakeCoreDeps, keyof O> & O;
+}
