@@ -12,6 +12,31 @@ import {
   datasetCommand,
 } from "../catalog/dataset-answer-commands.js";
 import { showHelp } from "../help/show-help.js";
+import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
+import { linkCommand } from "../problems/link-accounts.js";
+import {
+  pageProblems,
+  problemsCommand,
+  problemTopicChoices,
+  problemViewChoices,
+} from "../problems/list-problems.js";
+import { channelCommand } from "../problems/set-problem-channel.js";
+import { problemCommand, problemFromMessage, startProblem } from "../problems/start-problem.js";
+import { cancelDraft, editDraft, fileDraft, submitProblemForm } from "../problems/submit-problem.js";
+import {
+  openAskForm,
+  openAssignForm,
+  openDeclineForm,
+  openDuplicateForm,
+  openLinkForm,
+  submitAskForm,
+  submitAssignForm,
+  submitDeclineForm,
+  submitDuplicateForm,
+  submitLinkForm,
+} from "../problems/triage-forms.js";
+import { moveProblem, setProblemHidden, showTriage } from "../problems/triage-problem.js";
+import { followProblem, unfollowProblem, voteProblem } from "../problems/vote-problem.js";
 import type { FormReply, Reply } from "../shared/card.js";
 import type { FormValues } from "../shared/form.js";
 import type { RequestContext } from "./request-context.js";
@@ -47,6 +72,10 @@ export const commandHandlers: Record<string, CommandHandler> = {
   // Answer cards offer follow-up buttons only for actions registered below.
   ask: (ctx, args) => askCommand(ctx, args, actionHandlers),
   dataset: (ctx, args) => datasetCommand(ctx, args, actionHandlers),
+  problem: problemCommand,
+  problems: problemsCommand,
+  link: (ctx, args) => linkCommand(ctx, args),
+  channel: channelCommand,
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
@@ -55,16 +84,53 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "note.kind": noteKindChoices,
   "ask.catalog": catalogChoices,
   "dataset.name": datasetChoices,
+  "problem.topic": problemTopicChoices,
+  "problems.view": problemViewChoices,
 };
 
 /** Button handlers by action id ("problem.vote" → handler). */
-export const actionHandlers: Record<string, ActionHandler> = {};
+export const actionHandlers: Record<string, ActionHandler> = {
+  // Intake: "Not what I need" under an answer opens the form; then the deflection card's buttons.
+  "problem.start": (ctx) => startProblem(ctx),
+  "problem.file": fileDraft,
+  "problem.edit": editDraft,
+  "problem.cancel": cancelDraft,
+  "problem.vote_instead": (ctx, id) => voteProblem(ctx, id, "deflection"),
+  // The public card.
+  "problem.vote": (ctx, id) => voteProblem(ctx, id),
+  "problem.follow": followProblem,
+  "problem.unfollow": unfollowProblem,
+  "problem.page": pageProblems,
+  "problem.answer": openAnswerForm,
+  // Triage (champions and admins; each handler checks).
+  "problem.triage": showTriage,
+  "problem.accept": (ctx, id) => moveProblem(ctx, id, "accepted"),
+  "problem.progress": (ctx, id) => moveProblem(ctx, id, "in_progress"),
+  "problem.solve": (ctx, id) => moveProblem(ctx, id, "solved"),
+  "problem.ask": openAskForm,
+  "problem.duplicate": openDuplicateForm,
+  "problem.decline": openDeclineForm,
+  "problem.link": openLinkForm,
+  "problem.assign": openAssignForm,
+  "problem.hide": (ctx, id) => setProblemHidden(ctx, id, true),
+  "problem.unhide": (ctx, id) => setProblemHidden(ctx, id, false),
+};
 
 /** Form submissions by form id ("problem.submit" → handler). */
-export const formHandlers: Record<string, FormHandler> = {};
+export const formHandlers: Record<string, FormHandler> = {
+  "problem.submit": submitProblemForm,
+  "problem.answer": submitAnswerForm,
+  "problem.ask": submitAskForm,
+  "problem.duplicate": submitDuplicateForm,
+  "problem.decline": submitDeclineForm,
+  "problem.link": submitLinkForm,
+  "problem.assign": submitAssignForm,
+};
 
 /** Message shortcuts by id ("problem.from_message" → handler). */
-export const shortcutHandlers: Record<string, ShortcutHandler> = {};
+export const shortcutHandlers: Record<string, ShortcutHandler> = {
+  "problem.from_message": problemFromMessage,
+};
 
 /**
  * What free text (a DM, a mention, a console line that is not a command) means: a question

@@ -76,6 +76,69 @@ export const commandRegistry: readonly CommandSpec[] = [
       },
     ],
   },
+  {
+    name: "problem",
+    descriptionKey: "problems:commands.problem",
+    exampleKey: "problems:examples.problem",
+    options: [
+      {
+        name: "topic",
+        descriptionKey: "problems:options.topic",
+        type: "string",
+        required: false,
+        autocomplete: true,
+        takesRest: true,
+        maxLength: 75,
+      },
+      { name: "anonymous", descriptionKey: "problems:options.anonymous", type: "boolean", required: false },
+    ],
+  },
+  {
+    name: "problems",
+    descriptionKey: "problems:commands.problems",
+    exampleKey: "problems:examples.problems",
+    options: [
+      {
+        name: "view",
+        descriptionKey: "problems:options.view",
+        type: "string",
+        required: false,
+        autocomplete: true,
+        takesRest: true,
+        maxLength: 75,
+      },
+      { name: "page", descriptionKey: "problems:options.page", type: "integer", required: false },
+    ],
+  },
+  {
+    name: "link",
+    descriptionKey: "problems:commands.link",
+    options: [
+      {
+        name: "code",
+        descriptionKey: "problems:options.code",
+        type: "string",
+        required: false,
+        takesRest: true,
+        maxLength: 20,
+      },
+    ],
+  },
+  {
+    name: "channel",
+    descriptionKey: "problems:commands.channel",
+    exampleKey: "problems:examples.channel",
+    options: [
+      {
+        name: "purpose",
+        descriptionKey: "problems:options.purpose",
+        type: "string",
+        required: true,
+        takesRest: true,
+        maxLength: 20,
+      },
+    ],
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

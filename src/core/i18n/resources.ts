@@ -5,6 +5,7 @@ import { console as enConsole } from "./locales/en/console.js";
 import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
+import { problems as enProblems } from "./locales/en/problems.js";
 import { slack as enSlack } from "./locales/en/slack.js";
 import { catalog as esCatalog } from "./locales/es/catalog.js";
 import { catalogAdmin as esCatalogAdmin } from "./locales/es/catalog-admin.js";
@@ -13,6 +14,7 @@ import { console as esConsole } from "./locales/es/console.js";
 import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
+import { problems as esProblems } from "./locales/es/problems.js";
 import { slack as esSlack } from "./locales/es/slack.js";
 
 /**
@@ -29,6 +31,7 @@ export const resources = {
     discord: enDiscord,
     errors: enErrors,
     help: enHelp,
+    problems: enProblems,
     slack: enSlack,
   },
   es: {
@@ -39,6 +42,7 @@ export const resources = {
     discord: esDiscord,
     errors: esErrors,
     help: esHelp,
+    problems: esProblems,
     slack: esSlack,
   },
 };
