@@ -49,7 +49,7 @@ export interface StatusChange {
  * Hidden problems are left out of `list`, `similarOpen` and `exportPublic`.
  */
 export interface ProblemStore {
-  /** Stores a new problem with the next number in its community; the submitter follows it. */
+  /** Stores a new problem with the next number in its community and its "submitted" event; the submitter follows it. */
   create(problem: NewProblem, at: Date): Promise<Problem>;
   byNumber(communityId: string, number: number): Promise<Problem | null>;
   byId(id: string): Promise<Problem | null>;

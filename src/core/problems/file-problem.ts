@@ -43,12 +43,6 @@ export async function fileProblem(
       },
       now,
     );
-    await tx.problems.recordEvent(created.id, {
-      kind: "submitted",
-      actorId: actor.personId,
-      note: null,
-      at: now,
-    });
     await tx.outbox.enqueue(newProblemPosts(created, config, ctx.community.locale, pings));
     return created;
   });

@@ -10,18 +10,19 @@ import type { Form } from "./form.js";
  */
 export const inlineSchema = z.union([
   z.string(),
-  z.object({
-    text: z.string(),
-    style: z.enum(["bold", "italic", "code"]).optional(),
-    href: z.url({ protocol: /^https?$/ }).optional(),
-  }),
   /**
    * A deliberate ping of one platform user (a topic champion in the triage channel). Renderers
    * emit the platform's user mention and allow exactly these ids to notify (Discord
    * allowed_mentions.users); `text` is the display name used where mentions don't exist.
    * Only core code creates these, from stored account ids: never from user-typed text.
+   * (Listed before the styled segment: a union takes the first match, which would strip `mention`.)
    */
   z.object({ mention: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), text: z.string() }),
+  z.object({
+    text: z.string(),
+    style: z.enum(["bold", "italic", "code"]).optional(),
+    href: z.url({ protocol: /^https?$/ }).optional(),
+  }),
 ]);
 export type Inline = z.infer<typeof inlineSchema>;
 export const richTextSchema = z.array(inlineSchema);

@@ -4,4 +4,13 @@ export const discord = {
   unknownButton: "That button doesn't work any more. Please run the command again.",
   unsupportedInteraction: "I can't handle that kind of interaction yet.",
   replyFailed: "Something went wrong while I was answering. Please try again in a moment.",
+  /** Shown when a form is ready but Discord no longer lets us open it directly (a slow answer). */
+  formReady: "Your form is ready: open it with the button below.",
+  openForm: "Open the form",
+  formErrors: "Some answers need fixing:",
+  fixAndResubmit: "Fix and resubmit",
+  formExpired: "That form has expired. Please start again.",
+  /** The two choices of a yes/no field in a Discord modal. */
+  yes: "Yes",
+  no: "No",
 };

@@ -5,4 +5,11 @@ export const discord: typeof en = {
   unknownButton: "Ese botón ya no funciona. Vuelve a ejecutar el comando.",
   unsupportedInteraction: "Todavía no sé atender ese tipo de interacción.",
   replyFailed: "Algo ha fallado mientras respondía. Inténtalo de nuevo en un momento.",
+  formReady: "Tu formulario está listo: ábrelo con el botón de abajo.",
+  openForm: "Abrir el formulario",
+  formErrors: "Hay respuestas que corregir:",
+  fixAndResubmit: "Corregir y reenviar",
+  formExpired: "Ese formulario ha caducado. Vuelve a empezar.",
+  yes: "Sí",
+  no: "No",
 };
