@@ -3,8 +3,10 @@ import { createInterface, type Interface } from "node:readline";
 import type { Datadesk } from "../../core/bot/create-datadesk.js";
 import type { InboundRequest } from "../../core/bot/inbound-request.js";
 import { type Translate, translator } from "../../core/i18n/translator.js";
+import type { Card } from "../../core/shared/card.js";
 import type { PlatformIdentity } from "../../core/shared/platform.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
+import { ConsoleFormSession } from "./console-form.js";
 import { type ConsoleRendering, renderConsoleCard } from "./console-renderer.js";
 
 export interface ConsoleAdapterOptions {
@@ -40,15 +42,74 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAd
 
   const write = (text: string) => output.write(`${text}\n`);
 
-  async function answer(request: InboundRequest): Promise<void> {
-    const reply = await options.core.handle(identity, request);
-    if (reply.kind === "none") return;
-    const rendering = renderConsoleCard(reply.card, { actionsHint: t("console:actionsHint") });
+  let form: ConsoleFormSession | null = null;
+
+  function show(card: Card): void {
+    const rendering = renderConsoleCard(card, { actionsHint: t("console:actionsHint") });
     lastButtons = rendering.buttons;
     write(rendering.text);
   }
 
+  function openForm(session: ConsoleFormSession): void {
+    form = session;
+    write(t("console:form.intro", { title: session.form.title }));
+    write(session.prompt() ?? "");
+  }
+
+  async function answer(request: InboundRequest): Promise<void> {
+    const reply = await options.core.handle(identity, request);
+    switch (reply.kind) {
+      case "none":
+        return;
+      case "form":
+        return openForm(new ConsoleFormSession(reply.form, t));
+      case "errors": {
+        // A terminal can't keep a modal open: say what is wrong, then ask only those fields again.
+        if (request.kind !== "form") return;
+        const retry = reply.retry ?? form?.form;
+        if (!retry) return;
+        for (const [fieldId, error] of Object.entries(reply.errors)) {
+          const label = retry.fields.find((f) => f.id === fieldId)?.label ?? fieldId;
+          write(t("console:form.fix", { label, error }));
+        }
+        const inError = Object.keys(reply.errors);
+        return openForm(
+          new ConsoleFormSession(retry, t, request.values, inError.length > 0 ? inError : undefined),
+        );
+      }
+      case "card":
+        return show(reply.card);
+      case "update":
+        // Nothing to replace at a terminal: the new state, then what only this person is told.
+        show(reply.card);
+        if (reply.notice) show(reply.notice);
+        return;
+    }
+  }
+
+  async function onFormLine(session: ConsoleFormSession, line: string): Promise<void> {
+    if (line.trim().toLowerCase() === "cancel") {
+      form = null;
+      return void write(t("console:form.cancelled"));
+    }
+    const error = session.answer(line);
+    if (error) {
+      write(error);
+      return void write(session.prompt() ?? "");
+    }
+    const next = session.prompt();
+    if (next !== null) return void write(next);
+    form = null;
+    await answer({
+      kind: "form",
+      formId: session.form.formId,
+      context: session.form.context,
+      values: session.collected,
+    });
+  }
+
   async function onLine(line: string): Promise<void> {
+    if (form) return onFormLine(form, line);
     const text = line.trim();
     if (text === "") return;
     if (QUIT.has(text.toLowerCase())) {

@@ -18,6 +18,7 @@ function inline(text: RichText): string {
   return text
     .map((segment) => {
       if (typeof segment === "string") return segment.replace(CONTROL, "");
+      if ("mention" in segment) return `@${segment.text.replace(CONTROL, "")}`;
       const body = segment.text.replace(CONTROL, "");
       const styled =
         segment.style === "code"

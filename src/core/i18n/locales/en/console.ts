@@ -3,4 +3,16 @@ export const console = {
   goodbye: "Bye!",
   actionsHint: "(type !1, !2… to press a button)",
   noSuchButton: "There is no button {{number}} on the last card.",
+  form: {
+    intro: "{{title}} — answer each question (type cancel to stop).",
+    optional: "(optional: press Enter to skip)",
+    yesNo: "Answer yes or no.",
+    current: "Now: {{value}} (press Enter to keep it)",
+    required: "This one is needed.",
+    pickOption: "Type a number from 1 to {{count}}.",
+    tooShort: "Please write at least {{min}} characters.",
+    tooLong: "Please keep it under {{max}} characters.",
+    cancelled: "Form cancelled: nothing was sent.",
+    fix: "Please fix: {{label}}: {{error}}",
+  },
 };

@@ -5,4 +5,16 @@ export const console: typeof en = {
   goodbye: "¡Hasta luego!",
   actionsHint: "(escribe !1, !2… para pulsar un botón)",
   noSuchButton: "No hay ningún botón {{number}} en la última tarjeta.",
+  form: {
+    intro: "{{title}}: responde cada pregunta (escribe cancel para salir).",
+    optional: "(opcional: pulsa Intro para saltarla)",
+    yesNo: "Responde sí o no.",
+    current: "Ahora: {{value}} (pulsa Intro para mantenerlo)",
+    required: "Esta es necesaria.",
+    pickOption: "Escribe un número del 1 al {{count}}.",
+    tooShort: "Escribe al menos {{min}} caracteres.",
+    tooLong: "Que no pase de {{max}} caracteres, por favor.",
+    cancelled: "Formulario cancelado: no se envió nada.",
+    fix: "Corrige: {{label}}: {{error}}",
+  },
 };
