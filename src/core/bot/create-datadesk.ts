@@ -91,17 +91,17 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
         return hint(ctx, "common:unknownInput");
       }
       case "action": {
-        const handler = actionHandlers[request.actionId];
+        const handler = ownEntry(actionHandlers, request.actionId);
         if (!handler) throw new DomainError("not_found", "errors:not_found");
         return handler(ctx, request.value);
       }
       case "form": {
-        const handler = formHandlers[request.formId];
+        const handler = ownEntry(formHandlers, request.formId);
         if (!handler) throw new DomainError("not_found", "errors:not_found");
         return handler(ctx, request.context, request.values);
       }
       case "shortcut": {
-        const handler = shortcutHandlers[request.shortcutId];
+        const handler = ownEntry(shortcutHandlers, request.shortcutId);
         if (!handler) throw new DomainError("not_found", "errors:not_found");
         return handler(ctx, request.text);
       }
@@ -109,7 +109,7 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
   }
 
   async function runCommand(ctx: RequestContext, name: string, args: CommandArgs): Promise<Reply> {
-    const handler = commandHandlers[name];
+    const handler = ownEntry(commandHandlers, name);
     if (!handler) return unknownCommand(ctx, name);
     return handler(ctx, args);
   }
@@ -130,7 +130,7 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
       return showHome(await context(identity));
     },
     async autocomplete(identity, query) {
-      const handler = autocompleteHandlers[`${query.command}.${query.option}`];
+      const handler = ownEntry(autocompleteHandlers, `${query.command}.${query.option}`);
       if (!handler) return [];
       try {
         const choices = await handler(await context(identity), query.text.slice(0, 100));
@@ -170,6 +170,15 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
       };
     },
   };
+}
+
+/**
+ * A route by the name a request carries. Only the table's own entries count: a name such as
+ * "constructor" or "__proto__" (which button ids and Slack callback ids can carry) must not reach
+ * Object.prototype and run, say, `Object` as a handler.
+ */
+function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 function hint(ctx: RequestContext, key: string): Reply {
