@@ -1,9 +1,11 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
+import { type ExportFormat, exportFormats } from "../core/problems/export-problems.js";
 import { askCliCommand } from "./ask-command.js";
 import { withCatalogCli } from "./catalog/catalog-cli-services.js";
 import { registerCatalogCommands } from "./catalog/register-catalog-commands.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
+import { exportProblemsCommand } from "./export-command.js";
 import { runCliCommand } from "./run-cli-command.js";
 import { startCommand } from "./start-command.js";
 
@@ -32,6 +34,16 @@ discord
   .action((options: { guild?: string }) => runCliCommand(() => discordRegisterCommandsCommand(options)));
 
 registerCatalogCommands(program);
+
+const exporting = program.command("export").description("publish datadesk's own data as open data");
+exporting
+  .command("problems")
+  .description("the problem inventory: status, votes, topic, linked datasets, dates (no personal data)")
+  .addOption(new Option("--format <format>", "file format").choices([...exportFormats]).default("csv"))
+  .option("--output <file>", "write to this file instead of standard output")
+  .action((options: { format: ExportFormat; output?: string }) =>
+    runCliCommand(() => withCatalogCli((ctx) => exportProblemsCommand(ctx, options))),
+  );
 
 program
   .command("ask")
