@@ -157,13 +157,20 @@ describe("Discord adapter timing and failures", () => {
     expect(logs.some((l) => l.level === 50 && l.msg === "could not answer a Discord interaction")).toBe(true);
   });
 
-  it("explains that it does not handle modals and select menus", async () => {
-    const callback = await fake.gateway.sendInteraction(
-      fake.gateway.modalSubmitInteraction({ customId: "report", fields: { title: "x" } }),
+  it("explains that it does not handle select menus, and that a modal it does not know has expired", async () => {
+    const select = await fake.gateway.sendInteraction(
+      fake.gateway.stringSelectInteraction({ customId: "pick", values: ["a"] }),
     );
-    expect(callback.data).toMatchObject({
+    expect(select.data).toMatchObject({
       flags: MessageFlags.Ephemeral,
       embeds: [{ description: "I can't handle that kind of interaction yet." }],
+    });
+    const modal = await fake.gateway.sendInteraction(
+      fake.gateway.modalSubmitInteraction({ customId: "report", fields: { title: "x" } }),
+    );
+    expect(modal.data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      embeds: [{ description: "That form has expired. Please start again." }],
     });
   });
 

@@ -3,6 +3,8 @@ import type { CommandSpec } from "../../core/commands/command-spec.js";
 import { commandRegistry } from "../../core/commands/registry.js";
 import { buildDiscordCommands } from "./discord-commands.js";
 
+const UNTRANSLATED_KEY = /^[\w-]+:[\w.]+$/;
+
 describe("buildDiscordCommands", () => {
   it("makes every registry command a top-level slash command usable in servers and bot DMs", () => {
     const commands = buildDiscordCommands();
@@ -33,13 +35,15 @@ describe("buildDiscordCommands", () => {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
-      expect(command.description).not.toContain(":"); // an untranslated i18n key looks like "ns:key"
+      // An untranslated i18n key looks like "ns:key.path" (a translation may contain ":" too).
+      expect(command.description).not.toMatch(UNTRANSLATED_KEY);
       for (const text of Object.values(command.description_localizations ?? {})) {
         expect(text?.length).toBeLessThanOrEqual(100);
       }
       for (const option of command.options ?? []) {
         expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
         expect(option.description.length).toBeLessThanOrEqual(100);
+        expect(option.description).not.toMatch(UNTRANSLATED_KEY);
       }
     }
   });

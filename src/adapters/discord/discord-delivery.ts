@@ -1,20 +1,23 @@
 import { createHash } from "node:crypto";
 import {
   type APIChannel,
+  type APIMessage,
   DiscordAPIError,
   HTTPError,
   RateLimitError,
   type REST,
+  type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
-import type { DeliveryTarget } from "../../core/ports/outbox.js";
+import type { PostTarget } from "../../core/ports/outbox.js";
 import { DeliveryFailure, type PlatformDelivery } from "../../core/ports/platform-delivery.js";
 import type { Card } from "../../core/shared/card.js";
-import { renderDiscordMessage } from "./discord-renderer.js";
+import { renderDiscordEdit, renderDiscordMessage } from "./discord-renderer.js";
 
 /**
- * The outbox's way onto Discord: a card to a channel, or to a person's DM. Delivery policy is
+ * The outbox's way onto Discord: a card to a channel, or to a person's DM, and later edits of a
+ * card it posted (a vote count, a new status). Delivery policy is
  * the outbox worker's; give this a REST that rejects rate limits (`rejectOnRateLimit`) rather than
  * waiting them out, so a 429 reaches the worker with its Retry-After. @discordjs/rest still retries
  * 5xx a few times itself; the message nonce (with `enforce_nonce`) makes Discord drop a repeated
@@ -24,6 +27,7 @@ import { renderDiscordMessage } from "./discord-renderer.js";
 /** Discord error codes after which retrying cannot help. */
 const PERMANENT_CODES = new Set([
   10003, // Unknown Channel
+  10008, // Unknown Message (an edit of a message someone deleted)
   10013, // Unknown User
   50001, // Missing Access
   50007, // Cannot send messages to this user
@@ -36,8 +40,8 @@ export function discordNonce(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 25);
 }
 
-export function createDiscordOutboxDelivery(rest: Pick<REST, "post">): PlatformDelivery {
-  async function channelFor(target: DeliveryTarget): Promise<string> {
+export function createDiscordOutboxDelivery(rest: Pick<REST, "post" | "patch">): PlatformDelivery {
+  async function channelFor(target: PostTarget): Promise<string> {
     if (target.kind === "channel") return target.channelId;
     // Opening a DM channel is idempotent on Discord: the same recipient gets the same channel.
     const channel = (await rest.post(Routes.userChannels(), {
@@ -50,15 +54,23 @@ export function createDiscordOutboxDelivery(rest: Pick<REST, "post">): PlatformD
     platform: "discord",
     async deliver(target, card: Card, idempotencyKey) {
       const body: RESTPostAPIChannelMessageJSONBody = {
+        // allowed_mentions: nobody may be pinged but whom the card deliberately mentions.
         ...renderDiscordMessage(card),
-        // Nothing an outbox message says may ping anyone, whatever the card's text contains.
-        allowed_mentions: { parse: [] },
         nonce: discordNonce(idempotencyKey),
         enforce_nonce: true,
       };
       try {
         const channelId = await channelFor(target);
-        await rest.post(Routes.channelMessages(channelId), { body });
+        const posted = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+        return { channelId, messageId: posted.id };
+      } catch (error) {
+        throw discordDeliveryFailure(error);
+      }
+    },
+    async update(ref, card: Card) {
+      const body: RESTPatchAPIChannelMessageJSONBody = renderDiscordEdit(card);
+      try {
+        await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body });
       } catch (error) {
         throw discordDeliveryFailure(error);
       }

@@ -1,7 +1,6 @@
 import {
   type AutocompleteInteraction,
   type ButtonInteraction,
-  type ChatInputCommandInteraction,
   type Interaction,
   type Message,
   MessageFlags,
@@ -11,19 +10,27 @@ import type { InboundRequest } from "../../core/bot/inbound-request.js";
 import { findCommand } from "../../core/commands/registry.js";
 import { normalizeLocale } from "../../core/i18n/locales.js";
 import { type Translate, translator } from "../../core/i18n/translator.js";
-import type { Card } from "../../core/shared/card.js";
+import type { Card, FormReply } from "../../core/shared/card.js";
 import type { PlatformIdentity } from "../../core/shared/platform.js";
 import type { PlatformAdapterDeps } from "../../platform-adapters.js";
+import { createDiscordForms, type DiscordForms } from "./discord-forms.js";
 import {
   actionRequestFrom,
   commandRequestFrom,
   focusedOptionFrom,
+  formRequestFrom,
   identityFromInteraction,
   identityFromMessage,
   messageRequestFrom,
 } from "./discord-inbound.js";
-import { renderDiscordMessage } from "./discord-renderer.js";
-import { type ResponderTiming, respondToInteraction, respondWithNotice } from "./interaction-responder.js";
+import { type DiscordMessage, discordJsMessage, renderDiscordMessage } from "./discord-renderer.js";
+import { decodeModalCustomId, decodePendingFormCustomId } from "./form-custom-ids.js";
+import {
+  type AnswerableInteraction,
+  type ResponderTiming,
+  respondToInteraction,
+  respondWithNotice,
+} from "./interaction-responder.js";
 
 /**
  * One function per kind of Discord input: parse and validate, ask the core, answer, count.
@@ -36,7 +43,7 @@ export interface DiscordHandlerTiming extends ResponderTiming {
   autocompleteTimeoutMs: number;
 }
 
-export type DiscordRequestKind = "command" | "action" | "message" | "autocomplete" | "other";
+export type DiscordRequestKind = "command" | "action" | "form" | "message" | "autocomplete" | "other";
 /** duplicate: an interaction or message we already handled (a gateway replay), skipped. */
 type Outcome = "ok" | "invalid" | "error" | "duplicate";
 
@@ -54,6 +61,7 @@ const noticeCard = (text: string): Card => ({
 export function createDiscordHandlers(
   deps: Pick<PlatformAdapterDeps, "core" | "logger" | "metrics">,
   timing: DiscordHandlerTiming,
+  forms: DiscordForms = createDiscordForms({ logger: deps.logger }),
 ): DiscordHandlers {
   const { core, logger, metrics } = deps;
   const count = (kind: DiscordRequestKind, outcome: Outcome) =>
@@ -95,14 +103,14 @@ export function createDiscordHandlers(
   async function refuse(interaction: RepliableInteraction, identity: PlatformIdentity | null, key: string) {
     const t = await wordsFor(identity, interaction);
     await interaction.reply({
-      ...renderDiscordMessage(noticeCard(t(key))),
+      ...discordJsMessage(renderDiscordMessage(noticeCard(t(key)))),
       flags: MessageFlags.Ephemeral,
     });
   }
 
   async function answer(
     kind: DiscordRequestKind,
-    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    interaction: AnswerableInteraction,
     request: InboundRequest | null,
   ) {
     const identity = identityFromInteraction(interaction);
@@ -111,8 +119,10 @@ export function createDiscordHandlers(
       const key = kind === "action" && identity ? "discord:unknownButton" : "discord:invalidRequest";
       return refuse(interaction, identity, key);
     }
+    let words: Promise<Translate> | undefined;
+    const context = { timing, forms, words: () => (words ??= wordsFor(identity, interaction)) };
     try {
-      await respondToInteraction(interaction, ask(kind, identity, request), timing);
+      await respondToInteraction(interaction, ask(kind, identity, request), context);
       count(kind, "ok");
     } catch (err) {
       count(kind, "error");
@@ -122,6 +132,17 @@ export function createDiscordHandlers(
         logger.warn({ err: notice }, "could not tell the person either"),
       );
     }
+  }
+
+  /** A button offering a form we kept (see discord-forms.ts): open it, if it is still there. */
+  async function openKeptForm(interaction: ButtonInteraction, id: string) {
+    const modal = forms.pending(id, interaction.user.id);
+    if (!modal) {
+      count("action", "invalid");
+      return refuse(interaction, identityFromInteraction(interaction), "discord:formExpired");
+    }
+    await interaction.showModal(modal);
+    count("action", "ok");
   }
 
   async function suggest(interaction: AutocompleteInteraction) {
@@ -149,15 +170,31 @@ export function createDiscordHandlers(
     count("autocomplete", "ok");
   }
 
+  async function messageAnswers(reply: FormReply, identity: PlatformIdentity): Promise<DiscordMessage[]> {
+    switch (reply.kind) {
+      case "card":
+        return [renderDiscordMessage(reply.card)];
+      case "update":
+        return [reply.card, ...(reply.notice ? [reply.notice] : [])].map(renderDiscordMessage);
+      case "form":
+        return [forms.openLater(reply.form, identity.userId, await wordsFor(identity))];
+      case "errors":
+      case "none":
+        return [];
+    }
+  }
+
   return {
     async interaction(interaction) {
       const kind: DiscordRequestKind = interaction.isChatInputCommand()
         ? "command"
         : interaction.isButton()
           ? "action"
-          : interaction.isAutocomplete()
-            ? "autocomplete"
-            : "other";
+          : interaction.isModalSubmit()
+            ? "form"
+            : interaction.isAutocomplete()
+              ? "autocomplete"
+              : "other";
       try {
         // Autocomplete is exempt: a replayed one is past its 3 s anyway, and typing would cost a write per key.
         const replayed = kind !== "autocomplete" && !(await firstTime("interaction", interaction.id));
@@ -166,11 +203,22 @@ export function createDiscordHandlers(
           return await answer("command", interaction, commandRequestFrom(interaction));
         }
         if (interaction.isButton()) {
+          const keptForm = decodePendingFormCustomId(interaction.customId);
+          if (keptForm) return await openKeptForm(interaction, keptForm);
           return await answer("action", interaction, actionRequestFrom(interaction.customId));
+        }
+        if (interaction.isModalSubmit()) {
+          // A modal that is not one of ours can only be a leftover of an older version.
+          if (!decodeModalCustomId(interaction.customId)) {
+            count("form", "invalid");
+            return await refuse(interaction, identityFromInteraction(interaction), "discord:formExpired");
+          }
+          const request = formRequestFrom(interaction.customId, interaction.fields.fields.values());
+          return await answer("form", interaction, request);
         }
         if (interaction.isAutocomplete()) return await suggest(interaction);
         if (interaction.isRepliable()) {
-          // Select menus, modals, context-menu commands: we never publish any, so say so kindly.
+          // Select menus, context-menu commands: we never publish any, so say so kindly.
           count("other", "invalid");
           return await refuse(
             interaction,
@@ -195,13 +243,16 @@ export function createDiscordHandlers(
         if (!identity || !request) {
           count("message", "invalid");
           const t = await wordsFor(identity);
-          await message.reply(renderDiscordMessage(noticeCard(t("discord:invalidRequest"))));
+          await message.reply(
+            discordJsMessage(renderDiscordMessage(noticeCard(t("discord:invalidRequest")))),
+          );
           return;
         }
         const reply = await ask("message", identity, request);
         // A message cannot be answered privately: in a server the answer is public, in a DM it is
-        // private anyway.
-        if (reply.kind === "card") await message.reply(renderDiscordMessage(reply.card));
+        // private anyway. Nothing can be updated either, and a form waits behind a button that
+        // only this person can open.
+        for (const body of await messageAnswers(reply, identity)) await message.reply(discordJsMessage(body));
         count("message", "ok");
       } catch (err) {
         count("message", "error");

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { type InboundRequest, inboundRequestSchema } from "../../core/bot/inbound-request.js";
 import { type PlatformIdentity, platformIdentitySchema } from "../../core/shared/platform.js";
 import { decodeButtonCustomId } from "./button-custom-id.js";
+import { decodeModalCustomId } from "./form-custom-ids.js";
 
 /**
  * Discord objects → the core's neutral input, validated with the core's own schemas. Every
@@ -33,6 +34,7 @@ export function identityFromInteraction(interaction: Interaction): PlatformIdent
     displayName: displayNameOf(interaction.member, interaction.user),
     // The language of the person's Discord client: the best guess until they choose one with us.
     locale: interaction.locale,
+    channelId: interaction.channelId ?? undefined,
   });
   return parsed.success ? parsed.data : null;
 }
@@ -43,6 +45,7 @@ export function identityFromMessage(message: Message): PlatformIdentity | null {
     workspaceId: message.guildId ?? DM_WORKSPACE,
     userId: message.author.id,
     displayName: displayNameOf(message.member, message.author),
+    channelId: message.channelId,
   });
   return parsed.success ? parsed.data : null;
 }
@@ -71,6 +74,29 @@ export function actionRequestFrom(customId: string): InboundRequest | null {
   const action = decodeButtonCustomId(customId);
   if (!action) return null;
   const request = inboundRequestSchema.safeParse({ kind: "action", ...action });
+  return request.success ? request.data : null;
+}
+
+/** One input of a submitted modal as discord.js hands it over (Label and legacy row layouts alike). */
+const submittedInputSchema = z.object({
+  customId: z.string(),
+  value: z.string().optional(),
+  values: z.array(z.string()).optional(),
+});
+
+/**
+ * A submitted modal we rendered: the custom_id names the form and its context, each input's
+ * custom_id is a field id. A text input carries its value, a select its first chosen value; a
+ * select left empty comes back as "" (what the core gets for any unanswered field).
+ */
+export function formRequestFrom(customId: string, inputs: Iterable<unknown>): InboundRequest | null {
+  const form = decodeModalCustomId(customId);
+  const parsed = z.array(submittedInputSchema).safeParse([...inputs]);
+  if (!form || !parsed.success) return null;
+  const values = Object.fromEntries(
+    parsed.data.map((input) => [input.customId, input.value ?? input.values?.[0] ?? ""]),
+  );
+  const request = inboundRequestSchema.safeParse({ kind: "form", ...form, values });
   return request.success ? request.data : null;
 }
 

@@ -17,8 +17,9 @@ import type { RichText } from "../../core/shared/card.js";
  * line and underscores inside emoji-looking text live) and its look-behinds make it quadratic in
  * the length of a word, seconds for a long one. This escaper is linear and complete.
  *
- * Rendering is only half of it: the client sends `allowedMentions: { parse: [] }`, so even a
- * mention that slipped through could never notify anyone.
+ * Rendering is only half of it: every message is sent with `allowed_mentions` parsing nothing and
+ * listing only the users the core deliberately mentions (`mention` segments, which render as
+ * `<@id>`), so even a mention that slipped through could never notify anyone else.
  *
  * Text is built from pieces (opening markup, escaped units, closing markup) so truncation to
  * Discord's limits can cut inside the data and still close the markup, never half an escape.
@@ -92,12 +93,33 @@ function linkTarget(url: string): string {
 
 const STYLE_MARK = { bold: "**", italic: "*" } as const;
 
+/** Discord user ids are snowflakes: anything else cannot be a Discord mention. */
+export function isDiscordUserId(id: string): boolean {
+  return /^\d{1,20}$/.test(id);
+}
+
+/**
+ * A deliberate mention the core put in the card: Discord's `<@id>`, one unit so a cut never
+ * leaves half of it. An id that is not a Discord user id (a card meant for another platform)
+ * shows the person's name instead, escaped like any data.
+ */
+function mentionPiece(
+  segment: { mention: string; text: string },
+  options: { singleLine?: boolean },
+): TextPiece {
+  return isDiscordUserId(segment.mention) ? markup(`<@${segment.mention}>`) : data(segment.text, options);
+}
+
 /** Rich text as pieces; styled segments keep their edge whitespace outside the marks. */
 export function richPieces(text: RichText, options: { singleLine?: boolean } = {}): TextPiece[] {
   const pieces: TextPiece[] = [];
   for (const segment of text) {
     if (typeof segment === "string") {
       pieces.push(data(segment, options));
+      continue;
+    }
+    if ("mention" in segment) {
+      pieces.push(mentionPiece(segment, options));
       continue;
     }
     const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment.text);

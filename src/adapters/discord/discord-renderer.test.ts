@@ -53,6 +53,9 @@ describe("renderDiscordMessage", () => {
   it("renders a card as embeds in reading order and buttons in rows", () => {
     expect(renderDiscordMessage(card)).toMatchInlineSnapshot(`
       {
+        "allowed_mentions": {
+          "parse": [],
+        },
         "components": [
           {
             "components": [
@@ -224,6 +227,7 @@ describe("renderDiscordMessage", () => {
       content: "@\u200Bhere \\*hi\\*",
       embeds: [],
       components: [],
+      allowed_mentions: { parse: [] },
     });
   });
 

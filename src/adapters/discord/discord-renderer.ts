@@ -5,9 +5,17 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Card, CardAction, CardBlock } from "../../core/shared/card.js";
+import { type Card, type CardAction, type CardBlock, mentionedUserIds } from "../../core/shared/card.js";
 import { encodeButtonCustomId } from "./button-custom-id.js";
-import { data, joinPieces, markup, richPieces, type TextPiece, truncatePlain } from "./discord-markdown.js";
+import {
+  data,
+  isDiscordUserId,
+  joinPieces,
+  markup,
+  richPieces,
+  type TextPiece,
+  truncatePlain,
+} from "./discord-markdown.js";
 
 /**
  * Neutral cards → Discord messages (embeds + button rows). Pure functions, snapshot-tested.
@@ -33,6 +41,7 @@ export const DISCORD_LIMITS = {
   buttonUrl: 512,
   buttonsPerRow: 5,
   rowsPerMessage: 5,
+  allowedMentionUsers: 100,
 } as const;
 
 /** Discord's brand palette, so accents look native. */
@@ -49,11 +58,25 @@ const RULE = "─".repeat(24);
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
+/**
+ * Who a message may notify: nobody by parsing (not @everyone/@here, not roles, not users named in
+ * text), only the users the card deliberately mentions.
+ */
+export interface DiscordAllowedMentions {
+  parse: [];
+  /** Present only when the card mentions someone (an absent list and an empty one both allow none). */
+  users?: string[];
+}
+
 export interface DiscordMessage {
-  /** Set only when the card has nothing an embed can show (Discord refuses empty messages). */
+  /**
+   * The deliberate mentions (Discord notifies for mentions in content only, never in embeds), and
+   * the card's summary when it has nothing an embed can show (Discord refuses empty messages).
+   */
   content?: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+  allowed_mentions: DiscordAllowedMentions;
 }
 
 interface EmbedDraft {
@@ -239,9 +262,31 @@ function renderRows(blocks: readonly CardBlock[]): ButtonRow[] {
 
 /** A card as a Discord message body (interaction reply, follow-up, channel message). */
 export function renderDiscordMessage(card: Card): DiscordMessage {
+  const users = mentionedUserIds(card).filter(isDiscordUserId).slice(0, DISCORD_LIMITS.allowedMentionUsers);
+  const allowed_mentions: DiscordAllowedMentions = users.length > 0 ? { parse: [], users } : { parse: [] };
+  const pings = users.map((id) => `<@${id}>`).join(" ");
   const embeds = renderEmbeds(card);
   const components = renderRows(card.blocks);
-  if (embeds.length > 0) return { embeds, components };
+  if (embeds.length > 0)
+    return { ...(pings ? { content: pings } : {}), embeds, components, allowed_mentions };
   const summary = card.fallbackText.trim() === "" ? "…" : card.fallbackText;
-  return { content: joinPieces([data(summary)], DISCORD_LIMITS.content).text, embeds, components };
+  const pieces = pings ? [markup(`${pings} `), data(summary)] : [data(summary)];
+  return { content: joinPieces(pieces, DISCORD_LIMITS.content).text, embeds, components, allowed_mentions };
+}
+
+/**
+ * A card replacing a message's content: like a new message, but content that is no longer there
+ * (a mention the old card had) is cleared instead of kept.
+ */
+export function renderDiscordEdit(card: Card): DiscordMessage & { content: string } {
+  const message = renderDiscordMessage(card);
+  return { ...message, content: message.content ?? "" };
+}
+
+/**
+ * The same body as discord.js message options: discord.js reads `allowedMentions` (camelCase) and
+ * would otherwise fall back to the client default, which allows no user at all.
+ */
+export function discordJsMessage<M extends DiscordMessage>({ allowed_mentions, ...rest }: M) {
+  return { ...rest, allowedMentions: { ...allowed_mentions, repliedUser: false } };
 }
