@@ -1,5 +1,6 @@
 import { accountScope } from "../core/people/account-scope.js";
 import type { Role } from "../core/people/roles.js";
+import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { CommunitySummary, PeopleRepository } from "../core/ports/people-repository.js";
 import type { PlatformIdentity } from "../core/shared/platform.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
@@ -24,7 +25,11 @@ async function createOrFind<T>(find: () => Promise<T | null>, create: () => Prom
 }
 
 export class PrismaPeopleRepository implements PeopleRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Stamps PlatformAccount.lastSeenAt: notifications go to the account a person used last. */
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async communityForWorkspace(
     platform: PlatformIdentity["platform"],
@@ -72,24 +77,22 @@ export class PrismaPeopleRepository implements PeopleRepository {
             userId: identity.userId,
             displayName: identity.displayName ?? null,
             locale: identity.locale ?? null,
+            lastSeenAt: this.clock.now(),
             person: { create: { displayName: identity.displayName ?? identity.userId } },
           },
           include: { person: true },
         }),
     );
-    // Keep what the platform last told us, so notifications use today's name and language.
-    const refreshed =
-      (identity.displayName && identity.displayName !== account.displayName) ||
-      (identity.locale && identity.locale !== account.locale);
-    if (refreshed) {
-      await this.prisma.platformAccount.update({
-        where: { id: account.id },
-        data: {
-          displayName: identity.displayName ?? account.displayName,
-          locale: identity.locale ?? account.locale,
-        },
-      });
-    }
+    // Keep what the platform last told us, so notifications use today's name and language,
+    // and when, so they reach the account the person used last.
+    await this.prisma.platformAccount.update({
+      where: { id: account.id },
+      data: {
+        displayName: identity.displayName ?? account.displayName,
+        locale: identity.locale ?? account.locale,
+        lastSeenAt: this.clock.now(),
+      },
+    });
     const membership = await createOrFind(
       () =>
         this.prisma.membership.findUnique({

@@ -6,28 +6,22 @@ import { silentLogger } from "../../src/core/ports/logger.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import type { Database } from "../../src/store/database.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
+import { createProblemInventoryStores } from "../../src/store/problem-inventory-stores.js";
 import { SqlProcessedEvents } from "../../src/store/sql-processed-events.js";
-import { fakeCoreDeps } from "../fakes/core/fake-core-deps.js";
 import { CapturedStream } from "./captured-stream.js";
 
 export { CapturedStream };
 
 /** CoreDeps over a test database, wired the way main.ts wires them (real reader, SQL stores). */
 export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
-  // The problem-inventory members are fakes until their SQL stores land (same commit series).
-  const { problems, drafts, directory, accountLinks, unitOfWork } = fakeCoreDeps();
   return {
-    problems,
-    drafts,
-    directory,
-    accountLinks,
-    unitOfWork,
-    people: new PrismaPeopleRepository(db.prisma),
+    people: new PrismaPeopleRepository(db.prisma, clock),
     clock,
     logger: silentLogger,
     ...createCatalogStores(db.sql, clock),
     catalogSources: createCatalogSourceReader({ attempts: 1, timeoutMs: 5_000 }),
     processedEvents: new SqlProcessedEvents(db.sql, clock),
+    ...createProblemInventoryStores(db.sql, clock),
   };
 }
 

@@ -13,8 +13,11 @@ import {
   type ProblemEventKind,
   type PublicProblem,
 } from "../../../src/core/problems/problem.js";
-import { SIMILAR_PROBLEM_MIN_SCORE } from "../../../src/store/problems/problem-similarity.js";
-import { trigramContainment, trigramSimilarity } from "./trigram-similarity.js";
+import {
+  SIMILAR_PROBLEM_MIN_SCORE,
+  WORD_SIMILARITY_WEIGHT,
+} from "../../../src/store/problems/problem-similarity.js";
+import { trigramSimilarity, wordSimilarity } from "./trigram-similarity.js";
 
 /** A stored problem: the row, without what is derived from other rows (names, counts, links). */
 type StoredProblem = Omit<
@@ -113,8 +116,7 @@ export class InMemoryProblemStore implements ProblemStore {
         score: Math.max(
           trigramSimilarity(p.title, text),
           trigramSimilarity(`${p.title} ${p.description}`, text),
-          trigramContainment(text, p.title),
-          trigramContainment(p.title, text),
+          WORD_SIMILARITY_WEIGHT * wordSimilarity(p.title, text),
         ),
       }))
       .filter((candidate) => candidate.score >= SIMILAR_PROBLEM_MIN_SCORE)

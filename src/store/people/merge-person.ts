@@ -1,0 +1,71 @@
+import type { SqlExecutor } from "../sql-executor.js";
+
+type Query = Pick<SqlExecutor, "query">;
+
+/**
+ * Moves everything of person `from` to person `into`, then deletes `from`. Run inside one
+ * transaction (account linking): a half-merged person would count votes twice or lose them.
+ *
+ * Votes and follows move unless `into` already has the same one (then `from`'s is dropped, so
+ * a person who voted on both platforms counts once); the vote counts of every problem `from`
+ * had voted on are recounted from the rows, and their cards' versions bumped so the shown
+ * count is edited. Memberships in the same community are joined (roles and topics unioned).
+ */
+export async function mergePerson(tx: Query, from: string, into: string): Promise<void> {
+  const params = [from, into];
+  await tx.query(`UPDATE "PlatformAccount" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+
+  const voted = await tx.query<{ problemId: string }>(
+    `SELECT "problemId" FROM "ProblemVote" WHERE "personId" = $1::uuid`,
+    [from],
+  );
+  for (const table of [`"ProblemVote"`, `"ProblemFollower"`]) {
+    await tx.query(
+      `UPDATE ${table} t SET "personId" = $2::uuid WHERE t."personId" = $1::uuid
+          AND NOT EXISTS (SELECT 1 FROM ${table} k WHERE k."problemId" = t."problemId" AND k."personId" = $2::uuid)`,
+      params,
+    );
+    await tx.query(`DELETE FROM ${table} WHERE "personId" = $1::uuid`, [from]);
+  }
+  if (voted.length > 0) {
+    await tx.query(
+      `UPDATE "Problem" p SET "voteCount" = (SELECT count(*)::int FROM "ProblemVote" v WHERE v."problemId" = p."id"),
+              "cardVersion" = p."cardVersion" + 1
+        WHERE p."id" = ANY($1::uuid[])`,
+      [voted.map((row) => row.problemId)],
+    );
+  }
+
+  await tx.query(`UPDATE "Problem" SET "submitterId" = $2::uuid WHERE "submitterId" = $1::uuid`, params);
+  await tx.query(`UPDATE "Problem" SET "assigneeId" = $2::uuid WHERE "assigneeId" = $1::uuid`, params);
+  await tx.query(`UPDATE "ProblemEvent" SET "actorId" = $2::uuid WHERE "actorId" = $1::uuid`, params);
+  await tx.query(`UPDATE "FormDraft" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  await tx.query(
+    `UPDATE "DatasetUsageNote" SET "authorPersonId" = $2::uuid WHERE "authorPersonId" = $1::uuid`,
+    params,
+  );
+
+  // Same community: one membership with both people's roles and topics (the kept person's first).
+  await tx.query(
+    `UPDATE "Membership" k SET
+        "roles" = ARRAY(SELECT r FROM unnest(k."roles" || f."roles") WITH ORDINALITY AS u(r, i) GROUP BY r ORDER BY min(i)),
+        "topics" = ARRAY(SELECT t FROM unnest(k."topics" || f."topics") WITH ORDINALITY AS u(t, i) GROUP BY t ORDER BY min(i)),
+        "championLevel" = coalesce(k."championLevel", f."championLevel")
+       FROM "Membership" f
+      WHERE k."personId" = $2::uuid AND f."personId" = $1::uuid AND f."communityId" = k."communityId"`,
+    params,
+  );
+  await tx.query(
+    `DELETE FROM "Membership" f WHERE f."personId" = $1::uuid
+        AND EXISTS (SELECT 1 FROM "Membership" k WHERE k."personId" = $2::uuid AND k."communityId" = f."communityId")`,
+    params,
+  );
+  await tx.query(`UPDATE "Membership" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+
+  await tx.query(
+    `UPDATE "Person" k SET "locale" = coalesce(k."locale", f."locale") FROM "Person" f
+      WHERE k."id" = $2::uuid AND f."id" = $1::uuid`,
+    params,
+  );
+  await tx.query(`DELETE FROM "Person" WHERE "id" = $1::uuid`, [from]);
+}

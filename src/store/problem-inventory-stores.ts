@@ -1,0 +1,18 @@
+import type { Clock } from "../core/ports/clock.js";
+import { SqlCommunityDirectory } from "./community/sql-community-directory.js";
+import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
+import { SqlAccountLinks } from "./people/sql-account-links.js";
+import { SqlProblemStore } from "./problems/sql-problem-store.js";
+import type { SqlExecutor } from "./sql-executor.js";
+import { SqlUnitOfWork } from "./sql-unit-of-work.js";
+
+/** The problem-inventory ports of CoreDeps over one database, for main.ts, the CLI and tests. */
+export function createProblemInventoryStores(sql: SqlExecutor, clock: Clock) {
+  return {
+    problems: new SqlProblemStore(sql),
+    drafts: new SqlFormDraftStore(sql),
+    directory: new SqlCommunityDirectory(sql),
+    accountLinks: new SqlAccountLinks(sql),
+    unitOfWork: new SqlUnitOfWork(sql, clock),
+  };
+}

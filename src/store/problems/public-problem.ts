@@ -1,0 +1,22 @@
+import type { Problem, PublicProblem } from "../../core/problems/problem.js";
+
+/**
+ * What a problem may show the public: an allow-list, so a field added to Problem later (a
+ * person, a platform id) stays out of exports until someone decides it belongs there.
+ */
+export function toPublicProblem(problem: Problem): PublicProblem {
+  return {
+    number: problem.number,
+    title: problem.title,
+    description: problem.description,
+    status: problem.status,
+    topic: problem.topic,
+    place: problem.place,
+    votes: problem.voteCount,
+    declineReason: problem.decline?.reason ?? null,
+    duplicateOf: problem.duplicateOf?.number ?? null,
+    linkedDatasets: problem.linkedDatasets.map((dataset) => dataset.title),
+    createdAt: problem.createdAt,
+    updatedAt: problem.updatedAt,
+  };
+}

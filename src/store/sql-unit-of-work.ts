@@ -1,0 +1,27 @@
+import type { Clock } from "../core/ports/clock.js";
+import type { TransactionStores, UnitOfWork } from "../core/ports/unit-of-work.js";
+import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
+import { SqlOutbox } from "./outbox/sql-outbox.js";
+import { SqlProblemStore } from "./problems/sql-problem-store.js";
+import type { SqlExecutor } from "./sql-executor.js";
+
+/**
+ * One database transaction per unit: the stores handed to `fn` are bound to it, so a change and
+ * the outbox messages it causes commit together, and a throw rolls both back.
+ */
+export class SqlUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly sql: Pick<SqlExecutor, "transaction">,
+    private readonly clock: Clock,
+  ) {}
+
+  run<T>(fn: (tx: TransactionStores) => Promise<T>): Promise<T> {
+    return this.sql.transaction((tx) =>
+      fn({
+        problems: new SqlProblemStore(tx),
+        outbox: new SqlOutbox(tx, this.clock),
+        drafts: new SqlFormDraftStore(tx),
+      }),
+    );
+  }
+}
