@@ -177,7 +177,7 @@ function mrkdwnTexts(value: unknown): string[] {
 
 describe("user text is inert", () => {
   const hostile =
-    "@everyone @here <!channel> <!here> <@U123> [x](http://evil) *bold* _it_ ~s~ `c` > quote & co";
+    "@everyone @here <!channel> <!here> <!everyone> <@U123> [x](http://evil) <http://evil|click> *bold* _it_ ~s~ `c` > quote & co";
   const card: Card = cardSchema.parse({
     fallbackText: hostile,
     blocks: [
@@ -203,6 +203,10 @@ describe("user text is inert", () => {
       expect(json).not.toContain("<@U123>");
       expect(json).not.toContain("<!channel>");
       expect(json).not.toContain("<!here>");
+      expect(json).not.toContain("<!everyone>");
+      expect(json).not.toContain("<http://evil|click>");
+      // Slack has no [text](url) syntax and verbatim mrkdwn never auto-links: it stays literal text.
+      expect(json).not.toContain("<http://evil|x>");
       expect(json).not.toMatch(/@(everyone|here)\b/);
       expect(json).not.toContain("link_names");
       expect(json).not.toContain('"parse"');
@@ -226,6 +230,56 @@ describe("user text is inert", () => {
     expect(text).toMatch(/\*@\u200Deveryone/);
     expect(text).toContain("`@\u200Deveryone");
     expect(text).toContain("ˋcˋ");
+  });
+});
+
+describe("mentions", () => {
+  const pinged: Card = cardSchema.parse({
+    fallbackText: "New problem for Maria",
+    blocks: [
+      { type: "section", text: [{ mention: "U0MARIA", text: "Maria" }, " please look at <@U123> & @here"] },
+      { type: "context", text: ["Topic champion: ", { mention: "U0MARIA", text: "Maria" }] },
+      { type: "fields", fields: [{ label: "Champion", value: [{ mention: "W0ENTERPRISE", text: "Ed" }] }] },
+      { type: "list", items: [[{ mention: "U0MARIA", text: "Maria" }, " <!channel>"]] },
+    ],
+  });
+
+  it("renders a mention segment as Slack's user mention, in every rich-text block", () => {
+    const json = JSON.stringify(renderMessage(pinged).blocks);
+    expect(json.match(/<@U0MARIA>/g)).toHaveLength(3);
+    expect(json).toContain("<@W0ENTERPRISE>");
+    const section = renderMessage(pinged).blocks[0];
+    expect(section?.type === "section" && section.text?.text).toBe(
+      "<@U0MARIA> please look at &lt;@U123\u200D&gt; &amp; @\u200Dhere",
+    );
+  });
+
+  it("pings only the mention segments' users: text beside them stays inert", () => {
+    const json = JSON.stringify(renderMessage(pinged));
+    expect(json.match(/<[@!#]/g)).toHaveLength(4);
+    expect(json).not.toContain("<@U123>");
+    expect(json).not.toContain("<!channel>");
+  });
+
+  it("shows the name, pinging no one, for an id that is not a Slack user's", () => {
+    const message = renderMessage({
+      fallbackText: "x",
+      blocks: [{ type: "section", text: [{ mention: "123456789012345678", text: "Ana" }] }],
+    });
+    const section = message.blocks[0];
+    expect(section?.type === "section" && section.text?.text).toBe("@Ana");
+  });
+
+  it("keeps a mention whole or drops it when a text is cut to Slack's limit", () => {
+    const message = renderMessage({
+      fallbackText: "x",
+      blocks: [{ type: "section", text: ["a".repeat(2993), { mention: "U0MARIA", text: "Maria" }] }],
+    });
+    const section = message.blocks[0];
+    const text = section?.type === "section" ? (section.text?.text ?? "") : "";
+    expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(text).not.toMatch(/<@[A-Z0-9]*$/);
+    expect(text.endsWith("…")).toBe(true);
   });
 });
 

@@ -72,6 +72,17 @@ export function data(text: string): TextPiece {
   return { open: "", raw: defuseBroadcasts(text), close: "", writeChar: mrkdwnDataChar };
 }
 
+/**
+ * A deliberate ping the core chose (a champion in the triage channel): Slack's `<@U…>` markup.
+ * Only this segment kind produces it; the id is checked again here because it becomes markup.
+ * All in `open` with no data, so truncation keeps the whole mention or drops it, never half.
+ */
+function mention(userId: string, displayName: string): TextPiece {
+  // Not a Slack user id (say, a Discord one that reached a Slack card): show the name, ping no one.
+  if (!/^[UW][A-Z0-9]{1,63}$/.test(userId)) return data(`@${displayName}`);
+  return { open: `<@${userId}>`, raw: "", close: "", writeChar: verbatimChar };
+}
+
 function escapeUrl(url: string): string {
   // A URL is structure we chose, but `|` or `>` inside it would end the link early.
   return url.replace(/&/g, "&amp;").replace(/</g, "%3C").replace(/>/g, "%3E").replace(/\|/g, "%7C");
@@ -85,6 +96,10 @@ export function richPieces(text: RichText): TextPiece[] {
   for (const segment of text) {
     if (typeof segment === "string") {
       pieces.push(data(segment));
+      continue;
+    }
+    if ("mention" in segment) {
+      pieces.push(mention(segment.mention, segment.text));
       continue;
     }
     const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment.text);
