@@ -1,12 +1,13 @@
 import type { webApi } from "@slack/bolt";
-import type { DeliveryTarget } from "../../core/ports/outbox.js";
+import type { PostTarget } from "../../core/ports/outbox.js";
 import { DeliveryFailure, type PlatformDelivery } from "../../core/ports/platform-delivery.js";
 import type { Card } from "../../core/shared/card.js";
 import { renderMessage } from "./block-kit-renderer.js";
 import { summarizeSlackError } from "./slack-errors.js";
 
 /**
- * The outbox's way onto Slack: a card to a channel, or to a person's DM with the app. Delivery
+ * The outbox's way onto Slack: a card to a channel, or to a person's DM with the app, and edits
+ * of a card posted earlier (a problem's vote count in the problems channel). Delivery
  * policy (retries, backoff, dead letters) is the outbox worker's, so the WebClient given here
  * should not retry on its own (`retryConfig: {retries: 0}`, `rejectRateLimitedCalls: true`):
  * this module only translates Slack's answers into DeliveryFailure.
@@ -32,10 +33,14 @@ const PERMANENT_ERRORS = new Set([
   "no_text",
   "invalid_blocks",
   "restricted_action",
+  // chat.update: the message is gone, not ours, or too old to edit.
+  "message_not_found",
+  "cant_update_message",
+  "edit_window_closed",
 ]);
 
 export function createSlackOutboxDelivery(client: SlackPoster): PlatformDelivery {
-  async function channelFor(target: DeliveryTarget): Promise<string> {
+  async function channelFor(target: PostTarget): Promise<string> {
     if (target.kind === "channel") return target.channelId;
     const opened = await client.conversations.open({ users: target.userId });
     const channelId = opened.channel?.id;
@@ -49,13 +54,31 @@ export function createSlackOutboxDelivery(client: SlackPoster): PlatformDelivery
       const rendered = renderMessage(card);
       try {
         const channel = await channelFor(target);
-        await client.chat.postMessage({
+        const posted = await client.chat.postMessage({
           channel,
           text: rendered.text,
           ...(rendered.blocks.length > 0 ? { blocks: rendered.blocks } : {}),
           // Links in a card must not pull previews in; no link_names/parse, so text never pings.
           unfurl_links: false,
           unfurl_media: false,
+        });
+        // Later edits (chat.update) need the conversation Slack put it in: for a DM the D… channel.
+        const ref = { channelId: posted.channel ?? channel, messageId: posted.ts ?? "" };
+        if (ref.messageId === "") throw new DeliveryFailure("chat.postMessage returned no ts", false);
+        return ref;
+      } catch (error) {
+        throw slackDeliveryFailure(error);
+      }
+    },
+    async update(ref, card) {
+      const rendered = renderMessage(card);
+      try {
+        await client.chat.update({
+          channel: ref.channelId,
+          ts: ref.messageId,
+          text: rendered.text,
+          // An empty list clears the old blocks; leaving blocks out would keep the old card's.
+          blocks: rendered.blocks,
         });
       } catch (error) {
         throw slackDeliveryFailure(error);
