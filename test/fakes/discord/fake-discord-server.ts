@@ -22,6 +22,7 @@ import {
 } from "./interaction-ledger.js";
 import * as interactions from "./interaction-payloads.js";
 import { type MessageCreateOptions, messageCreate } from "./message-payloads.js";
+import * as modals from "./modal-payloads.js";
 import { RecordingList } from "./recording-list.js";
 import { apiError, type RestResult } from "./rest-kit.js";
 import { createRestRouter, routeNeedsBotToken } from "./rest-router.js";
@@ -32,10 +33,10 @@ export type {
   AutocompleteOptions,
   ButtonOptions,
   ChatInputOptions,
-  ModalSubmitOptions,
   OptionsInput,
   StringSelectOptions,
 } from "./interaction-payloads.js";
+export type { ModalSubmitOptions } from "./modal-payloads.js";
 export type {
   CallMatcher,
   InjectedFailure,
@@ -77,9 +78,16 @@ export interface FakeDiscordGateway {
   stringSelectInteraction(
     o: interactions.StringSelectOptions,
   ): ReturnType<typeof interactions.stringSelectInteraction>;
-  modalSubmitInteraction(
-    o: interactions.ModalSubmitOptions,
-  ): ReturnType<typeof interactions.modalSubmitInteraction>;
+  modalSubmitInteraction(o: modals.ModalSubmitOptions): ReturnType<typeof modals.modalSubmitInteraction>;
+  /**
+   * The MODAL_SUBMIT of a person filling in a modal the bot showed (a type 9 callback's `data`):
+   * prefilled values and default choices stay unless `answers` changes them.
+   */
+  answerModal(
+    modal: unknown,
+    answers: Record<string, string | string[]>,
+    actor?: interactions.ActorOptions & { messageId?: string },
+  ): ReturnType<typeof modals.modalSubmitInteraction>;
   messageCreate(o: MessageCreateOptions): GatewayMessageCreateDispatchData;
   /** Frames received from clients (heartbeats, IDENTIFY, RESUME, presence...). */
   frames: ReceivedFrame[];
@@ -252,7 +260,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       autocompleteInteraction: (o) => interactions.autocompleteInteraction(world, o),
       buttonInteraction: (o) => interactions.buttonInteraction(world, o),
       stringSelectInteraction: (o) => interactions.stringSelectInteraction(world, o),
-      modalSubmitInteraction: (o) => interactions.modalSubmitInteraction(world, o),
+      modalSubmitInteraction: (o) => modals.modalSubmitInteraction(world, o),
+      answerModal: (modal, answers, actor) => modals.answerModal(world, modal, answers, actor),
       messageCreate: (o) => messageCreate(world, o),
       frames: gateway.received.items,
       waitForFrame: (predicate, timeoutMs) => gateway.received.waitFor(predicate, timeoutMs),

@@ -13,8 +13,6 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIMessage,
   type APIMessageComponentInteraction,
-  type APIModalSubmissionComponent,
-  type APIModalSubmitInteraction,
   type APIUser,
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -93,9 +91,13 @@ function nestOptions(
   return [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }];
 }
 
-type Base<T extends InteractionType> = Omit<APIBaseInteraction<T, unknown>, "data">;
+export type Base<T extends InteractionType> = Omit<APIBaseInteraction<T, unknown>, "data">;
 
-function baseInteraction<T extends InteractionType>(world: FakeWorld, type: T, actor: ActorOptions): Base<T> {
+export function baseInteraction<T extends InteractionType>(
+  world: FakeWorld,
+  type: T,
+  actor: ActorOptions,
+): Base<T> {
   const user = resolveUser(world, actor.user);
   const inGuild = actor.guildId !== null;
   const guildId = actor.guildId ?? world.guildId;
@@ -250,30 +252,4 @@ export function stringSelectInteraction(
     message,
     data: { custom_id: o.customId, component_type: ComponentType.StringSelect, values: o.values },
   } as APIMessageComponentInteraction;
-}
-
-export interface ModalSubmitOptions extends ActorOptions {
-  customId: string;
-  /** Text input custom_id → submitted value. */
-  fields: Record<string, string>;
-  /** "actionRow" (legacy ActionRow>TextInput modals) or "label" (Label>TextInput modals). */
-  layout?: "actionRow" | "label";
-  /** Set when the modal was opened from a component on this message. */
-  messageId?: string;
-}
-
-export function modalSubmitInteraction(world: FakeWorld, o: ModalSubmitOptions): APIModalSubmitInteraction {
-  const base = baseInteraction(world, InteractionType.ModalSubmit, o);
-  const components = Object.entries(o.fields).map(([customId, value]): APIModalSubmissionComponent => {
-    const input = { type: ComponentType.TextInput as const, id: 0, custom_id: customId, value };
-    return o.layout === "label"
-      ? { type: ComponentType.Label, id: 0, component: input }
-      : { type: ComponentType.ActionRow, id: 0, components: [input] };
-  });
-  const message = o.messageId ? world.messages.get(o.messageId) : undefined;
-  return {
-    ...base,
-    ...(message ? { message } : {}),
-    data: { custom_id: o.customId, components },
-  } as APIModalSubmitInteraction;
 }

@@ -10,6 +10,7 @@ import {
   MessageType,
 } from "discord.js";
 import type { RecordedCall, TrackedInteraction } from "./interaction-ledger.js";
+import { modalProblem } from "./modal-payloads.js";
 import {
   apiError,
   type Handler,
@@ -77,6 +78,8 @@ export function interactionRoutes(ctx: RestContext): Route[] {
       const invalid = invalidMessage(body.data, call, true);
       if (invalid) return invalid;
     }
+    const refused = refusedResponse(i, type, body.data);
+    if (refused) return apiError(400, 50035, "Invalid Form Body", { _errors: [{ message: refused }] });
     const message: APIMessage | undefined = respond(i, type, body.data, call);
     i.acknowledged = true;
     i.originalMessageId = message?.id;
@@ -98,6 +101,21 @@ export function interactionRoutes(ctx: RestContext): Route[] {
       },
       resource: { type, ...(message ? { message } : {}) },
     });
+  };
+
+  /** Why Discord would refuse this kind of response to this interaction, if it would. */
+  const refusedResponse = (i: TrackedInteraction, type: InteractionResponseType, data: unknown) => {
+    const updates =
+      type === InteractionResponseType.UpdateMessage ||
+      type === InteractionResponseType.DeferredMessageUpdate;
+    // Only an interaction born on a message (a component, a modal opened from one) can update it.
+    if (updates && !i.sourceMessageId) return "This interaction has no message to update";
+    if (type !== InteractionResponseType.Modal) return undefined;
+    // A modal can open from a command or a component, never from a modal submit or autocomplete.
+    if (i.type === InteractionType.ModalSubmit || i.type === InteractionType.ApplicationCommandAutocomplete) {
+      return "A modal cannot be the response to this interaction";
+    }
+    return modalProblem(data);
   };
 
   /** Resolves the interaction behind a webhook token and the message id (`@original` included). */

@@ -4,7 +4,7 @@
  * so anything a handler resolves (e.g. an interaction callback waiter) sees the call already recorded.
  * Error bodies mirror Discord's JSON error codes so bot error handling can be tested too.
  */
-import { MessageType } from "discord.js";
+import { type APIMessage, MessageFlags, MessageType } from "discord.js";
 import { restGuild } from "./guild-payloads.js";
 import type { RecordedCall } from "./interaction-ledger.js";
 import { commandRoutes } from "./rest-command-routes.js";
@@ -91,8 +91,14 @@ function platformRoutes({ world, gatewayUrl }: RestContext): Route[] {
 }
 
 function channelRoutes({ world }: RestContext): Route[] {
-  const inChannel = (channelId: string | undefined, id: string) =>
-    world.messages.get(id)?.channel_id === channelId;
+  // Ephemeral messages belong to their interaction: the channel routes do not know them (404),
+  // they are edited and deleted through the interaction's webhook only, as on Discord.
+  const inChannel = (channelId: string | undefined, id: string) => {
+    const message = world.messages.get(id);
+    return message?.channel_id === channelId && ((message?.flags ?? 0) & MessageFlags.Ephemeral) === 0;
+  };
+  /** With enforce_nonce, a repeated send (same nonce, same channel) answers the first message. */
+  const sentByNonce = new Map<string, APIMessage>();
   return [
     [
       /^\/channels\/(\d+)$/,
@@ -120,14 +126,25 @@ function channelRoutes({ world }: RestContext): Route[] {
               message_reference: { _errors: [{ code: "REPLIES_UNKNOWN_MESSAGE" }] },
             });
           }
+          const body = record(call.body);
+          const nonceKey =
+            body.enforce_nonce === true && body.nonce !== undefined
+              ? `${channelId}:${String(body.nonce)}`
+              : null;
+          const earlier = nonceKey ? sentByNonce.get(nonceKey) : undefined;
+          if (earlier) return ok(earlier);
           const reply = referenced && {
             type: MessageType.Reply,
             message_reference: { message_id: referenced.id, channel_id: referenced.channel_id },
             referenced_message: referenced,
           };
-          return ok(
-            storeMessage(world, { channel_id: channelId, ...messageFields(call.body, call), ...reply }),
-          );
+          const stored = storeMessage(world, {
+            channel_id: channelId,
+            ...messageFields(call.body, call),
+            ...reply,
+          });
+          if (nonceKey) sentByNonce.set(nonceKey, stored);
+          return ok(stored);
         },
       },
     ],
