@@ -99,7 +99,7 @@ describe("Slack adapter with a scripted core", () => {
     await fake.close();
   });
 
-  it("gives the core who is asking (with Slack's locale) and the text without our mention", async () => {
+  it("gives the core who is asking (with Slack's locale and the channel) and the text without our mention", async () => {
     await postEvent(receiverUrl, SIGNING_SECRET, appMentionEvent({ text: "ask   bike lanes &amp; paths" }));
 
     await fake.waitForCall("chat.postMessage");
@@ -111,6 +111,7 @@ describe("Slack adapter with a scripted core", () => {
           userId: FAKE_USER_ID,
           displayName: "u0alice",
           locale: "en-US",
+          channelId: FAKE_CHANNEL_ID,
         },
         request: { kind: "message", text: "ask   bike lanes & paths" },
       },

@@ -232,12 +232,12 @@ describe("Slack over HTTP, end to end", () => {
 
     expect((await postInteraction(desk.receiverUrl, SIGNING_SECRET, payload)).status).toBe(200);
 
-    // No capability handles problem.vote yet, so the core's answer is its calm "not found".
+    // There is no problem p1, so the core's answer is its calm "not found", to the presser only.
     const { body } = await fake.waitForResponse("btn");
     expect(body).toMatchObject({
       response_type: "ephemeral",
       replace_original: false,
-      text: "I couldn't find that.",
+      text: "I can't find that problem. It may have been removed.",
     });
   });
 

@@ -92,7 +92,11 @@ describe("Slack in Socket Mode, end to end", () => {
     await fake.socket.send("interactive", payload);
 
     const { body } = await fake.waitForResponse("sm-btn");
-    expect(body).toMatchObject({ response_type: "ephemeral", text: "I couldn't find that." });
+    // There is no problem p9: the core's calm "not found", to the presser only.
+    expect(body).toMatchObject({
+      response_type: "ephemeral",
+      text: "I can't find that problem. It may have been removed.",
+    });
   });
 
   it("logged no errors and never a token", () => {

@@ -10,6 +10,8 @@
 /** The card-action grammar of core/shared/card.ts, optionally followed by "#n". */
 export const CARD_BUTTON_ACTION_ID = /^[a-z][a-z0-9_.-]{0,39}(?:#\d{1,3})?$/;
 export const LINK_BUTTON_ACTION_ID = /^datadesk:link:\d{1,3}$/;
+/** "Open the form" offered where Slack gave no trigger_id to open it at once (mentions, DMs). */
+export const FORM_OFFER_ACTION_ID = "datadesk:form:open";
 
 /** `occurrence` counts from 1; the first keeps the plain id. */
 export function encodeButtonActionId(actionId: string, occurrence: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slackTextToPlain } from "./inbound-text.js";
+import { capLength, slackEscape, slackTextToPlain } from "./inbound-text.js";
 
 describe("slackTextToPlain", () => {
   it("removes our own mention, wherever it is", () => {
@@ -25,5 +25,24 @@ describe("slackTextToPlain", () => {
 
   it("leaves ordinary text alone", () => {
     expect(slackTextToPlain("  is the 311 data current?  ")).toBe("is the 311 data current?");
+  });
+});
+
+describe("slackEscape", () => {
+  it("writes text in Slack's wire form, which slackTextToPlain reads back unchanged", () => {
+    const typed = "<!channel> <@U123> <http://evil|click> &amp; & co";
+    expect(slackEscape(typed)).toBe(
+      "&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp;amp; &amp; co",
+    );
+    expect(slackTextToPlain(slackEscape(typed))).toBe(typed);
+  });
+});
+
+describe("capLength", () => {
+  it("cuts to the limit without leaving half a surrogate pair", () => {
+    expect(capLength("abc", 5)).toBe("abc");
+    expect(capLength("abcdef", 4)).toBe("abcd");
+    expect(capLength("ab😀", 3)).toBe("ab");
+    expect(capLength("ab😀", 4)).toBe("ab😀");
   });
 });

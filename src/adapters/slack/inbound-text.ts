@@ -42,3 +42,15 @@ export function slackTextToPlain(text: string, options: { botUserId?: string | u
   );
   return out.trim();
 }
+
+/** At most `max` UTF-16 units (what zod's max counts), never ending in half a surrogate pair. */
+export function capLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Text in Slack's wire form (`&`, `<`, `>` as entities): what slackTextToPlain reads back. */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,28 +1,28 @@
 import type { App } from "@slack/bolt";
-import { inboundRequestSchema } from "../../core/bot/inbound-request.js";
 import { slackSlashCommand } from "../../core/commands/registry.js";
 import type { AppLogger } from "../../ops/logger.js";
 import { renderHomeView, renderMessage } from "./block-kit-renderer.js";
-import { CARD_BUTTON_ACTION_ID, decodeButtonActionId, LINK_BUTTON_ACTION_ID } from "./button-action-ids.js";
 import { slackTextToPlain } from "./inbound-text.js";
 import { replyInConversation, replyToMention, respondWith } from "./slack-delivery.js";
 import { summarizeSlackError } from "./slack-errors.js";
+import { registerSlackInteractionListeners } from "./slack-interaction-listeners.js";
 import {
   appHomeOpenedSchema,
   appMentionSchema,
-  blockActionsSchema,
   directMessageSchema,
   eventEnvelopeSchema,
   linkSharedSchema,
   personalDirectMessageFilter,
   slashCommandSchema,
 } from "./slack-payloads.js";
+import { deliverReply, modalOpener, renderFormOffer } from "./slack-replies.js";
 import type { RequestOutcome, SlackRequests } from "./slack-requests.js";
 
 /**
  * Every way a person reaches datadesk on Slack, wired to the core. Each listener acknowledges
- * first where Slack waits for it (commands, buttons: 3 seconds), then parses, asks the core and
- * answers. Events are acknowledged by Bolt itself.
+ * first where Slack waits for it (commands, buttons, shortcuts: 3 seconds), then parses, asks the
+ * core and answers. Events are acknowledged by Bolt itself. Buttons, shortcuts and modal
+ * submissions are in slack-interaction-listeners.ts.
  *
  * Slack retries an Events API event (same event_id, with X-Slack-Retry-Num) when it did not get
  * our 200 in time, so every event listener skips an event_id it already handled. Slash commands
@@ -35,7 +35,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
     return "invalid";
   };
 
-  app.command(slackSlashCommand, async ({ command, ack, respond }) => {
+  app.command(slackSlashCommand, async ({ command, ack, respond, client }) => {
     await ack();
     await requests.serve("command", async () => {
       const parsed = slashCommandSchema.safeParse(command);
@@ -46,11 +46,24 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
         }
         return invalid("slash command", parsed.error.issues);
       }
-      const { team_id, user_id, user_name } = parsed.data;
-      const identity = await requests.identify(team_id, user_id, user_name);
+      const { team_id, user_id, user_name, channel_id, trigger_id } = parsed.data;
+      const identity = await requests.identify({
+        teamId: team_id,
+        userId: user_id,
+        fallbackName: user_name,
+        channelId: channel_id,
+      });
       const text = slackTextToPlain(parsed.data.text);
       const reply = await requests.answerText("command", identity, { kind: "commandText", text });
-      if (reply.kind === "card") await respondWith(respond, reply);
+      const tooLate = () => respondWith(respond, requests.notice(identity.locale, "slack:formExpired"));
+      await deliverReply(
+        reply,
+        {
+          show: (card) => respondWith(respond, card),
+          openForm: modalOpener(client, trigger_id, { channelId: channel_id }, tooLate),
+        },
+        logger,
+      );
       return "ok";
     });
   });
@@ -63,16 +76,35 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
         return invalid("app_mention", parsed.error?.issues ?? envelope.error?.issues);
       if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const mention = parsed.data;
-      const identity = await requests.identify(envelope.data.team_id, mention.user);
+      const identity = await requests.identify({
+        teamId: envelope.data.team_id,
+        userId: mention.user,
+        channelId: mention.channel,
+      });
       const text = slackTextToPlain(mention.text, { botUserId: context.botUserId });
       const reply = await requests.answerText("message", identity, { kind: "message", text });
-      if (reply.kind === "card") {
-        await replyToMention(
-          client,
-          { channel: mention.channel, user: mention.user, ts: mention.ts, threadTs: mention.thread_ts },
-          reply,
-        );
-      }
+      const where = {
+        channel: mention.channel,
+        user: mention.user,
+        ts: mention.ts,
+        threadTs: mention.thread_ts,
+      };
+      await deliverReply(
+        reply,
+        {
+          show: (card) => replyToMention(client, where, card),
+          // The offer to open a form is for the person who asked, not the channel.
+          openForm: async (form) => {
+            await client.chat.postEphemeral({
+              channel: mention.channel,
+              user: mention.user,
+              ...(mention.thread_ts ? { thread_ts: mention.thread_ts } : {}),
+              ...renderFormOffer(form, text),
+            });
+          },
+        },
+        logger,
+      );
       return "ok";
     });
   });
@@ -86,11 +118,28 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
         return invalid("direct message", parsed.error?.issues ?? envelope.error?.issues);
       if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const dm = parsed.data;
-      const identity = await requests.identify(envelope.data.team_id, dm.user);
+      const identity = await requests.identify({
+        teamId: envelope.data.team_id,
+        userId: dm.user,
+        channelId: dm.channel,
+      });
       const text = slackTextToPlain(dm.text, { botUserId: context.botUserId });
       const reply = await requests.answerText("message", identity, { kind: "message", text });
-      if (reply.kind === "card")
-        await replyInConversation(client, { channel: dm.channel, threadTs: dm.thread_ts }, reply);
+      const where = { channel: dm.channel, threadTs: dm.thread_ts };
+      await deliverReply(
+        reply,
+        {
+          show: (card) => replyInConversation(client, where, card),
+          openForm: async (form) => {
+            await client.chat.postMessage({
+              channel: dm.channel,
+              ...(dm.thread_ts ? { thread_ts: dm.thread_ts } : {}),
+              ...renderFormOffer(form, text),
+            });
+          },
+        },
+        logger,
+      );
       return "ok";
     });
   });
@@ -103,7 +152,11 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
       if (!parsed.success || !envelope.success)
         return invalid("app_home_opened", parsed.error?.issues ?? envelope.error?.issues);
       if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
-      const identity = await requests.identify(envelope.data.team_id, parsed.data.user);
+      const identity = await requests.identify({
+        teamId: envelope.data.team_id,
+        userId: parsed.data.user,
+        channelId: parsed.data.channel,
+      });
       const card = await requests.home(identity);
       await client.views.publish({ user_id: parsed.data.user, view: renderHomeView(card) });
       return "ok";
@@ -119,7 +172,12 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
         return invalid("link_shared", parsed.error?.issues ?? envelope.error?.issues);
       if (!(await requests.firstTime(envelope.data.event_id))) return "duplicate";
       const shared = parsed.data;
-      const identity = await requests.identify(envelope.data.team_id, shared.user);
+      const identity = await requests.identify({
+        teamId: envelope.data.team_id,
+        userId: shared.user,
+        // Composer previews name a pseudo-channel ("COMPOSER"), which is no conversation.
+        channelId: shared.source === "composer" ? undefined : shared.channel,
+      });
       const cards = await requests.unfurl(
         identity,
         shared.links.map((link) => link.url),
@@ -138,33 +196,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
     });
   });
 
-  app.action(CARD_BUTTON_ACTION_ID, async ({ ack, body, respond, client }) => {
-    await ack();
-    await requests.serve("action", async () => {
-      const parsed = blockActionsSchema.safeParse(body);
-      if (!parsed.success) return invalid("block_actions", parsed.error.issues);
-      const { user, team, actions, response_url } = parsed.data;
-      const teamId = team?.id ?? user.team_id;
-      const pressed = actions[0];
-      const request = inboundRequestSchema.safeParse({
-        kind: "action",
-        actionId: decodeButtonActionId(pressed?.action_id ?? ""),
-        value: pressed?.value ?? "",
-      });
-      if (!teamId || !request.success) return invalid("block_actions", request.error?.issues ?? "no team id");
-      const identity = await requests.identify(teamId, user.id, user.name);
-      const reply = await requests.answer("action", identity, request.data);
-      if (reply.kind !== "card") return "ok";
-      if (response_url) await respondWith(respond, reply);
-      else await replyInConversation(client, { channel: user.id, threadTs: undefined }, reply);
-      return "ok";
-    });
-  });
-
-  // Link buttons open their URL in the browser; Slack still expects the click to be acknowledged.
-  app.action(LINK_BUTTON_ACTION_ID, async ({ ack }) => {
-    await ack();
-  });
+  registerSlackInteractionListeners(app, requests, logger);
 
   app.error(async (error) => {
     logger.error({ err: summarizeSlackError(error) }, "Slack (Bolt) error");

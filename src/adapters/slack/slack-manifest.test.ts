@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shortcutHandlers } from "../../core/bot/routes.js";
 import { commandRegistry } from "../../core/commands/registry.js";
 import { translator } from "../../core/i18n/translator.js";
 import { buildSlackManifest } from "./slack-manifest.js";
@@ -39,6 +40,27 @@ describe("buildSlackManifest", () => {
       socket_mode_enabled: false,
     });
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
+  it('offers "Turn into problem" on messages, routed to a shortcut the core handles', () => {
+    expect(manifest.features.shortcuts).toEqual([
+      {
+        name: "Turn into problem",
+        type: "message",
+        callback_id: "problem.from_message",
+        description: translator("en")("slack:manifest.shortcuts.problemFromMessage.description"),
+      },
+    ]);
+    for (const shortcut of manifest.features.shortcuts) {
+      expect(shortcutHandlers[shortcut.callback_id], shortcut.callback_id).toBeTypeOf("function");
+      expect(shortcut.name.length).toBeLessThanOrEqual(24);
+      expect(shortcut.description.length).toBeLessThanOrEqual(150);
+    }
+    // Every language's name fits too (Slack shows the manifest's, but translators should know).
+    for (const locale of ["en", "es"])
+      expect(
+        translator(locale)("slack:manifest.shortcuts.problemFromMessage.name").length,
+      ).toBeLessThanOrEqual(24);
   });
 
   it("uses English strings within Slack's limits, uncut", () => {

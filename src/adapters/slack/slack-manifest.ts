@@ -28,6 +28,22 @@ export const SLACK_BOT_SCOPES = [
 
 export const SLACK_BOT_EVENTS = ["app_mention", "message.im", "app_home_opened", "link_shared"] as const;
 
+/**
+ * Message shortcuts (a message's "…" menu). The callback id is the core's shortcut id: the
+ * adapter hands the message's text to the core's handler of that name.
+ */
+export const SLACK_MESSAGE_SHORTCUTS = [
+  {
+    callbackId: "problem.from_message",
+    nameKey: "slack:manifest.shortcuts.problemFromMessage.name",
+    descriptionKey: "slack:manifest.shortcuts.problemFromMessage.description",
+  },
+] as const;
+
+/** Slack's limits for a shortcut's name and description. */
+const SHORTCUT_NAME_LIMIT = 24;
+const SHORTCUT_DESCRIPTION_LIMIT = 150;
+
 /** Slack's limits for a slash command's description and usage hint. */
 const DESCRIPTION_LIMIT = 2000;
 const USAGE_HINT_LIMIT = 1000;
@@ -48,6 +64,7 @@ export interface SlackManifest {
       usage_hint: string;
       should_escape: boolean;
     }>;
+    shortcuts: Array<{ name: string; type: "message" | "global"; callback_id: string; description: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -86,6 +103,12 @@ export function buildSlackManifest(): SlackManifest {
           should_escape: true,
         },
       ],
+      shortcuts: SLACK_MESSAGE_SHORTCUTS.map((shortcut) => ({
+        name: t(shortcut.nameKey).slice(0, SHORTCUT_NAME_LIMIT),
+        type: "message",
+        callback_id: shortcut.callbackId,
+        description: t(shortcut.descriptionKey).slice(0, SHORTCUT_DESCRIPTION_LIMIT),
+      })),
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {

@@ -10,6 +10,8 @@ import { z } from "zod";
 const slackId = z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,63}$/i);
 const messageTs = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
 const text = z.string().max(40_000);
+/** Lets us open a modal, for 3 seconds after the click, command or shortcut. */
+const triggerId = z.string().min(1).max(255);
 
 /** https://docs.slack.dev/interactivity/implementing-slash-commands (form fields). */
 export const slashCommandSchema = z.object({
@@ -20,6 +22,7 @@ export const slashCommandSchema = z.object({
   user_name: z.string().max(200).optional(),
   channel_id: slackId,
   response_url: z.url({ protocol: /^https?$/ }),
+  trigger_id: triggerId,
 });
 export type SlashCommand = z.infer<typeof slashCommandSchema>;
 
@@ -61,6 +64,7 @@ export const directMessageSchema = z.object({
 export const appHomeOpenedSchema = z.object({
   type: z.literal("app_home_opened"),
   user: slackId,
+  channel: slackId.optional(),
   tab: z.string(),
 });
 
@@ -84,5 +88,43 @@ export const blockActionsSchema = z.object({
     .min(1),
   /** Present for buttons on messages; absent for buttons in App Home. */
   response_url: z.url({ protocol: /^https?$/ }).optional(),
+  trigger_id: triggerId,
+  channel: z.object({ id: slackId }).nullish(),
+  /** Where the button is: a message (ephemeral or not) or a view (App Home, a modal). */
+  container: z
+    .object({
+      type: z.string().max(40),
+      channel_id: slackId.optional(),
+      message_ts: messageTs.optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type BlockActions = z.infer<typeof blockActionsSchema>;
+
+/** A submitted modal; `state.values` is checked field by field in form-modal.ts. */
+export const viewSubmissionSchema = z.object({
+  type: z.literal("view_submission"),
+  user: z.object({ id: slackId, name: z.string().max(200).optional(), team_id: slackId.optional() }),
+  team: z.object({ id: slackId }).nullish(),
+  trigger_id: triggerId.optional(),
+  view: z.object({
+    callback_id: z.string().max(255),
+    private_metadata: z.string().max(3000),
+    blocks: z.array(z.object({ type: z.string(), block_id: z.string().max(255).optional() })).max(100),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
+  }),
+});
+
+/** A message shortcut ("Turn into problem" from a message's menu). */
+export const messageShortcutSchema = z.object({
+  type: z.literal("message_action"),
+  callback_id: z.string().min(1).max(255),
+  trigger_id: triggerId,
+  user: z.object({ id: slackId, name: z.string().max(200).optional(), team_id: slackId.optional() }),
+  team: z.object({ id: slackId }).nullish(),
+  channel: z.object({ id: slackId }).nullish(),
+  /** A message may have blocks and no text (posted by an app); then there is nothing to prefill. */
+  message: z.object({ text: text.optional(), ts: messageTs.optional() }),
+  response_url: z.url({ protocol: /^https?$/ }).optional(),
+});

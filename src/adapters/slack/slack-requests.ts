@@ -2,7 +2,7 @@ import type { Datadesk } from "../../core/bot/create-datadesk.js";
 import type { InboundRequest } from "../../core/bot/inbound-request.js";
 import { normalizeLocale } from "../../core/i18n/locales.js";
 import { translator } from "../../core/i18n/translator.js";
-import type { Card, Reply } from "../../core/shared/card.js";
+import type { Card, FormReply, Reply } from "../../core/shared/card.js";
 import type { PlatformIdentity } from "../../core/shared/platform.js";
 import type { AppLogger } from "../../ops/logger.js";
 import type { Metrics } from "../../ops/metrics.js";
@@ -16,12 +16,22 @@ export const MAX_REQUEST_TEXT = 4000;
 type TextRequest = Extract<InboundRequest, { kind: "commandText" | "message" }>;
 export type CardReply = Extract<Reply, { kind: "card" }>;
 
-export type RequestKind = "command" | "message" | "action" | "home" | "unfurl";
+export type RequestKind = "command" | "message" | "action" | "home" | "unfurl" | "form" | "shortcut";
 /**
  * ok: answered (or nothing to say); invalid: a payload we could not read; failed: Slack refused our
  * answer; duplicate: an event we already handled (a Slack retry), skipped.
  */
 export type RequestOutcome = "ok" | "invalid" | "failed" | "duplicate";
+
+/** Who is asking, as a payload says it. */
+export interface Asker {
+  teamId: string;
+  userId: string;
+  /** The payload's user name, used when users.info has none. */
+  fallbackName?: string | undefined;
+  /** The conversation the request came from, when the payload names one. */
+  channelId?: string | undefined;
+}
 
 export interface SlackRequestDeps {
   core: Datadesk;
@@ -46,10 +56,10 @@ export interface SlackRequests {
    * event_id every event counts as new.
    */
   firstTime(eventId: string | undefined): Promise<boolean>;
-  identify(teamId: string, userId: string, fallbackName?: string): Promise<PlatformIdentity>;
-  answer(kind: RequestKind, identity: PlatformIdentity, request: InboundRequest): Promise<Reply>;
+  identify(who: Asker): Promise<PlatformIdentity>;
+  answer(kind: RequestKind, identity: PlatformIdentity, request: InboundRequest): Promise<FormReply>;
   /** Typed text for the core, politely refused when it is longer than the core accepts. */
-  answerText(kind: RequestKind, identity: PlatformIdentity, request: TextRequest): Promise<Reply>;
+  answerText(kind: RequestKind, identity: PlatformIdentity, request: TextRequest): Promise<FormReply>;
   home(identity: PlatformIdentity): Promise<Card>;
   /** Dataset cards for shared links (url → card); empty when none is a dataset we know. */
   unfurl(identity: PlatformIdentity, urls: readonly string[]): Promise<Record<string, Card>>;
@@ -94,7 +104,7 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
       if (!first) logger.info({ eventId }, "skipped a Slack event we already handled");
       return first;
     },
-    async identify(teamId, userId, fallbackName) {
+    async identify({ teamId, userId, fallbackName, channelId }) {
       const profile = await deps.users.lookup(teamId, userId);
       const displayName = (profile.displayName ?? fallbackName)?.slice(0, 200);
       const locale = profile.locale?.slice(0, 35);
@@ -104,6 +114,7 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
         userId,
         ...(displayName ? { displayName } : {}),
         ...(locale ? { locale } : {}),
+        ...(channelId ? { channelId } : {}),
       };
     },
     answer(kind, identity, request) {

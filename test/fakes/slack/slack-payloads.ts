@@ -20,6 +20,11 @@ import {
 
 type Json = Record<string, unknown>;
 
+/** Trigger ids look like "12345.98765.abcd2358fdea"; each click, command or shortcut gets one. */
+export function fakeTriggerId(): string {
+  return `${fakeId("")}.${fakeId("")}.fake`;
+}
+
 /** Slash commands arrive form-encoded, so every field is a string. */
 export type SlashCommandPayload = Record<string, string>;
 
@@ -48,7 +53,7 @@ export function slashCommandPayload(fields: SlashCommandFields = {}): SlashComma
     api_app_id: FAKE_APP_ID,
     is_enterprise_install: "false",
     response_url: `https://hooks.slack.com/commands/${FAKE_TEAM_ID}/${fakeId("")}/fake`,
-    trigger_id: `${fakeId("")}.${fakeId("")}.fake`,
+    trigger_id: fakeTriggerId(),
   };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) payload[key] = value;
   return payload;
@@ -175,6 +180,9 @@ export interface BlockActionFields {
   user?: string;
   /** Where the button lives: a channel message (has response_url) or a view (modal/App Home). */
   container?: "message" | "view";
+  /** The button's message is ephemeral (only chat.* cannot reach it; its response_url can). */
+  ephemeral?: boolean;
+  triggerId?: string;
   channel?: string;
   messageTs?: string;
   responseUrl?: string;
@@ -197,7 +205,7 @@ export function blockActionPayload(fields: BlockActionFields): Json {
     user: interactionUser(fields.user ?? FAKE_USER_ID),
     api_app_id: FAKE_APP_ID,
     token: FAKE_VERIFICATION_TOKEN,
-    trigger_id: `${fakeId("")}.${fakeId("")}.fake`,
+    trigger_id: fields.triggerId ?? fakeTriggerId(),
     team: { id: FAKE_TEAM_ID, domain: FAKE_TEAM_DOMAIN },
     enterprise: null,
     is_enterprise_install: false,
@@ -212,9 +220,17 @@ export function blockActionPayload(fields: BlockActionFields): Json {
   }
   const channel = fields.channel ?? FAKE_CHANNEL_ID;
   const messageTs = fields.messageTs ?? fakeTs();
-  payload.container = { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: false };
+  const ephemeral = fields.ephemeral === true;
+  payload.container = {
+    type: "message",
+    message_ts: messageTs,
+    channel_id: channel,
+    is_ephemeral: ephemeral,
+  };
   payload.channel = { id: channel, name: FAKE_CHANNEL_NAME };
-  payload.message = { type: "message", user: FAKE_BOT_USER_ID, ts: messageTs, text: "", blocks: [] };
+  // Slack leaves the message out of payloads for ephemeral messages; only the container says where.
+  if (!ephemeral)
+    payload.message = { type: "message", user: FAKE_BOT_USER_ID, ts: messageTs, text: "", blocks: [] };
   payload.response_url =
     fields.responseUrl ?? `https://hooks.slack.com/actions/${FAKE_TEAM_ID}/${fakeId("")}/fake`;
   return payload;
@@ -222,6 +238,8 @@ export function blockActionPayload(fields: BlockActionFields): Json {
 
 export interface ViewSubmissionFields {
   callbackId: string;
+  /** The view's blocks as opened (Slack sends them back with the state). */
+  blocks?: Json[];
   /** state.values as Slack nests it: block_id -> action_id -> element state. */
   values?: Record<string, Record<string, Json>>;
   privateMetadata?: string;
@@ -240,12 +258,12 @@ export function viewSubmissionPayload(fields: ViewSubmissionFields): Json {
     user: interactionUser(fields.user ?? FAKE_USER_ID),
     api_app_id: FAKE_APP_ID,
     token: FAKE_VERIFICATION_TOKEN,
-    trigger_id: `${fakeId("")}.${fakeId("")}.fake`,
+    trigger_id: fakeTriggerId(),
     view: {
       id: viewId,
       team_id: FAKE_TEAM_ID,
       type: "modal",
-      blocks: [],
+      blocks: fields.blocks ?? [],
       private_metadata: fields.privateMetadata ?? "",
       callback_id: fields.callbackId,
       state: { values: fields.values ?? {} },
@@ -265,5 +283,88 @@ export function viewSubmissionPayload(fields: ViewSubmissionFields): Json {
     response_urls: fields.responseUrls ?? [],
     is_enterprise_install: false,
     enterprise: null,
+  };
+}
+
+/**
+ * A submission of a modal the app opened: callback_id, private_metadata and blocks taken from
+ * the `view` argument of the recorded views.open/views.push call, as Slack echoes them back.
+ */
+export function submissionOf(
+  openedView: unknown,
+  values: Record<string, Record<string, Json>>,
+  fields: { user?: string; viewId?: string } = {},
+): Json {
+  const view = (typeof openedView === "object" && openedView !== null ? openedView : {}) as Json;
+  return viewSubmissionPayload({
+    callbackId: typeof view.callback_id === "string" ? view.callback_id : "",
+    privateMetadata: typeof view.private_metadata === "string" ? view.private_metadata : "",
+    blocks: Array.isArray(view.blocks) ? (view.blocks as Json[]) : [],
+    values,
+    ...fields,
+  });
+}
+
+/** Element states as they appear in view.state.values[block_id][action_id]. */
+export const inputState = {
+  text: (value: string | null): Json => ({ type: "plain_text_input", value }),
+  select: (value: string | null): Json => ({
+    type: "static_select",
+    selected_option:
+      value === null ? null : { text: { type: "plain_text", text: value, emoji: true }, value },
+  }),
+  checkboxes: (values: string[]): Json => ({
+    type: "checkboxes",
+    selected_options: values.map((value) => ({
+      text: { type: "plain_text", text: value, emoji: true },
+      value,
+    })),
+  }),
+};
+
+export interface MessageShortcutFields {
+  callbackId: string;
+  /** The message's text as Slack sends it (entities escaped, mentions as <@U…>). */
+  text?: string;
+  /** Leave the text out (a message made only of blocks). */
+  withoutText?: boolean;
+  user?: string;
+  author?: string;
+  channel?: string;
+  messageTs?: string;
+  responseUrl?: string;
+  triggerId?: string;
+}
+
+/** `message_action` interaction: a message shortcut chosen from a message's "…" menu. */
+export function messageShortcutPayload(fields: MessageShortcutFields): Json {
+  const messageTs = fields.messageTs ?? fakeTs();
+  const message: Json = {
+    type: "message",
+    user: fields.author ?? "U0BOB",
+    ts: messageTs,
+    team: FAKE_TEAM_ID,
+    client_msg_id: fakeId("m"),
+  };
+  if (!fields.withoutText) {
+    const text = fields.text ?? "The bus stop on Elm St has no shelter";
+    message.text = text;
+    message.blocks = richTextBlocks(text);
+  }
+  const channel = fields.channel ?? FAKE_CHANNEL_ID;
+  return {
+    type: "message_action",
+    token: FAKE_VERIFICATION_TOKEN,
+    action_ts: fakeTs(),
+    team: { id: FAKE_TEAM_ID, domain: FAKE_TEAM_DOMAIN },
+    user: interactionUser(fields.user ?? FAKE_USER_ID),
+    channel: { id: channel, name: FAKE_CHANNEL_NAME },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: fields.callbackId,
+    trigger_id: fields.triggerId ?? fakeTriggerId(),
+    response_url: fields.responseUrl ?? `https://hooks.slack.com/app/${FAKE_TEAM_ID}/${fakeId("")}/fake`,
+    message_ts: messageTs,
+    message,
   };
 }

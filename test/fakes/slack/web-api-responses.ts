@@ -137,9 +137,11 @@ export function defaultWebApiResponse(method: string, body: ApiBody, ctx: Worksp
       return { ok: true, channel: asString(body.channel), ts, message: botMessage(body, ctx, ts) };
     }
     case "chat.postEphemeral":
+      if (!asString(body.channel) || !asString(body.user)) return { ok: false, error: "invalid_arguments" };
       return { ok: true, message_ts: fakeTs() };
     case "chat.update": {
       const ts = asString(body.ts);
+      if (!asString(body.channel) || !ts) return { ok: false, error: "invalid_arguments" };
       return {
         ok: true,
         channel: asString(body.channel),
@@ -149,6 +151,9 @@ export function defaultWebApiResponse(method: string, body: ApiBody, ctx: Worksp
       };
     }
     case "views.open":
+      // Real Slack needs the trigger_id of a click, command or shortcut (valid for 3 seconds).
+      if (!asString(body.trigger_id)) return { ok: false, error: "invalid_arguments" };
+      return viewResponse(body, ctx, method);
     case "views.publish":
     case "views.update":
     case "views.push":

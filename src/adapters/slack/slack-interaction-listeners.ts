@@ -1,0 +1,292 @@
+import type { App, ViewResponseAction, webApi } from "@slack/bolt";
+import { inboundRequestSchema } from "../../core/bot/inbound-request.js";
+import type { Card, FormReply } from "../../core/shared/card.js";
+import type { AppLogger } from "../../ops/logger.js";
+import {
+  CARD_BUTTON_ACTION_ID,
+  decodeButtonActionId,
+  FORM_OFFER_ACTION_ID,
+  LINK_BUTTON_ACTION_ID,
+} from "./button-action-ids.js";
+import {
+  FORM_CALLBACK_ID,
+  formValuesFromState,
+  modalErrors,
+  readFormMetadata,
+  renderFormModal,
+} from "./form-modal.js";
+import { capLength, slackTextToPlain } from "./inbound-text.js";
+import {
+  type RespondFn,
+  replaceOriginal,
+  replyInConversation,
+  respondWith,
+  showPrivately,
+  updateMessage,
+} from "./slack-delivery.js";
+import { SLACK_MESSAGE_SHORTCUTS } from "./slack-manifest.js";
+import {
+  type BlockActions,
+  blockActionsSchema,
+  messageShortcutSchema,
+  viewSubmissionSchema,
+} from "./slack-payloads.js";
+import { deliverReply, modalOpener, type ReplyTarget } from "./slack-replies.js";
+import { MAX_REQUEST_TEXT, type RequestOutcome, type SlackRequests } from "./slack-requests.js";
+
+/**
+ * Slack must have the answer to a modal submission in the ack, within 3 seconds; errors can only
+ * be shown in the modal that way. A core slower than this gets the modal closed, and its answer
+ * arrives as a message instead.
+ */
+export const FORM_ACK_DEADLINE_MS = 2_500;
+
+/** Resolves with the value, or with undefined once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Buttons, message shortcuts and modal submissions. Buttons and shortcuts are acknowledged at
+ * once (their answers go through response_url, chat.* and views.open); a modal submission is
+ * acknowledged with the core's answer, since errors and a next form can only go in that ack.
+ */
+export function registerSlackInteractionListeners(
+  app: App,
+  requests: SlackRequests,
+  logger: AppLogger,
+): void {
+  const invalid = (what: string, issues: unknown): RequestOutcome => {
+    logger.warn({ what, issues }, "ignored a Slack payload we could not read");
+    return "invalid";
+  };
+
+  /**
+   * Answers to a button: shown through its response_url (App Home buttons have none: the DM),
+   * an update replaces the button's message, a form opens with the click's trigger_id.
+   */
+  function buttonTarget(
+    payload: BlockActions,
+    respond: RespondFn,
+    client: webApi.WebClient,
+    locale: string | undefined,
+  ): ReplyTarget {
+    const channelId = payload.channel?.id ?? payload.container?.channel_id;
+    const messageTs = payload.container?.message_ts;
+    const ephemeral = payload.container?.is_ephemeral === true;
+    const show = async (reply: Parameters<ReplyTarget["show"]>[0]) => {
+      if (payload.response_url) await respondWith(respond, reply);
+      else await replyInConversation(client, { channel: payload.user.id, threadTs: undefined }, reply);
+    };
+    const replace = async (card: Card) => {
+      try {
+        await replaceOriginal(respond, card);
+      } catch (error) {
+        // A response_url lasts 30 minutes and 5 uses; a channel message can still be edited by ts.
+        if (ephemeral || !channelId || !messageTs) throw error;
+        await updateMessage(client, { channel: channelId, ts: messageTs }, card);
+      }
+    };
+    const tooLate = () => show(requests.notice(locale, "slack:formExpired"));
+    return {
+      show,
+      ...(payload.response_url ? { replace } : {}),
+      openForm: modalOpener(client, payload.trigger_id, { channelId }, tooLate),
+    };
+  }
+
+  app.action(CARD_BUTTON_ACTION_ID, async ({ ack, body, respond, client }) => {
+    await ack();
+    await requests.serve("action", async () => {
+      const parsed = blockActionsSchema.safeParse(body);
+      if (!parsed.success) return invalid("block_actions", parsed.error.issues);
+      const { user, team, actions } = parsed.data;
+      const teamId = team?.id ?? user.team_id;
+      const pressed = actions[0];
+      const request = inboundRequestSchema.safeParse({
+        kind: "action",
+        actionId: decodeButtonActionId(pressed?.action_id ?? ""),
+        value: pressed?.value ?? "",
+      });
+      if (!teamId || !request.success) return invalid("block_actions", request.error?.issues ?? "no team id");
+      const identity = await requests.identify({
+        teamId,
+        userId: user.id,
+        fallbackName: user.name,
+        channelId: parsed.data.channel?.id ?? parsed.data.container?.channel_id,
+      });
+      const reply = await requests.answer("action", identity, request.data);
+      await deliverReply(reply, buttonTarget(parsed.data, respond, client, identity.locale), logger);
+      return "ok";
+    });
+  });
+
+  // "Open the form" from a mention or DM: ask the same again, now with a trigger_id to open it.
+  app.action(FORM_OFFER_ACTION_ID, async ({ ack, body, respond, client }) => {
+    await ack();
+    await requests.serve("action", async () => {
+      const parsed = blockActionsSchema.safeParse(body);
+      if (!parsed.success) return invalid("block_actions", parsed.error.issues);
+      const { user, team, actions } = parsed.data;
+      const teamId = team?.id ?? user.team_id;
+      if (!teamId) return invalid("block_actions", "no team id");
+      const identity = await requests.identify({
+        teamId,
+        userId: user.id,
+        fallbackName: user.name,
+        channelId: parsed.data.channel?.id ?? parsed.data.container?.channel_id,
+      });
+      // The offer keeps the request in Slack's escaped form (see renderFormOffer).
+      const text = capLength(slackTextToPlain(actions[0]?.value ?? ""), MAX_REQUEST_TEXT);
+      const reply = await requests.answerText("action", identity, { kind: "message", text });
+      await deliverReply(reply, buttonTarget(parsed.data, respond, client, identity.locale), logger);
+      return "ok";
+    });
+  });
+
+  // Link buttons open their URL in the browser; Slack still expects the click to be acknowledged.
+  app.action(LINK_BUTTON_ACTION_ID, async ({ ack }) => {
+    await ack();
+  });
+
+  for (const shortcut of SLACK_MESSAGE_SHORTCUTS) {
+    app.shortcut(
+      { callback_id: shortcut.callbackId, type: "message_action" },
+      async ({ ack, body, respond, client }) => {
+        await ack();
+        await requests.serve("shortcut", async () => {
+          const parsed = messageShortcutSchema.safeParse(body);
+          if (!parsed.success) return invalid("message_action", parsed.error.issues);
+          const { user, team, channel, message, trigger_id, response_url } = parsed.data;
+          const teamId = team?.id ?? user.team_id;
+          // The message as its readers saw it ("@maria", not "<@U1>"), cut to what the core takes.
+          const text = capLength(slackTextToPlain(message.text ?? ""), MAX_REQUEST_TEXT);
+          const request = inboundRequestSchema.safeParse({
+            kind: "shortcut",
+            shortcutId: parsed.data.callback_id,
+            text,
+          });
+          if (!teamId || !request.success)
+            return invalid("message_action", request.error?.issues ?? "no team id");
+          const identity = await requests.identify({
+            teamId,
+            userId: user.id,
+            fallbackName: user.name,
+            channelId: channel?.id,
+          });
+          const reply = await requests.answer("shortcut", identity, request.data);
+          const show: ReplyTarget["show"] = (card) =>
+            response_url
+              ? respondWith(respond, card)
+              : showPrivately(client, { channel: channel?.id, user: user.id }, card.card);
+          const tooLate = () => show(requests.notice(identity.locale, "slack:formExpired"));
+          await deliverReply(
+            reply,
+            { show, openForm: modalOpener(client, trigger_id, { channelId: channel?.id }, tooLate) },
+            logger,
+          );
+          return "ok";
+        });
+      },
+    );
+  }
+
+  app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
+    // Bolt types ack for submissions and closes alike; the constraint above lets only submissions in.
+    const ackSubmission = ack as (response?: ViewResponseAction) => Promise<void>;
+    let acked = false;
+    const ackOnce = async (response?: ViewResponseAction) => {
+      if (acked) return;
+      acked = true;
+      await ackSubmission(response);
+    };
+    await requests.serve("form", async () => {
+      try {
+        const parsed = viewSubmissionSchema.safeParse(body);
+        if (!parsed.success) return invalid("view_submission", parsed.error.issues);
+        const { user, team, view, trigger_id } = parsed.data;
+        const teamId = team?.id ?? user.team_id;
+        const metadata = readFormMetadata(view.private_metadata);
+        const values = formValuesFromState(view.state.values);
+        const request = metadata
+          ? inboundRequestSchema.safeParse({
+              kind: "form",
+              formId: metadata.formId,
+              context: metadata.context,
+              values,
+            })
+          : undefined;
+        if (!teamId || !metadata || !request?.success) {
+          await ackOnce();
+          await showPrivately(
+            client,
+            { channel: undefined, user: user.id },
+            requests.notice(undefined, "slack:invalidRequest").card,
+          );
+          return invalid("view_submission", request?.error?.issues ?? "no team id or private_metadata");
+        }
+        const identity = await requests.identify({
+          teamId,
+          userId: user.id,
+          fallbackName: user.name,
+          channelId: metadata.channelId,
+        });
+        const pending = requests.answer("form", identity, request.data);
+        const reply = await within(pending, FORM_ACK_DEADLINE_MS);
+        const where = { channel: metadata.channelId, user: user.id };
+        const afterClose: ReplyTarget = {
+          show: (card) => showPrivately(client, where, card.card),
+          openForm: modalOpener(client, trigger_id ?? "", { channelId: metadata.channelId }, () =>
+            showPrivately(client, where, requests.notice(identity.locale, "slack:formExpired").card),
+          ),
+        };
+        if (reply === undefined) {
+          logger.warn(
+            { formId: metadata.formId },
+            "form answer too slow for the modal; answering by message",
+          );
+          await ackOnce();
+          await deliverReply(errorsAsCard(await pending), afterClose, logger);
+          return "ok";
+        }
+        if (reply.kind === "errors") {
+          const blockIds = view.blocks.flatMap((block) =>
+            block.type === "input" && block.block_id ? [block.block_id] : [],
+          );
+          await ackOnce({ response_action: "errors", errors: modalErrors(reply.errors, blockIds) });
+        } else if (reply.kind === "form") {
+          await ackOnce({
+            response_action: "push",
+            view: renderFormModal(reply.form, { channelId: metadata.channelId }),
+          });
+        } else {
+          await ackOnce();
+          await deliverReply(reply, afterClose, logger);
+        }
+        return "ok";
+      } finally {
+        // Whatever happened, the modal must not hang on "We had some trouble connecting".
+        await ackOnce();
+      }
+    });
+  });
+}
+
+/** Errors for a modal that has already closed can only be told: one line per problem. */
+function errorsAsCard(reply: FormReply): FormReply {
+  if (reply.kind !== "errors") return reply;
+  const messages = Object.values(reply.errors);
+  return {
+    kind: "card",
+    visibility: "ephemeral",
+    card: {
+      fallbackText: messages.join(" "),
+      accent: "warning",
+      blocks: [{ type: "list", items: messages.map((m) => [m]) }],
+    },
+  };
+}
