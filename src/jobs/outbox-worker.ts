@@ -61,7 +61,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       return "retried";
     }
     try {
-      await delivery.deliver(message.target, message.card, message.dedupeKey);
+      await send(delivery, message);
       await queue.markSent(message.id, clock.now());
       return "sent";
     } catch (error) {
@@ -83,6 +83,36 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       await queue.retryLater(message.id, new Date(clock.now().getTime() + waitMs), reason);
       return "retried";
     }
+  }
+
+  /**
+   * A post goes out (and, when anchored, where it landed is remembered); an edit of an anchored
+   * post waits until the post exists and is skipped when the post already shows a newer card.
+   */
+  async function send(delivery: PlatformDelivery, message: ClaimedMessage): Promise<void> {
+    const { queue, clock, logger } = options;
+    const { target, anchor } = message;
+    if (target.kind !== "anchor") {
+      const ref = await delivery.deliver(target, message.card, message.dedupeKey);
+      if (anchor)
+        await queue.posted().recordPost(message.platform, anchor.key, ref, anchor.version, clock.now());
+      return;
+    }
+    if (!anchor) throw new DeliveryFailure("an edit of an anchored post carries no version", true);
+    await queue.withAnchor(message.platform, target.key, async (posted) => {
+      const current = await posted.find(message.platform, target.key);
+      // The post may still be waiting in the outbox: a transient failure, retried with backoff.
+      if (!current) throw new DeliveryFailure(`anchored post ${target.key} is not delivered yet`, false);
+      if (current.version >= anchor.version) {
+        logger.debug(
+          { outboxId: message.id, anchor: target.key, shown: current.version, version: anchor.version },
+          "skipped an edit older than the card shown",
+        );
+        return;
+      }
+      await delivery.update(current.ref, message.card);
+      await posted.recordEdit(message.platform, target.key, anchor.version, clock.now());
+    });
   }
 
   /** One pass: deliver every message due now (in batches), return what happened. */

@@ -23,7 +23,9 @@ function slowDelivery() {
       await new Promise((resolve) => setTimeout(resolve, 20));
       delivered.push(key);
       running -= 1;
+      return { channelId: "C1", messageId: key };
     },
+    update: async () => {},
   };
   return { delivery, delivered, maxConcurrent: () => maxConcurrent };
 }

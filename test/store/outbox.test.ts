@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/ports/logger.js";
-import type { DeliveryTarget, OutboundMessage } from "../../src/core/ports/outbox.js";
+import type { OutboundMessage } from "../../src/core/ports/outbox.js";
 import { DeliveryFailure, type PlatformDelivery } from "../../src/core/ports/platform-delivery.js";
 import type { Card } from "../../src/core/shared/card.js";
 import { createOutboxWorker } from "../../src/jobs/outbox-worker.js";
 import { OutboxQueue } from "../../src/store/outbox/outbox-queue.js";
 import { SqlOutbox } from "../../src/store/outbox/sql-outbox.js";
+import { ScriptedDelivery } from "../fakes/core/scripted-delivery.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
 
 const card: Card = { fallbackText: "hello", blocks: [{ type: "section", text: ["hello"] }] };
 
 function message(key: string, platform: "slack" | "discord" = "slack"): OutboundMessage {
   return { dedupeKey: key, communityId: null, platform, target: { kind: "user", userId: "U1" }, card };
-}
-
-/** A platform that records what it was given and fails on a script. */
-class ScriptedDelivery implements PlatformDelivery {
-  readonly delivered: { target: DeliveryTarget; key: string }[] = [];
-  readonly failures: Error[] = [];
-  constructor(readonly platform: "slack" | "discord") {}
-  async deliver(target: DeliveryTarget, _card: Card, key: string): Promise<void> {
-    const failure = this.failures.shift();
-    if (failure) throw failure;
-    this.delivered.push({ target, key });
-  }
 }
 
 class TestClock {
@@ -127,6 +116,7 @@ describe(`outbox (${testDriver})`, () => {
         attempts.push(key);
         throw key === "perm" ? new DeliveryFailure("channel_not_found", true) : new Error("503");
       },
+      update: async () => {},
     };
     const w = worker(failing, { maxAttempts: 2, baseDelayMs: 10 });
     await w.drain();
@@ -169,6 +159,7 @@ describe(`outbox (${testDriver})`, () => {
         await new Promise((r) => setTimeout(r, 1));
         return slack.deliver(t, c, k);
       },
+      update: (ref, c) => slack.update(ref, c),
     };
     const results = await Promise.all([1, 2, 3].map(() => worker(slow, { batchSize: 10 }).drain()));
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(120);

@@ -3,6 +3,7 @@ import { type DeliveryTarget, deliveryTargetSchema } from "../../core/ports/outb
 import { type Card, cardSchema } from "../../core/shared/card.js";
 import { type Platform, platformSchema } from "../../core/shared/platform.js";
 import type { SqlExecutor } from "../sql-executor.js";
+import { PostedMessages } from "./posted-messages.js";
 
 /**
  * The worker's side of the outbox table: claim due messages under a lease, then mark each sent,
@@ -16,6 +17,8 @@ export interface ClaimedMessage {
   platform: Platform;
   target: DeliveryTarget;
   card: Card;
+  /** A post: where to remember it landed. An edit (`anchor` target): the card's version. */
+  anchor: { key: string; version: number } | null;
   /** Including this one. */
   attempts: number;
 }
@@ -28,6 +31,8 @@ const rowSchema = z.object({
   platform: platformSchema,
   target: deliveryTargetSchema,
   payload: cardSchema,
+  anchorKey: z.string().min(1).nullable(),
+  anchorVersion: z.number().int().min(0).nullable(),
   attempts: z.number().int(),
 });
 
@@ -43,14 +48,19 @@ export class OutboxQueue {
   constructor(private readonly sql: SqlExecutor) {}
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimResult[]> {
+    // RETURNING comes back in no particular order: sort the claims oldest first (an anchored
+    // post before its edits; ids are time-ordered within one enqueue).
     const rows = await this.sql.query<Record<string, unknown>>(
-      `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "nextAttemptAt" = $2::timestamptz + ($3::int * interval '1 millisecond')
-        WHERE "id" IN (
-          SELECT "id" FROM "OutboxMessage"
-           WHERE "status" = 'pending' AND "nextAttemptAt" <= $2::timestamptz
-           ORDER BY "nextAttemptAt", "createdAt" LIMIT $1
-           FOR UPDATE SKIP LOCKED)
-        RETURNING "id", "dedupeKey", "platform"::text AS "platform", "target", "payload", "attempts"`,
+      `WITH claimed AS (
+         UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "nextAttemptAt" = $2::timestamptz + ($3::int * interval '1 millisecond')
+          WHERE "id" IN (
+            SELECT "id" FROM "OutboxMessage"
+             WHERE "status" = 'pending' AND "nextAttemptAt" <= $2::timestamptz
+             ORDER BY "nextAttemptAt", "createdAt", "id" LIMIT $1
+             FOR UPDATE SKIP LOCKED)
+          RETURNING "id", "dedupeKey", "platform"::text AS "platform", "target", "payload", "anchorKey", "anchorVersion",
+                    "attempts", "createdAt")
+       SELECT * FROM claimed ORDER BY "createdAt", "id"`,
       [limit, now.toISOString(), leaseMs],
     );
     // A row that no longer parses (written by an older version, edited by hand) is reported,
@@ -59,9 +69,37 @@ export class OutboxQueue {
       const parsed = rowSchema.safeParse(row);
       if (!parsed.success)
         return { ok: false, id: String(row.id), problem: parsed.error.issues[0]?.message ?? "invalid row" };
-      const { payload, ...rest } = parsed.data;
-      return { ok: true, message: { ...rest, card: payload } };
+      const { payload, anchorKey, anchorVersion, ...rest } = parsed.data;
+      const anchor =
+        anchorKey !== null && anchorVersion !== null ? { key: anchorKey, version: anchorVersion } : null;
+      return { ok: true, message: { ...rest, card: payload, anchor } };
     });
+  }
+
+  /**
+   * Runs `fn` with the anchored posts while no other worker edits the same anchor, so two
+   * edits of one card are never in flight at once (the older could land last). On Postgres, an
+   * advisory lock in a transaction held across the platform call (replicas share the table);
+   * PGlite has one process and its runner never overlaps drains, so no lock is needed there.
+   */
+  async withAnchor<T>(
+    platform: Platform,
+    key: string,
+    fn: (posted: PostedMessages) => Promise<T>,
+  ): Promise<T> {
+    if (this.sql.driver !== "postgres") return fn(new PostedMessages(this.sql));
+    return this.sql.transaction(async (tx) => {
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('posted-message:' || $1 || ':' || $2, 0))`,
+        [platform, key],
+      );
+      return fn(new PostedMessages(tx));
+    });
+  }
+
+  /** Anchored posts outside any lock: recording where a new post landed needs none (versions only grow). */
+  posted(): PostedMessages {
+    return new PostedMessages(this.sql);
   }
 
   async markSent(id: string, now: Date): Promise<void> {

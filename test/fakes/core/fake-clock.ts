@@ -17,6 +17,10 @@ export class FakeClock implements Clock {
   }
 
   advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
+    this.advanceMs(minutes * 60_000);
+  }
+
+  advanceMs(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
   }
 }
