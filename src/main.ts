@@ -20,6 +20,7 @@ import { type Database, openDatabase } from "./store/database.js";
 import { ensureDefaultCommunity } from "./store/default-community.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
+import { createProblemInventoryStores } from "./store/problem-inventory-stores.js";
 import { SqlProcessedEvents } from "./store/sql-processed-events.js";
 
 /**
@@ -47,12 +48,13 @@ export async function openServices(config: Config, options: { logger?: AppLogger
   });
   await ensureDefaultCommunity(db.prisma, config.community);
   const deps: CoreDeps = {
-    people: new PrismaPeopleRepository(db.prisma),
+    people: new PrismaPeopleRepository(db.prisma, systemClock),
     clock: systemClock,
     logger,
     ...createCatalogStores(db.sql, systemClock),
     catalogSources: createCatalogSourceReader(),
     processedEvents: new SqlProcessedEvents(db.sql, systemClock, { logger }),
+    ...createProblemInventoryStores(db.sql, systemClock),
   };
   const core = createDatadesk(deps);
   return { config, logger, metrics, db, core, deps, close: () => db.close() };
