@@ -24,8 +24,8 @@ import {
 import { HOSTILE, type ScriptedDatadesk, scriptedDatadesk } from "../fakes/discord/scripted-datadesk.js";
 
 const TOKEN = "discord-e2e-forms-token";
-const DEFER_AFTER_MS = 150;
-const SLOW_MS = 450;
+const DEFER_AFTER_MS = 300;
+const SLOW_MS = 900;
 
 interface MessageBody {
   content?: string;
