@@ -1,0 +1,86 @@
+import type {
+  AccessDecision,
+  AccessDetails,
+  AccessMessage,
+  AccessRequest,
+  AccessStatus,
+  RouteLevel,
+  RouteStep,
+} from "../access/access-request.js";
+import type { Platform } from "../shared/platform.js";
+
+export interface NewAccessRequest {
+  communityId: string;
+  dataset: AccessRequest["dataset"];
+  requesterId: string;
+  platform: Platform;
+  communityLocale: string;
+  details: AccessDetails;
+  /** The first routing step. */
+  route: RouteStep;
+}
+
+export interface AccessStatusChange {
+  /** The status the actor saw; if it changed meanwhile nothing is written (returns null). */
+  from: AccessStatus;
+  to: AccessStatus;
+  /** Null for the system (expiry, auto-resolve). */
+  actorId: string | null;
+  at: Date;
+  /** Set with approved/denied. */
+  decision?: AccessDecision;
+  /** Set with approved. */
+  grantExpiresAt?: Date;
+  /** A steward's question (to needs_info) or the requester's answer (back to pending). */
+  message?: Omit<AccessMessage, "at">;
+  /** Back to pending after an answer: the SLA clock starts again (waitingSince = at, slaRound + 1). */
+  restartClock?: boolean;
+}
+
+export interface AccessListQuery {
+  communityId: string;
+  requesterId?: string;
+  statuses?: readonly AccessStatus[];
+  /** Newest first, at most this many. */
+  limit: number;
+}
+
+/**
+ * Where access requests live. It exists so the core's routing, decision and SLA rules are
+ * written once and run against Postgres, PGlite or an in-memory fake. Every write that others
+ * must hear about runs inside `AccessUnitOfWork`, next to its outbox messages and audit entry.
+ * Each write bumps `cardVersion` and `updatedAt`.
+ */
+export interface AccessRequestStore {
+  /** Stores a request with the next number in its community: pending, waiting since `at`, round 0. */
+  create(request: NewAccessRequest, at: Date): Promise<AccessRequest>;
+  byId(id: string): Promise<AccessRequest | null>;
+  byNumber(communityId: string, number: number): Promise<AccessRequest | null>;
+  /** The requester's open (pending/needs_info) request for this dataset, if any: one at a time. */
+  openFor(communityId: string, requesterId: string, datasetId: string): Promise<AccessRequest | null>;
+  list(query: AccessListQuery): Promise<AccessRequest[]>;
+  /**
+   * Changes status if it is still `change.from` (else null: someone else acted first, a retried
+   * click), recording the decision, grant end, message or clock restart given with it.
+   */
+  changeStatus(id: string, change: AccessStatusChange): Promise<AccessRequest | null>;
+  /**
+   * Escalation: appends `route` if the request is still pending at `fromLevel` (else null), and
+   * restarts the SLA clock (waitingSince = at, slaRound + 1).
+   */
+  reroute(
+    id: string,
+    change: { fromLevel: RouteLevel; route: RouteStep; at: Date },
+  ): Promise<AccessRequest | null>;
+  /**
+   * Records that a once-only event (a round's reminder, a grant's expiry notice) happened:
+   * true the first time for this request and key, false ever after (a unique row).
+   */
+  markOnce(id: string, key: string, at: Date): Promise<boolean>;
+  /** Pending requests of every community waiting since `before` or earlier, oldest first (the SLA job). */
+  waitingSince(before: Date): Promise<AccessRequest[]>;
+  /** Approved grants of every community ending at `before` or earlier (the expiry job). */
+  grantsEndingBy(before: Date): Promise<AccessRequest[]>;
+  /** Open requests of a community for any of these datasets (auto-resolve after a catalog sync). */
+  openForDatasets(communityId: string, datasetIds: readonly string[]): Promise<AccessRequest[]>;
+}

@@ -1,0 +1,57 @@
+import type { Platform } from "../shared/platform.js";
+
+/** What can happen to something governed (an access request today). */
+export const auditActions = [
+  "submitted",
+  "routed",
+  "info_requested",
+  "info_provided",
+  "approved",
+  "denied",
+  "withdrawn",
+  "decision_refused",
+  "reminded",
+  "escalated",
+  "still_waiting",
+  "expiry_notified",
+  "expired",
+  "auto_resolved",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface NewAuditEntry {
+  communityId: string;
+  at: Date;
+  /** Who acted; null for the system (a reminder job, a catalog sync). */
+  actorId: string | null;
+  /** Their name at the time: the record must read the same after people rename themselves. */
+  actorName: string | null;
+  /** Where they acted from; null for the system. */
+  platform: Platform | null;
+  action: AuditAction;
+  subjectType: "access_request";
+  subjectId: string;
+  /** What people call the subject ("AR-12"). */
+  subjectRef: string;
+  /** The why: a deny reason, conditions, a question, the route it went to. */
+  reason: string | null;
+  /** Small facts worth keeping (dataset, route level, expiry date), as text. */
+  details: Record<string, string>;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  id: string;
+  /** Strictly increasing in append order: the order of the record, even within one millisecond. */
+  seq: number;
+}
+
+/**
+ * The append-only record of every governed step: who, what, when, why and from where. It exists
+ * because decisions about restricted data need legitimacy after the fact. There is deliberately
+ * no update or delete: the SQL store should also refuse them (a trigger or revoked privileges).
+ */
+export interface AuditLog {
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** A community's entries in append order, optionally for one subject. */
+  list(communityId: string, filter?: { subjectId?: string }): Promise<AuditEntry[]>;
+}
