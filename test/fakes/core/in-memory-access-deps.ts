@@ -1,0 +1,59 @@
+import type { AccessDeps } from "../../../src/core/access/access-deps.js";
+import type {
+  AccessTransactionStores,
+  AccessUnitOfWork,
+} from "../../../src/core/ports/access-unit-of-work.js";
+import type { FakeCoreDeps } from "./fake-core-deps.js";
+import { InMemoryDatasetLookup, InMemoryStewardDirectory } from "./in-memory-access-directory.js";
+import { InMemoryAccessRequestStore } from "./in-memory-access-request-store.js";
+import { InMemoryAuditLog } from "./in-memory-audit-log.js";
+import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
+
+/**
+ * Runs `fn` straight against the fakes (no rollback when it throws, like InMemoryUnitOfWork):
+ * all-or-nothing is the SQL unit of work's job and belongs in store tests.
+ */
+export class InMemoryAccessUnitOfWork implements AccessUnitOfWork {
+  runs = 0;
+
+  constructor(private readonly stores: AccessTransactionStores) {}
+
+  async run<T>(fn: (tx: AccessTransactionStores) => Promise<T>): Promise<T> {
+    this.runs++;
+    return fn(this.stores);
+  }
+}
+
+/** The access ports as fakes, typed as the fakes so tests can seed them and look inside. */
+export interface FakeAccessDeps extends AccessDeps {
+  accessRequests: InMemoryAccessRequestStore;
+  auditLog: InMemoryAuditLog;
+  stewards: InMemoryStewardDirectory;
+  datasetLookup: InMemoryDatasetLookup;
+  accessUnitOfWork: InMemoryAccessUnitOfWork;
+}
+
+/**
+ * fakeCoreDeps() plus the access fakes as extra properties, which `accessDeps(ctx)` finds until
+ * CoreDeps lists them. They share the core fakes' world: the people fake's names, the catalog
+ * fake's datasets, and the same recording outbox and draft store.
+ */
+export function withAccessFakes<D extends FakeCoreDeps>(deps: D): D & FakeAccessDeps {
+  const accessRequests = new InMemoryAccessRequestStore({
+    displayName: (personId) => deps.people.displayNameOf(personId),
+  });
+  const auditLog = new InMemoryAuditLog();
+  const access: FakeAccessDeps = {
+    accessRequests,
+    auditLog,
+    stewards: new InMemoryStewardDirectory(),
+    datasetLookup: new InMemoryDatasetLookup(deps.catalogStore, deps.datasetSearch as InMemoryDatasetSearch),
+    accessUnitOfWork: new InMemoryAccessUnitOfWork({
+      requests: accessRequests,
+      audit: auditLog,
+      outbox: deps.outbox,
+      drafts: deps.drafts,
+    }),
+  };
+  return Object.assign(deps, access);
+}
