@@ -7,6 +7,7 @@ import { normaliseLicense } from "./license.js";
 import {
   addShortExtra,
   cleanText,
+  encodePathSegment,
   looseText,
   parseAccessLevel,
   stripMailto,
@@ -117,7 +118,7 @@ export function ckanToDataset(raw: RawCkanPackage, context: MappingContext): Nor
   // ckanext-dcat maps the package `url` (the "Source" field) to dcat:landingPage; without it,
   // the package's own page on the portal is the best landing page we can name.
   const portalPage = context.portalUrl
-    ? `${context.portalUrl}/dataset/${encodeURIComponent(name ?? raw.id)}`
+    ? `${context.portalUrl}/dataset/${encodePathSegment(name ?? raw.id)}`
     : null;
   const description = raw.notes ?? "";
 

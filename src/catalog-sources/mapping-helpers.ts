@@ -20,6 +20,16 @@ export function cleanText(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/**
+ * A path segment for a URL we build from catalog text. JSON may carry lone surrogates ("\ud800"),
+ * on which encodeURIComponent throws; they become U+FFFD, as a UTF-8 encoder would make them.
+ */
+export function encodePathSegment(text: string): string {
+  return encodeURIComponent(
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
+  );
+}
+
 /** Trimmed, non-empty, de-duplicated ignoring case (first spelling wins). */
 export function uniqueStrings(values: Iterable<string | null | undefined>): string[] {
   const seen = new Set<string>();

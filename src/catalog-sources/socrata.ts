@@ -3,7 +3,7 @@ import type { DatasetColumn, Distribution, NormalizedDataset } from "../core/cat
 import { defineCatalogFormat, stringAt } from "./catalog-format.js";
 import { parseCatalogDate } from "./dates.js";
 import { normaliseLicense } from "./license.js";
-import { addShortExtra, cleanText, looseText, uniqueStrings } from "./mapping-helpers.js";
+import { addShortExtra, cleanText, encodePathSegment, looseText, uniqueStrings } from "./mapping-helpers.js";
 import { toIsoPeriodicity } from "./periodicity.js";
 import { toPlainText } from "./text.js";
 
@@ -79,7 +79,7 @@ export function socrataDistributions(domain: string | null, resource: RawSocrata
   const type = cleanText(resource.type);
   if (!domain || (type !== null && type !== "dataset")) return [];
   const base = `https://${domain}`;
-  const id = encodeURIComponent(resource.id);
+  const id = encodePathSegment(resource.id);
   return [
     {
       title: "Socrata API (SODA)",

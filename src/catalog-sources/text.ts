@@ -83,10 +83,12 @@ function stripMarkdown(text: string): string {
       .replace(/^[ \t]*(```|~~~).*$/gm, "")
       // Reference-style link definitions: `[id]: https://…`
       .replace(/^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$/gm, "")
-      // Images and links: keep the alt text / link text.
-      .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
-      .replace(/\[([^\]\n]+)\]\([^)\n]*\)/g, "$1")
-      .replace(/\[([^\]\n]+)\]\[[^\]\n]*\]/g, "$1")
+      // Images and links: keep the alt text / link text. The text stops at a "[" and the target
+      // at a "(" (one level of parentheses allowed, as in Wikipedia links), so a line of
+      // unclosed brackets costs linear time, not quadratic.
+      .replace(/!\[([^[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "$1")
+      .replace(/\[([^[\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "$1")
+      .replace(/\[([^[\]\n]+)\]\[[^\]\n]*\]/g, "$1")
       // Headings, setext underlines, blockquotes, list markers, horizontal rules, table rules.
       .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "")
       .replace(/[ \t]+#+[ \t]*$/gm, "")
@@ -96,10 +98,11 @@ function stripMarkdown(text: string): string {
       .replace(/^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$/gm, "")
       .replace(/[ \t]*\|[ \t]*/g, " ")
       // Emphasis and code spans. Underscore emphasis only at word edges so snake_case survives.
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+      // Spans are bounded, so a text full of unclosed markers costs linear time, not quadratic.
+      .replace(/(\*\*|__)(?=\S)([\s\S]{0,500}?\S)\1/g, "$2")
       .replace(/\*(?=\S)([^*\n]*?\S)\*/g, "$1")
       .replace(/(^|[^\w])_(?=\S)([^_\n]*?\S)_(?!\w)/g, "$1$2")
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
+      .replace(/~~(?=\S)([\s\S]{0,500}?\S)~~/g, "$1")
       .replace(/`+([^`\n]+)`+/g, "$1")
       // Backslash escapes: `\#` → `#`.
       .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, "$1")
@@ -127,6 +130,9 @@ function tidyWhitespace(text: string): string {
  */
 export function toPlainText(text: string | null | undefined): string {
   if (!text) return "";
-  const normalisedNewlines = text.replace(/\r\n?/g, "\n");
+  // A long run of spaces or tabs makes the [ \t]-based Markdown rules backtrack quadratically
+  // (120 000 tabs took a minute). Four spaces mean to them what any longer run means (indented
+  // code), and tidyWhitespace collapses runs at the end anyway.
+  const normalisedNewlines = text.replace(/\r\n?/g, "\n").replace(/[ \t]{5,}/g, "    ");
   return tidyWhitespace(decodeHtmlEntities(stripMarkdown(stripHtml(normalisedNewlines))));
 }
