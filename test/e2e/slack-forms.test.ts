@@ -16,6 +16,7 @@ import {
   postInteraction,
   postSlashCommand,
   type RecordedCall,
+  slashCommandPayload,
   submissionOf,
   viewSubmissionPayload,
 } from "../fakes/slack/index.js";
@@ -406,5 +407,39 @@ describe("Slack forms, updates and shortcuts", () => {
       { kind: "message", text: "problem" },
       { kind: "message", text: "problem" },
     ]);
+  });
+});
+
+describe("Slack forms in Socket Mode", () => {
+  let slack: ScriptedSlackAdapter;
+
+  beforeEach(async () => {
+    slack = await startScriptedSlackAdapter({ mode: "socket" });
+  });
+
+  afterEach(async () => {
+    await slack.stop();
+  });
+
+  it("opens the form from a slash_commands envelope and answers the submission in its ack", async () => {
+    slack.scripted.answer = () => ({ kind: "form", form: problemForm });
+    await slack.fake.socket.send("slash_commands", slashCommandPayload({ text: "problem" }));
+    const view = viewOf(await slack.fake.waitForCall("views.open"));
+
+    slack.scripted.answer = () => ({
+      kind: "errors",
+      errors: { title: "Please write at least 8 characters." },
+    });
+    const errorsAck = await slack.fake.socket.send("interactive", submissionOf(view, filledIn));
+    expect(errorsAck.payload).toEqual({
+      response_action: "errors",
+      errors: { title: "Please write at least 8 characters." },
+    });
+
+    slack.scripted.answer = () => ({ kind: "card", card: textCard("Filed."), visibility: "ephemeral" });
+    const closeAck = await slack.fake.socket.send("interactive", submissionOf(view, filledIn));
+    expect(closeAck.payload).toEqual({});
+    const told = await slack.fake.waitForCall("chat.postEphemeral");
+    expect(told.body).toMatchObject({ channel: FAKE_CHANNEL_ID, user: FAKE_USER_ID, text: "Filed." });
   });
 });

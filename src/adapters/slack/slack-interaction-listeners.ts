@@ -1,6 +1,6 @@
-import type { App, ViewResponseAction, webApi } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
 import { inboundRequestSchema } from "../../core/bot/inbound-request.js";
-import type { Card, FormReply } from "../../core/shared/card.js";
+import type { Card } from "../../core/shared/card.js";
 import type { AppLogger } from "../../ops/logger.js";
 import {
   CARD_BUTTON_ACTION_ID,
@@ -8,13 +8,6 @@ import {
   FORM_OFFER_ACTION_ID,
   LINK_BUTTON_ACTION_ID,
 } from "./button-action-ids.js";
-import {
-  FORM_CALLBACK_ID,
-  formValuesFromState,
-  modalErrors,
-  readFormMetadata,
-  renderFormModal,
-} from "./form-modal.js";
 import { capLength, slackTextToPlain } from "./inbound-text.js";
 import {
   type RespondFn,
@@ -24,36 +17,17 @@ import {
   showPrivately,
   updateMessage,
 } from "./slack-delivery.js";
+import { registerFormSubmissionListener } from "./slack-form-submission-listener.js";
 import { SLACK_MESSAGE_SHORTCUTS } from "./slack-manifest.js";
-import {
-  type BlockActions,
-  blockActionsSchema,
-  messageShortcutSchema,
-  viewSubmissionSchema,
-} from "./slack-payloads.js";
+import { type BlockActions, blockActionsSchema, messageShortcutSchema } from "./slack-payloads.js";
 import { deliverReply, modalOpener, type ReplyTarget } from "./slack-replies.js";
 import { MAX_REQUEST_TEXT, type RequestOutcome, type SlackRequests } from "./slack-requests.js";
 
 /**
- * Slack must have the answer to a modal submission in the ack, within 3 seconds; errors can only
- * be shown in the modal that way. A core slower than this gets the modal closed, and its answer
- * arrives as a message instead.
- */
-export const FORM_ACK_DEADLINE_MS = 2_500;
-
-/** Resolves with the value, or with undefined once `ms` have passed. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Buttons, message shortcuts and modal submissions. Buttons and shortcuts are acknowledged at
- * once (their answers go through response_url, chat.* and views.open); a modal submission is
- * acknowledged with the core's answer, since errors and a next form can only go in that ack.
+ * Buttons, message shortcuts and modal submissions (slack-form-submission-listener.ts). Buttons
+ * and shortcuts are acknowledged at once (their answers go through response_url, chat.* and
+ * views.open); a modal submission is acknowledged with the core's answer, since errors and a
+ * next form can only go in that ack.
  */
 export function registerSlackInteractionListeners(
   app: App,
@@ -195,98 +169,5 @@ export function registerSlackInteractionListeners(
     );
   }
 
-  app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
-    // Bolt types ack for submissions and closes alike; the constraint above lets only submissions in.
-    const ackSubmission = ack as (response?: ViewResponseAction) => Promise<void>;
-    let acked = false;
-    const ackOnce = async (response?: ViewResponseAction) => {
-      if (acked) return;
-      acked = true;
-      await ackSubmission(response);
-    };
-    await requests.serve("form", async () => {
-      try {
-        const parsed = viewSubmissionSchema.safeParse(body);
-        if (!parsed.success) return invalid("view_submission", parsed.error.issues);
-        const { user, team, view, trigger_id } = parsed.data;
-        const teamId = team?.id ?? user.team_id;
-        const metadata = readFormMetadata(view.private_metadata);
-        const values = formValuesFromState(view.state.values);
-        const request = metadata
-          ? inboundRequestSchema.safeParse({
-              kind: "form",
-              formId: metadata.formId,
-              context: metadata.context,
-              values,
-            })
-          : undefined;
-        if (!teamId || !metadata || !request?.success) {
-          await ackOnce();
-          await showPrivately(
-            client,
-            { channel: undefined, user: user.id },
-            requests.notice(undefined, "slack:invalidRequest").card,
-          );
-          return invalid("view_submission", request?.error?.issues ?? "no team id or private_metadata");
-        }
-        const identity = await requests.identify({
-          teamId,
-          userId: user.id,
-          fallbackName: user.name,
-          channelId: metadata.channelId,
-        });
-        const pending = requests.answer("form", identity, request.data);
-        const reply = await within(pending, FORM_ACK_DEADLINE_MS);
-        const where = { channel: metadata.channelId, user: user.id };
-        const afterClose: ReplyTarget = {
-          show: (card) => showPrivately(client, where, card.card),
-          openForm: modalOpener(client, trigger_id ?? "", { channelId: metadata.channelId }, () =>
-            showPrivately(client, where, requests.notice(identity.locale, "slack:formExpired").card),
-          ),
-        };
-        if (reply === undefined) {
-          logger.warn(
-            { formId: metadata.formId },
-            "form answer too slow for the modal; answering by message",
-          );
-          await ackOnce();
-          await deliverReply(errorsAsCard(await pending), afterClose, logger);
-          return "ok";
-        }
-        if (reply.kind === "errors") {
-          const blockIds = view.blocks.flatMap((block) =>
-            block.type === "input" && block.block_id ? [block.block_id] : [],
-          );
-          await ackOnce({ response_action: "errors", errors: modalErrors(reply.errors, blockIds) });
-        } else if (reply.kind === "form") {
-          await ackOnce({
-            response_action: "push",
-            view: renderFormModal(reply.form, { channelId: metadata.channelId }),
-          });
-        } else {
-          await ackOnce();
-          await deliverReply(reply, afterClose, logger);
-        }
-        return "ok";
-      } finally {
-        // Whatever happened, the modal must not hang on "We had some trouble connecting".
-        await ackOnce();
-      }
-    });
-  });
-}
-
-/** Errors for a modal that has already closed can only be told: one line per problem. */
-function errorsAsCard(reply: FormReply): FormReply {
-  if (reply.kind !== "errors") return reply;
-  const messages = Object.values(reply.errors);
-  return {
-    kind: "card",
-    visibility: "ephemeral",
-    card: {
-      fallbackText: messages.join(" "),
-      accent: "warning",
-      blocks: [{ type: "list", items: messages.map((m) => [m]) }],
-    },
-  };
+  registerFormSubmissionListener(app, requests, logger);
 }

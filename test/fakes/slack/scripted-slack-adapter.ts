@@ -61,20 +61,26 @@ export interface ScriptedSlackAdapter {
   adapter: SlackAdapter;
   scripted: ScriptedDatadesk;
   metrics: Metrics;
+  /** The HTTP receiver's events URL ("" in Socket Mode). */
   receiverUrl: string;
   /** Raw JSON log lines the adapter wrote. */
   logs: string[];
   stop(): Promise<void>;
 }
 
-export async function startScriptedSlackAdapter(): Promise<ScriptedSlackAdapter> {
+/** HTTP receiver (signed requests to `receiverUrl`) or Socket Mode (envelopes through `fake.socket`). */
+export async function startScriptedSlackAdapter(
+  options: { mode?: "http" | "socket" } = {},
+): Promise<ScriptedSlackAdapter> {
   const fake = await startFakeSlack({ waitTimeoutMs: 15_000 });
+  const transport =
+    options.mode === "socket"
+      ? { SLACK_APP_TOKEN: "xapp-1-e2e-scripted-app-token" }
+      : { SLACK_SIGNING_SECRET: SCRIPTED_SIGNING_SECRET, PORT: "0", HOST: "127.0.0.1" };
   const config = loadConfig({
     SLACK_BOT_TOKEN: SCRIPTED_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SCRIPTED_SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
-    PORT: "0",
-    HOST: "127.0.0.1",
+    ...transport,
   });
   const logs: string[] = [];
   const destination = new PassThrough();
@@ -95,7 +101,7 @@ export async function startScriptedSlackAdapter(): Promise<ScriptedSlackAdapter>
     adapter,
     scripted,
     metrics,
-    receiverUrl: `http://127.0.0.1:${adapter.port()}/slack/events`,
+    receiverUrl: options.mode === "socket" ? "" : `http://127.0.0.1:${adapter.port()}/slack/events`,
     logs,
     async stop() {
       await adapter.stop();
