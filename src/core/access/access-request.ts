@@ -42,7 +42,7 @@ export function canTransitionAccess(from: AccessStatus, to: AccessStatus): boole
 /**
  * Who a request goes to, in order: stewards named for the dataset in datadesk, the person whose
  * email is the catalog's contact, champions of the dataset's topic, the champions' private triage
- * channel, and (only when a community has set up none of those) its admins.
+ * channel, or the community's admins where it has no triage channel.
  */
 export const routeLevels = ["steward", "contact", "topic_champions", "triage", "admins"] as const;
 export type RouteLevel = (typeof routeLevels)[number];

@@ -92,6 +92,8 @@ async function candidates(
         ),
       };
     case "admins": {
+      // The last resort of a community with no triage channel; with one, champions are the last level.
+      if (config.channels.some((c) => c.triageChannelId && c.platform !== "console")) return none;
       const admins = await deps.directory.membersWithRole(config.communityId, ["admin"]);
       return { ...none, personIds: admins.map((a) => a.personId) };
     }
