@@ -34,6 +34,17 @@ function reviewButton(t: Translate, request: AccessRequest): CardBlock {
   return { type: "actions", actions: [action] };
 }
 
+/** The requester's receipt: the request went to a role (never a name or an address). */
+export function submittedDm(t: Translate, request: AccessRequest): Card {
+  const step = request.routes[0];
+  const text = t("access:sent.body", {
+    ref: accessRef(request),
+    title: request.dataset.title,
+    role: step ? routeRole(t, step) : "—",
+  });
+  return card(text, [header(request), { type: "section", text: [text] }]);
+}
+
 export function approvedDm(t: Translate, request: AccessRequest): Card {
   const decision = request.decision;
   const text = t("access:dm.approved", {

@@ -88,6 +88,10 @@ describe("access requests (core, over fakes)", () => {
     expect(textOf(sent)).toMatch(
       /Request AR-1 for Ambulance Response Times was sent to the dataset's steward\./,
     );
+    // A receipt by DM too, naming a role, never the steward.
+    const receipt = messagesTo("UANA").map((m) => cardPlainText(m.card));
+    expect(receipt).toEqual([expect.stringMatching(/AR-1 .*sent to the dataset's steward\.$/)]);
+    expect(receipt[0]).not.toMatch(/Dana|UDANA/);
     // A double submit files once.
     const again = await world.submit(who.ana, "access.checklist", cont.value, checklistValues);
     expect(textOf(again)).toMatch(/already sent or cancelled/);
@@ -122,6 +126,15 @@ describe("access requests (core, over fakes)", () => {
     const card = await world.press(who.ana, "access.start", world.dataset("ambulance"));
     expect(textOf(card)).toMatch(/already have an open request for this dataset: AR-1/);
     expect(textOf(await world.press(who.ana, "access.form", world.dataset("ambulance")))).toMatch(/AR-1/);
+    // Made public between the two steps: nothing is filed.
+    const stepOne = await world.submit(who.ben, "access.details", world.dataset("clinics"), detailsValues);
+    const draftId = buttonsOf(stepOne).find((b) => b.actionId === "access.checklist")?.value ?? "";
+    await world.resync({ clinics: { accessLevel: "public" } });
+    const late = await world.submit(who.ben, "access.checklist", draftId, checklistValues);
+    expect(textOf(late)).toMatch(/Clinic Inspections is public/);
+    expect(await world.deps.accessRequests.list({ communityId: world.communityId, limit: 10 })).toHaveLength(
+      1,
+    );
   });
 
   it("routes to the steward, then the catalog contact, then a topic champion, then the triage channel", async () => {
@@ -286,11 +299,11 @@ describe("access requests (core, over fakes)", () => {
       ...detailsValues,
       purpose: "@everyone <!channel> <@U123> [click](http://evil.example) purpose text",
     });
-    for (const message of world.deps.outbox.messages) {
+    for (const message of world.deps.outbox.messages)
       expect(JSON.stringify(message.card)).not.toContain('"mention"');
-      expect(cardPlainText(message.card)).toContain(
-        "@everyone <!channel> <@U123> [click](http://evil.example)",
-      );
-    }
+    const review = world.deps.outbox.messages.find((m) => m.anchor?.key.includes(":review:"));
+    expect(review && cardPlainText(review.card)).toContain(
+      "@everyone <!channel> <@U123> [click](http://evil.example)",
+    );
   });
 });

@@ -29,7 +29,8 @@ function buttons(
   return actions.length > 0 ? [{ type: "actions", actions }] : [];
 }
 
-async function listCard(ctx: RequestContext): Promise<Card> {
+/** The requester's requests and those waiting for their decision: the `requests` reply, and a section for App Home. */
+export async function accessRequestsCard(ctx: RequestContext): Promise<Card> {
   const { t } = ctx;
   const access = accessDeps(ctx);
   const config = await ctx.deps.directory.config(ctx.community.id);
@@ -80,7 +81,7 @@ async function listCard(ctx: RequestContext): Promise<Card> {
 }
 
 export async function requestsCommand(ctx: RequestContext): Promise<Reply> {
-  return { kind: "card", visibility: "ephemeral", card: await listCard(ctx) };
+  return { kind: "card", visibility: "ephemeral", card: await accessRequestsCard(ctx) };
 }
 
 /** Withdraw: the requester's own open request only; the review cards say so at once. */
@@ -92,7 +93,7 @@ export async function withdrawRequest(ctx: RequestContext, requestId: string): P
   if (!isOpenAccess(request.status))
     return {
       kind: "update",
-      card: await listCard(ctx),
+      card: await accessRequestsCard(ctx),
       notice: notice(ctx.t("access:withdraw.notOpen", { ref, status: statusLabel(ctx.t, request.status) })),
     };
   const config = await ctx.deps.directory.config(ctx.community.id);
@@ -107,5 +108,9 @@ export async function withdrawRequest(ctx: RequestContext, requestId: string): P
   const text = updated
     ? ctx.t("access:withdraw.done", { ref })
     : ctx.t("access:withdraw.notOpen", { ref, status: statusLabel(ctx.t, now.status) });
-  return { kind: "update", card: await listCard(ctx), notice: notice(text, updated ? "success" : "warning") };
+  return {
+    kind: "update",
+    card: await accessRequestsCard(ctx),
+    notice: notice(text, updated ? "success" : "warning"),
+  };
 }

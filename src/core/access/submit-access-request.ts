@@ -4,7 +4,7 @@ import type { Problem } from "../problems/problem.js";
 import type { Card, FormReply, Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
-import { notice } from "./access-cards.js";
+import { notice, publicDatasetCard } from "./access-cards.js";
 import { auditActorOf, auditEntry } from "./access-change.js";
 import { accessDeps } from "./access-deps.js";
 import {
@@ -15,7 +15,8 @@ import {
   parseChecklist,
   parseDetails,
 } from "./access-form.js";
-import { reviewPosts } from "./access-messages.js";
+import { reviewPosts, toRequester } from "./access-messages.js";
+import { submittedDm } from "./access-notices.js";
 import { type AccessRequest, accessRef } from "./access-request.js";
 import { firstRoute, routeRole } from "./access-routing.js";
 import { datasetForRequest } from "./start-access-request.js";
@@ -184,6 +185,11 @@ export async function submitChecklistForm(
   if (!draft) return alreadyDone(ctx);
   const details = detailsFromDraft(ctx, draft.values);
   const dataset = await datasetForRequest(ctx, draft.context);
+  if (dataset.accessLevel === "public") {
+    // Made public by a sync between the two steps: nothing to ask for any more.
+    await ctx.deps.drafts.take(draft.id, ctx.actor.personId);
+    return { kind: "card", visibility: "ephemeral", card: publicDatasetCard(ctx.t, dataset) };
+  }
   const problem = await linkedProblem(ctx, details.problemNumber);
   if (problem === "missing")
     throw new DomainError("invalid_input", "access:errors.noSuchProblem", {
@@ -221,7 +227,13 @@ export async function submitChecklistForm(
       },
       now,
     );
-    await tx.outbox.enqueue(reviewPosts(created, config.timezone));
+    await tx.outbox.enqueue([
+      ...reviewPosts(created, config.timezone),
+      // A receipt that outlives the ephemeral reply: what was asked, and who has it (a role).
+      ...(await toRequester(ctx.deps.directory, created, `access:${created.id}:submitted`, (t) =>
+        submittedDm(t, created),
+      )),
+    ]);
     await tx.audit.append(
       auditEntry(created, "submitted", actor, now, details.purpose, {
         organisation: details.organisation,
