@@ -14,10 +14,11 @@ import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
+import { publicRoutes } from "./ops/public-routes.js";
 import { createPlatformAdapters } from "./platform-adapters.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { type Database, openDatabase } from "./store/database.js";
-import { ensureDefaultCommunity } from "./store/default-community.js";
+import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "./store/default-community.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "./store/problem-inventory-stores.js";
@@ -94,13 +95,25 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     resolveStopped = resolve;
   });
 
-  const routes: HttpRoute[] = opsRoutes({
-    metrics,
-    health: {
-      checkDatabase: async () => void (await db.sql.query("SELECT 1")),
-      isShuttingDown: () => shuttingDown,
-    },
-  });
+  const routes: HttpRoute[] = [
+    ...opsRoutes({
+      metrics,
+      health: {
+        checkDatabase: async () => void (await db.sql.query("SELECT 1")),
+        isShuttingDown: () => shuttingDown,
+      },
+    }),
+    ...publicRoutes({
+      problems: services.deps.problems,
+      communityIdFor: async (slug) =>
+        (
+          await db.prisma.community.findUnique({
+            where: { slug: slug ?? DEFAULT_COMMUNITY_SLUG },
+            select: { id: true },
+          })
+        )?.id ?? null,
+    }),
+  ];
 
   const adapters: PlatformAdapter[] = [];
   adapters.push(...(await createPlatformAdapters({ config, core: services.core, logger, metrics, routes })));
