@@ -3,9 +3,11 @@ import { type ExportFormat, exportFormats } from "../core/problems/export-proble
 import { askCliCommand } from "./ask-command.js";
 import { withCatalogCli } from "./catalog/catalog-cli-services.js";
 import { registerCatalogCommands } from "./catalog/register-catalog-commands.js";
+import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
 import { exportProblemsCommand } from "./export-command.js";
+import { registerRoleCommands } from "./role-command.js";
 import { runCliCommand } from "./run-cli-command.js";
 import { startCommand } from "./start-command.js";
 
@@ -34,6 +36,8 @@ discord
   .action((options: { guild?: string }) => runCliCommand(() => discordRegisterCommandsCommand(options)));
 
 registerCatalogCommands(program);
+registerCommunityCommands(program);
+registerRoleCommands(program);
 
 const exporting = program.command("export").description("publish datadesk's own data as open data");
 exporting

@@ -6,6 +6,7 @@ import type { Actor } from "../../core/people/roles.js";
 import { type DomainError, isDomainError } from "../../core/shared/domain-error.js";
 import type { Database } from "../../store/database.js";
 import { DEFAULT_COMMUNITY_SLUG } from "../../store/default-community.js";
+import type { SqlExecutor } from "../../store/sql-executor.js";
 
 /** Where a CLI command writes: results on `stdout`, progress on `stderr` (a bar when it is a TTY). */
 export interface CliStreams {
@@ -16,6 +17,8 @@ export interface CliStreams {
 /** What every `datadesk catalog …` command runs against; tests build one over a test database. */
 export interface CatalogCliContext {
   deps: CoreDeps;
+  /** Raw SQL for operator-only stores that are no core port (roles, community settings by slug). */
+  sql: SqlExecutor;
   /** Catalogs imported from the command line belong to the default community. */
   communityId: string;
   /** DATADESK_CATALOG_SYNC_MINUTES, to say when each catalog resyncs next. */
@@ -38,6 +41,7 @@ export async function catalogCliContext(options: {
   const username = options.username ?? osUsername();
   return {
     deps: options.deps,
+    sql: options.db.sql,
     communityId: community.id,
     defaultSyncIntervalMinutes: options.defaultSyncIntervalMinutes,
     streams: options.streams,

@@ -1,0 +1,197 @@
+import { TZDate } from "@date-fns/tz";
+import { type Command, InvalidArgumentError } from "commander";
+import { format, isMonday, parseISO, startOfISOWeek } from "date-fns";
+import type { CommunityConfig, IntakeLimits } from "../core/ports/community-directory.js";
+import { platformSchema } from "../core/shared/platform.js";
+import { CatalogCliError } from "./catalog/catalog-cli-context.js";
+import { withCatalogCli } from "./catalog/catalog-cli-services.js";
+import { type OperatorCliContext, operatorCliContext, resolveAccount } from "./operator-cli-context.js";
+import { runCliCommand } from "./run-cli-command.js";
+
+/** Both platforms' select menus hold 25 options and 75-character labels: the topic picker's limits. */
+const MAX_TOPICS = 25;
+const MAX_TOPIC_LENGTH = 75;
+
+function topicsLine(config: CommunityConfig): string {
+  return config.topics.length > 0
+    ? `Topics: ${config.topics.join(", ")}\n`
+    : "No topics yet. Set them with: datadesk community topics Transport Housing …\n";
+}
+
+/** `datadesk community topics [topic…] [--clear]`: shows or replaces the topics problems pick from. */
+export async function communityTopicsCommand(
+  op: OperatorCliContext,
+  topics: readonly string[],
+  options: { clear?: boolean },
+): Promise<void> {
+  const { directory } = op.ctx.deps;
+  if (topics.length > 0 || options.clear) {
+    const cleaned = [...new Set(topics.map((topic) => topic.trim()).filter((topic) => topic !== ""))];
+    if (cleaned.length > MAX_TOPICS)
+      throw new CatalogCliError(`At most ${MAX_TOPICS} topics (chat pickers hold no more).`);
+    const long = cleaned.find((topic) => topic.length > MAX_TOPIC_LENGTH);
+    if (long) throw new CatalogCliError(`"${long}" is longer than ${MAX_TOPIC_LENGTH} characters.`);
+    await directory.setTopics(op.communityId, options.clear ? [] : cleaned);
+  }
+  op.ctx.streams.stdout.write(topicsLine(await directory.config(op.communityId)));
+}
+
+/**
+ * `datadesk community channel [<platform> <workspaceId> <problems|triage> <channelId>]`: shows
+ * every workspace's channels, or sets one (in chat, `/datadesk channel problems` does the same).
+ */
+export async function communityChannelCommand(
+  op: OperatorCliContext,
+  args: readonly string[],
+): Promise<void> {
+  const { directory } = op.ctx.deps;
+  if (args.length > 0) {
+    const [platformName, workspaceId, purpose, channelId] = args;
+    const platform = platformSchema.exclude(["console"]).safeParse(platformName);
+    if (
+      args.length !== 4 ||
+      !platform.success ||
+      !workspaceId ||
+      !channelId ||
+      (purpose !== "problems" && purpose !== "triage")
+    ) {
+      throw new CatalogCliError(
+        "Write: datadesk community channel <slack|discord> <workspace or server id> <problems|triage> <channel id>",
+      );
+    }
+    try {
+      await directory.setChannel(op.communityId, platform.data, workspaceId, purpose, channelId);
+    } catch (error) {
+      throw new CatalogCliError(`${platform.data} ${workspaceId} belongs to another community.`, {
+        cause: error,
+      });
+    }
+  }
+  const { channels } = await directory.config(op.communityId);
+  if (channels.length === 0) {
+    op.ctx.streams.stdout.write("No workspace is connected yet.\n");
+    return;
+  }
+  for (const channel of channels) {
+    op.ctx.streams.stdout.write(
+      `${channel.platform} ${channel.workspaceId}: problems ${channel.problemChannelId ?? "—"}, triage ${channel.triageChannelId ?? "—"}\n`,
+    );
+  }
+}
+
+/** `datadesk community limits [--cooldown MINUTES] [--daily-cap N]`: how often members may file. */
+export async function communityLimitsCommand(
+  op: OperatorCliContext,
+  options: { cooldown?: number; dailyCap?: number },
+): Promise<void> {
+  const { directory } = op.ctx.deps;
+  if (options.cooldown !== undefined || options.dailyCap !== undefined) {
+    const current = (await directory.config(op.communityId)).intake;
+    const limits: IntakeLimits = {
+      cooldownMinutes: options.cooldown ?? current.cooldownMinutes,
+      dailyCap: options.dailyCap ?? current.dailyCap,
+    };
+    await directory.setIntakeLimits(op.communityId, limits);
+  }
+  const { intake } = await directory.config(op.communityId);
+  op.ctx.streams.stdout.write(
+    `Intake: ${intake.cooldownMinutes} minutes between two problems, at most ${intake.dailyCap} a day per member\n`,
+  );
+}
+
+/**
+ * `datadesk community oncall [<account>…] [--starts-on YYYY-MM-DD] [--clear]`: the champions who
+ * take turns, a week each, from a Monday (this week's, in the community's time zone, by default).
+ */
+export async function communityOncallCommand(
+  op: OperatorCliContext,
+  accounts: readonly string[],
+  options: { startsOn?: string; clear?: boolean },
+): Promise<void> {
+  const { directory, clock } = op.ctx.deps;
+  if (options.clear) await directory.setOncall(op.communityId, null);
+  else if (accounts.length > 0) {
+    const config = await directory.config(op.communityId);
+    const startsOn =
+      options.startsOn ?? format(startOfISOWeek(new TZDate(clock.now(), config.timezone)), "yyyy-MM-dd");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || !isMonday(parseISO(startsOn))) {
+      throw new CatalogCliError(`--starts-on must be a Monday written YYYY-MM-DD (got ${startsOn}).`);
+    }
+    const people = [];
+    for (const account of accounts) people.push((await resolveAccount(op.admin, account)).personId);
+    await directory.setOncall(op.communityId, { personIds: [...new Set(people)], startsOn });
+  }
+  const { oncall } = await directory.config(op.communityId);
+  if (!oncall) {
+    op.ctx.streams.stdout.write(
+      "No on-call rotation. Set one with: datadesk community oncall slack:U1 discord:123 …\n",
+    );
+    return;
+  }
+  const names = await op.admin.displayNames(oncall.personIds);
+  const who = oncall.personIds.map((id) => names.get(id) ?? id).join(", ");
+  op.ctx.streams.stdout.write(`On call, one week each from ${oncall.startsOn}: ${who}\n`);
+}
+
+function wholeNumber(label: string, min: number, max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+      throw new InvalidArgumentError(`${label} must be a whole number from ${min} to ${max}.`);
+    }
+    return Number(value);
+  };
+}
+
+/** `datadesk community topics|channel|limits|oncall`: a community's settings, for operators. */
+export function registerCommunityCommands(program: Command): void {
+  const community = program
+    .command("community")
+    .description("a community's topics, channels, limits and on-call");
+  const inCommunity = <O extends { community?: string }>(
+    options: O,
+    run: (op: OperatorCliContext) => Promise<void>,
+  ) =>
+    runCliCommand(() => withCatalogCli(async (ctx) => run(await operatorCliContext(ctx, options.community))));
+  const communityOption = ["--community <slug>", "the community (default: the default community)"] as const;
+
+  community
+    .command("topics")
+    .description("show the topics problems pick from, or replace them")
+    .argument("[topics...]", "the topics, each one argument (quote those with spaces)")
+    .option("--clear", "remove every topic")
+    .option(...communityOption)
+    .action((topics: string[], options: { clear?: boolean; community?: string }) =>
+      inCommunity(options, (op) => communityTopicsCommand(op, topics, options)),
+    );
+  community
+    .command("channel")
+    .description("show each workspace's problem and triage channels, or set one")
+    .argument("[setting...]", "<slack|discord> <workspace or server id> <problems|triage> <channel id>")
+    .option(...communityOption)
+    .action((setting: string[], options: { community?: string }) =>
+      inCommunity(options, (op) => communityChannelCommand(op, setting)),
+    );
+  community
+    .command("limits")
+    .description("show or change how often members may file problems")
+    .option(
+      "--cooldown <minutes>",
+      "minutes between two problems of one member",
+      wholeNumber("--cooldown", 0, 10_080),
+    )
+    .option("--daily-cap <n>", "problems one member may file per day", wholeNumber("--daily-cap", 1, 1_000))
+    .option(...communityOption)
+    .action((options: { cooldown?: number; dailyCap?: number; community?: string }) =>
+      inCommunity(options, (op) => communityLimitsCommand(op, options)),
+    );
+  community
+    .command("oncall")
+    .description("show or set the weekly on-call rotation of champions")
+    .argument("[accounts...]", "<platform>:<userId> of each champion, in turn order")
+    .option("--starts-on <date>", "the Monday the first takes the watch (default: this week's)")
+    .option("--clear", "no rotation")
+    .option(...communityOption)
+    .action((accounts: string[], options: { startsOn?: string; clear?: boolean; community?: string }) =>
+      inCommunity(options, (op) => communityOncallCommand(op, accounts, options)),
+    );
+}
