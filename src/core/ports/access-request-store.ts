@@ -55,7 +55,6 @@ export interface AccessRequestStore {
   /** Stores a request with the next number in its community: pending, waiting since `at`, round 0. */
   create(request: NewAccessRequest, at: Date): Promise<AccessRequest>;
   byId(id: string): Promise<AccessRequest | null>;
-  byNumber(communityId: string, number: number): Promise<AccessRequest | null>;
   /** The requester's open (pending/needs_info) request for this dataset, if any: one at a time. */
   openFor(communityId: string, requesterId: string, datasetId: string): Promise<AccessRequest | null>;
   list(query: AccessListQuery): Promise<AccessRequest[]>;

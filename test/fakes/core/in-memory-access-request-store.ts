@@ -64,13 +64,6 @@ export class InMemoryAccessRequestStore implements AccessRequestStore {
     return found ? this.view(found) : null;
   }
 
-  async byNumber(communityId: string, number: number): Promise<AccessRequest | null> {
-    const found = [...this.requests.values()].find(
-      (r) => r.communityId === communityId && r.number === number,
-    );
-    return found ? this.view(found) : null;
-  }
-
   async openFor(communityId: string, requesterId: string, datasetId: string): Promise<AccessRequest | null> {
     const found = [...this.requests.values()].find(
       (r) =>
