@@ -7,6 +7,7 @@ import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
 import { exportProblemsCommand } from "./export-command.js";
+import { operatorCliContext } from "./operator-cli-context.js";
 import { registerRoleCommands } from "./role-command.js";
 import { runCliCommand } from "./run-cli-command.js";
 import { startCommand } from "./start-command.js";
@@ -45,8 +46,14 @@ exporting
   .description("the problem inventory: status, votes, topic, linked datasets, dates (no personal data)")
   .addOption(new Option("--format <format>", "file format").choices([...exportFormats]).default("csv"))
   .option("--output <file>", "write to this file instead of standard output")
-  .action((options: { format: ExportFormat; output?: string }) =>
-    runCliCommand(() => withCatalogCli((ctx) => exportProblemsCommand(ctx, options))),
+  .option("--community <slug>", "the community (default: the default community)")
+  .action((options: { format: ExportFormat; output?: string; community?: string }) =>
+    runCliCommand(() =>
+      withCatalogCli(async (ctx) => {
+        const { communityId } = await operatorCliContext(ctx, options.community);
+        await exportProblemsCommand({ ...ctx, communityId }, options);
+      }),
+    ),
   );
 
 program
