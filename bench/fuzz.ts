@@ -1,0 +1,69 @@
+/**
+ * Fuzzing census of every parser of platform input and catalog data:
+ * `npm run bench:fuzz [-- --cases 10000] [-- --seed N] [-- --only slack]`.
+ *
+ * Runs the properties of test/fuzz (the vitest suite runs them with 200 cases each) over
+ * `--cases` generated inputs per parser, without stopping at the first crash, and prints per
+ * parser: cases, crashes (unexpected exceptions, malformed replies, internals in chat text,
+ * errors the core's safety net hid, hangs), time and the slowest single case. The first crashes
+ * of each parser are printed with their input. Exit code 1 when anything crashed.
+ */
+import { parseArgs } from "node:util";
+import { catalogTargets } from "../test/fuzz/catalog-targets.js";
+import { coreTargets } from "../test/fuzz/core-targets.js";
+import { discordTargets } from "../test/fuzz/discord-targets.js";
+import { type CensusResult, census } from "../test/fuzz/fuzz-target.js";
+import { slackTargets } from "../test/fuzz/slack-targets.js";
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: "string", default: "10000" },
+    seed: { type: "string", default: "20261121" },
+    only: { type: "string" },
+  },
+});
+const cases = Number(values.cases);
+const seed = Number(values.seed);
+if (!(cases > 0) || !Number.isInteger(seed)) {
+  process.stderr.write("usage: bench/fuzz.ts [--cases N>0] [--seed INT] [--only TEXT]\n");
+  process.exit(2);
+}
+
+const targets = [...catalogTargets, ...slackTargets, ...discordTargets, ...coreTargets].filter(
+  (target) => !values.only || target.name.includes(values.only),
+);
+
+const widths = [48, 8, 9, 9, 11, 10];
+const row = (cells: readonly string[]) =>
+  `${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 10) : cell.padStart(widths[i] ?? 10))).join("")}\n`;
+
+process.stdout.write(`fuzzing ${targets.length} parsers × ${cases} cases, seed ${seed}\n\n`);
+process.stdout.write(row(["parser", "cases", "crashes", "time s", "cases/s", "slowest ms"]));
+const results: CensusResult[] = [];
+for (const target of targets) {
+  const result = await census(target, { cases, seed });
+  results.push(result);
+  process.stdout.write(
+    row([
+      result.name,
+      String(result.cases),
+      String(result.crashes),
+      (result.ms / 1000).toFixed(1),
+      ((result.cases / result.ms) * 1000).toFixed(0),
+      result.slowestCaseMs.toFixed(0),
+    ]),
+  );
+}
+const total = results.reduce((sum, r) => sum + r.crashes, 0);
+const totalCases = results.reduce((sum, r) => sum + r.cases, 0);
+const totalMs = results.reduce((sum, r) => sum + r.ms, 0);
+process.stdout.write(row(["total", String(totalCases), String(total), (totalMs / 1000).toFixed(1), "", ""]));
+
+for (const result of results.filter((r) => r.crashes > 0)) {
+  process.stdout.write(`\n${result.name}: ${result.crashes} crashes\n`);
+  for (const [kind, count] of [...result.kinds].sort((a, b) => b[1] - a[1]))
+    process.stdout.write(`  ${String(count).padStart(6)}× ${kind}\n`);
+  for (const example of result.examples)
+    process.stdout.write(`  e.g. ${example.message}\n       input: ${example.input}\n`);
+}
+if (total > 0) process.exitCode = 1;
