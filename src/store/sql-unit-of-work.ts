@@ -1,5 +1,6 @@
 import type { Clock } from "../core/ports/clock.js";
 import type { TransactionStores, UnitOfWork } from "../core/ports/unit-of-work.js";
+import { SqlCommunityDirectory } from "./community/sql-community-directory.js";
 import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
 import { SqlOutbox } from "./outbox/sql-outbox.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
@@ -21,6 +22,7 @@ export class SqlUnitOfWork implements UnitOfWork {
         problems: new SqlProblemStore(tx),
         outbox: new SqlOutbox(tx, this.clock),
         drafts: new SqlFormDraftStore(tx),
+        directory: new SqlCommunityDirectory(tx),
       }),
     );
   }

@@ -1,3 +1,4 @@
+import type { CommunityDirectory } from "./community-directory.js";
 import type { FormDraftStore } from "./form-drafts.js";
 import type { Outbox } from "./outbox.js";
 import type { ProblemStore } from "./problem-store.js";
@@ -7,12 +8,15 @@ export interface TransactionStores {
   problems: ProblemStore;
   outbox: Outbox;
   drafts: FormDraftStore;
+  /** Reads inside the transaction (who to DM) must use its connection: PGlite has only one. */
+  directory: CommunityDirectory;
 }
 
 /**
  * Runs `fn` in one transaction: a change and the messages it causes (a status change and the
  * follower DMs) commit together or not at all. It exists so the core states what must be atomic
- * while the store decides how.
+ * while the store decides how. Inside `fn`, use only the stores it is given: on the embedded
+ * database a query through any other store waits for the transaction to end, which never comes.
  */
 export interface UnitOfWork {
   run<T>(fn: (tx: TransactionStores) => Promise<T>): Promise<T>;

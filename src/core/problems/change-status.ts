@@ -114,7 +114,7 @@ export async function changeProblemStatus(
       followers.push(result.problem.submitterId);
     }
     messages.push(
-      ...(await directMessages(deps.directory, followers, {
+      ...(await directMessages(tx.directory, followers, {
         key: `problem:${problem.id}:event:${result.event.id}`,
         communityId: ctx.community.id,
         communityLocale: ctx.community.locale,

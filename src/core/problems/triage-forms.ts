@@ -324,7 +324,7 @@ export async function submitAssignForm(
     await tx.outbox.enqueue(problemCardUpdates(updated, config, ctx.community.locale));
     if (assignee && assignee.personId !== ctx.actor.personId) {
       await tx.outbox.enqueue(
-        await directMessages(ctx.deps.directory, [assignee.personId], {
+        await directMessages(tx.directory, [assignee.personId], {
           key: `problem:${problem.id}:event:${event.id}`,
           communityId: ctx.community.id,
           communityLocale: ctx.community.locale,

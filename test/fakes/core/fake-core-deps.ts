@@ -59,17 +59,20 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   });
   const drafts = new InMemoryFormDraftStore();
   const outbox = new InMemoryOutbox();
+  const directory = new InMemoryCommunityDirectory(people);
+  const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory });
   const deps: FakeCoreDeps = {
     people,
     clock,
     logger: silentLogger,
     ...catalog.deps,
     processedEvents: new InMemoryProcessedEvents(clock),
-    problems,
-    drafts,
-    directory: new InMemoryCommunityDirectory(people),
+    // Use cases must not reach these while a unit of work runs (PGlite would deadlock).
+    problems: unitOfWork.guardOutsideUnit(problems, "problems"),
+    drafts: unitOfWork.guardOutsideUnit(drafts, "drafts"),
+    directory: unitOfWork.guardOutsideUnit(directory, "directory"),
     accountLinks: new InMemoryAccountLinks(people, problems, drafts),
-    unitOfWork: new InMemoryUnitOfWork({ problems, outbox, drafts }),
+    unitOfWork,
     outbox,
     catalogStore: catalog.store,
     catalogReader: catalog.reader,
