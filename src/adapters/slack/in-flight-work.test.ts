@@ -30,3 +30,34 @@ describe("createInFlightWork", () => {
     expect(await createInFlightWork().drain(0)).toBe(true);
   });
 });
+
+describe("createInFlightWork concurrency", () => {
+  it("runs at most the given number of replies at once, the rest in arrival order", async () => {
+    const work = createInFlightWork(2);
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    const task = (n: number) => async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push(n);
+      running--;
+      return n;
+    };
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => work.run(task(n))));
+    expect(results).toEqual([1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+    expect(order.slice(2)).toEqual([3, 4, 5]);
+    expect(await work.drain(100)).toBe(true);
+  });
+
+  it("lets the next reply start when one fails", async () => {
+    const work = createInFlightWork(1);
+    const failed = work.run(async () => {
+      throw new Error("boom");
+    });
+    await expect(failed).rejects.toThrow("boom");
+    expect(await work.run(async () => "next")).toBe("next");
+  });
+});
