@@ -438,6 +438,36 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
     }
   });
 
+  it("publishes the inventory as open data over HTTP, with no people in it", async () => {
+    const base = receiverUrl.replace("/slack/events", "");
+    const json = await fetch(`${base}/public/problems.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get("access-control-allow-origin")).toBe("*");
+    const rows = (await json.json()) as Array<{
+      number: number;
+      status: string;
+      votes: number;
+      duplicateOf: number | null;
+    }>;
+    expect(rows.map((r) => [r.number, r.status, r.votes, r.duplicateOf])).toEqual([
+      [1, "declined", 3, null],
+      [2, "duplicate", 0, 1],
+    ]);
+    const csv = await (await fetch(`${base}/public/problems.csv`)).text();
+    const people = await desk.app.services.db.sql.query<{ id: string; displayName: string }>(
+      `SELECT "id", "displayName" FROM "Person"`,
+    );
+    for (const body of [JSON.stringify(rows), csv]) {
+      for (const person of people) {
+        expect(body).not.toContain(person.id);
+        expect(body).not.toContain(person.displayName);
+      }
+      for (const platformId of [FAKE_USER_ID, CHAMPION, cleo, dan, ben()])
+        expect(body).not.toContain(platformId);
+    }
+    expect((await fetch(`${base}/public/problems.json?community=nope`)).status).toBe(404);
+  });
+
   it("pinged nobody through user text on either platform", () => {
     for (const call of slack.calls) {
       const sent = JSON.stringify(call.body);
