@@ -23,6 +23,7 @@ import {
   freeTextHandler,
   shortcutHandlers,
 } from "./routes.js";
+import { defaultWriteRateLimit, type WriteRateLimit, WriteRateLimiter } from "./write-rate-limit.js";
 
 /** The platform-neutral bot every adapter talks to. */
 export interface Datadesk {
@@ -64,7 +65,13 @@ export interface ActorSummary {
   roles: string[];
 }
 
-export function createDatadesk(deps: CoreDeps): Datadesk {
+export interface DatadeskOptions {
+  /** Per-person limit on writes (button presses, form submissions). */
+  writeRateLimit?: WriteRateLimit;
+}
+
+export function createDatadesk(deps: CoreDeps, options: DatadeskOptions = {}): Datadesk {
+  const writes = new WriteRateLimiter(deps.clock, options.writeRateLimit ?? defaultWriteRateLimit);
   async function context(identity: PlatformIdentity): Promise<RequestContext> {
     const community = await deps.people.communityForWorkspace(identity.platform, identity.workspaceId);
     const actor = await resolveActor(deps, identity);
@@ -121,6 +128,9 @@ export function createDatadesk(deps: CoreDeps): Datadesk {
       try {
         const ctx = await context(identity);
         t = ctx.t;
+        if ((request.kind === "action" || request.kind === "form") && !writes.take(ctx.actor.personId)) {
+          throw new DomainError("rate_limited", "errors:rate_limited");
+        }
         return await route(ctx, request);
       } catch (error) {
         return errorReply(error, t, deps.logger);
