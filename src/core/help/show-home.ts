@@ -1,4 +1,5 @@
 import type { RequestContext } from "../bot/request-context.js";
+import { homeProblemBlocks } from "../problems/home-problems.js";
 import type { Card } from "../shared/card.js";
 import { showHelp } from "./show-help.js";
 
@@ -23,6 +24,8 @@ export async function showHome(ctx: RequestContext): Promise<Card> {
           t("help:homeYourRoles", { roles: roleNames }),
         ],
       },
+      { type: "divider" },
+      ...(await homeProblemBlocks(ctx)),
       { type: "divider" },
       ...helpBlocks,
     ],

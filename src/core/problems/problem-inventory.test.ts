@@ -439,6 +439,15 @@ describe("problem inventory (core, over fakes)", () => {
     const one = await core.handle(cleo, { kind: "commandText", text: "problems #1" });
     expect(text(one)).toMatch(/#1 ·/);
   });
+  it("shows your problems and the community's top ones on your home, with a button to file", async () => {
+    const mine = await fileOne(ana);
+    await press(cleo, "problem.vote", mine.id);
+    const home = cardPlainText(await core.home(ana));
+    expect(home).toMatch(/Problems you filed\n#1 School bus delays are invisible · 1 vote · New/);
+    expect(home).toMatch(/Top problems\n#1 School bus delays/);
+    expect(home).toContain("File a problem");
+    expect(cardPlainText(await core.home(cleo))).not.toContain("Problems you filed");
+  });
 });
 
 // Keeps the request type honest in this file.

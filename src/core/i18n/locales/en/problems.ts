@@ -211,6 +211,7 @@ export const problems = {
     duplicate: "It was merged into {{ref}}: your vote and follow moved there.",
     assigned: "You were assigned {{ref}} “{{title}}” by {{name}}.",
   },
+  home: { title: "Problems", file: "File a problem" },
   list: {
     title: { top: "Top problems", new: "Newest problems", mine: "Problems you filed" },
     titleTopic: "Problems on {{topic}}",

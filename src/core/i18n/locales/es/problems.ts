@@ -214,6 +214,7 @@ export const problems: typeof en = {
     duplicate: "Se fusionó con {{ref}}: tu voto y tu seguimiento pasaron allí.",
     assigned: "{{name}} te asignó {{ref}} «{{title}}».",
   },
+  home: { title: "Problemas", file: "Registrar un problema" },
   list: {
     title: {
       top: "Problemas más votados",
