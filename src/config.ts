@@ -30,6 +30,19 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** A whole number of days from `min` to `max` (the access SLA settings). */
+const days = (label: string, min: number, max: number, fallback: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, `${label} must be a whole number of days`)
+      .transform(Number)
+      .pipe(
+        z.number().min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`),
+      )
+      .default(fallback),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z
@@ -96,6 +109,17 @@ const envSchema = z.object({
       .pipe(z.number().max(525_600, "DATADESK_CATALOG_SYNC_MINUTES must be at most 525600 (a year)"))
       .default(1440),
   ),
+  DATADESK_OUTBOX_LEASE_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, "DATADESK_OUTBOX_LEASE_SECONDS must be a whole number of seconds")
+      .transform(Number)
+      .pipe(z.number().min(2, "DATADESK_OUTBOX_LEASE_SECONDS must be at least 2").max(3600))
+      .default(60),
+  ),
+  DATADESK_ACCESS_REMINDER_DAYS: days("DATADESK_ACCESS_REMINDER_DAYS", 1, 60, 2),
+  DATADESK_ACCESS_ESCALATION_DAYS: days("DATADESK_ACCESS_ESCALATION_DAYS", 1, 60, 5),
+  DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: days("DATADESK_ACCESS_EXPIRY_NOTICE_DAYS", 0, 90, 7),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -132,6 +156,10 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" | undefined;
   /** Minutes between scheduled resyncs of catalogs without their own interval; 0 = on demand only. */
   catalog: { syncIntervalMinutes: number };
+  /** How long a claimed outbox message stays with its process before another may take it. */
+  outbox: { leaseSeconds: number };
+  /** Access requests' SLA: reminder and escalation in business days, expiry notice in days. */
+  access: { reminderBusinessDays: number; escalationBusinessDays: number; expiryNoticeDays: number };
   /** Every secret value, so logging can scrub them wherever they appear. */
   secrets: string[];
 }
@@ -203,6 +231,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { enabled: httpFlag || slack?.mode === "http", port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     catalog: { syncIntervalMinutes: e.DATADESK_CATALOG_SYNC_MINUTES },
+    outbox: { leaseSeconds: e.DATADESK_OUTBOX_LEASE_SECONDS },
+    access: {
+      reminderBusinessDays: e.DATADESK_ACCESS_REMINDER_DAYS,
+      escalationBusinessDays: e.DATADESK_ACCESS_ESCALATION_DAYS,
+      expiryNoticeDays: e.DATADESK_ACCESS_EXPIRY_NOTICE_DAYS,
+    },
     secrets: [
       e.SLACK_BOT_TOKEN,
       e.SLACK_SIGNING_SECRET,

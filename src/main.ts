@@ -7,6 +7,7 @@ import type { CoreDeps } from "./core/bot/core-deps.js";
 import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
+import { accessReminderJob, resolveAccessAfterSync } from "./jobs/access-reminder-job.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
 import { createOutboxRunner, type OutboxRunner } from "./jobs/outbox-runner.js";
 import type { DrainResult } from "./jobs/outbox-worker.js";
@@ -16,6 +17,7 @@ import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
 import { publicRoutes } from "./ops/public-routes.js";
 import { createPlatformAdapters } from "./platform-adapters.js";
+import { createAccessStores } from "./store/access/access-stores.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "./store/default-community.js";
@@ -48,14 +50,16 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     onConnectionError: (err) => logger.warn({ err }, "lost an idle database connection; it will be replaced"),
   });
   await ensureDefaultCommunity(db.prisma, config.community);
+  const catalogStores = createCatalogStores(db.sql, systemClock);
   const deps: CoreDeps = {
     people: new PrismaPeopleRepository(db.prisma, systemClock),
     clock: systemClock,
     logger,
-    ...createCatalogStores(db.sql, systemClock),
+    ...catalogStores,
     catalogSources: createCatalogSourceReader(),
     processedEvents: new SqlProcessedEvents(db.sql, systemClock, { logger }),
     ...createProblemInventoryStores(db.sql, systemClock),
+    ...createAccessStores(db.sql, systemClock, catalogStores.datasetSearch),
   };
   const core = createDatadesk(deps);
   return { config, logger, metrics, db, core, deps, close: () => db.close() };
@@ -136,7 +140,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const scheduler = createScheduler({
     clock: services.deps.clock,
     logger,
-    jobs: [catalogResyncJob(services.deps, { defaultIntervalMinutes: config.catalog.syncIntervalMinutes })],
+    jobs: [
+      catalogResyncJob(services.deps, {
+        defaultIntervalMinutes: config.catalog.syncIntervalMinutes,
+        afterChange: (communityId, now) => resolveAccessAfterSync(services.deps, communityId, now),
+      }),
+      accessReminderJob(services.deps, config.access),
+    ],
   });
 
   // Outbox delivery starts once the adapters it delivers through are running.
@@ -188,6 +198,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       clock: services.deps.clock,
       logger,
       everyMs: options.outboxIntervalMs ?? 2_000,
+      leaseMs: config.outbox.leaseSeconds * 1000,
       onOutcome: (platform, outcome) => metrics.outboxDeliveries.inc({ platform, outcome }),
     });
     outbox.start();

@@ -8,6 +8,8 @@ export interface CatalogResyncJobOptions {
   defaultIntervalMinutes: number;
   /** How often to look for due sources. */
   checkEveryMs?: number;
+  /** Called after a sync that added or updated datasets (access requests for datasets made public close). */
+  afterChange?: (communityId: string, now: Date) => Promise<unknown>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function catalogResyncJob(
           if (result.ok) {
             const { added, updated, removed, unchanged, skipped } = result.summary;
             deps.logger.info({ ...where, added, updated, removed, unchanged, skipped }, "catalog resynced");
+            if (added + updated > 0) await options.afterChange?.(source.communityId, now);
           } else {
             deps.logger.warn(
               { ...where, code: result.error.code, ...result.error.params },

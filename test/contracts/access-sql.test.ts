@@ -80,4 +80,16 @@ describe("access stores on SQL only", () => {
     ).rejects.toThrow("the audit append failed");
     expect(await world.requests.list({ communityId: world.communityId, limit: 100 })).toEqual(before);
   });
+
+  it("answers CoreDeps' directory through the running unit: no second connection, no PGlite deadlock", async () => {
+    const cai = await world.person("UCAI", "Cai");
+    const contact = await world.unitOfWork.run(async (tx) => {
+      const filed = await tx.requests.create({ ...request(), requesterId: cai }, at);
+      // Reads the unit's own uncommitted write: the same transaction, not the pool.
+      const [found] = await world.directory.contacts([filed.requesterId]);
+      await world.directory.config(world.communityId);
+      return found;
+    });
+    expect(contact).toMatchObject({ personId: cai, displayName: "Cai" });
+  }, 10_000);
 });

@@ -2,6 +2,7 @@ import type { AccessRequestStore } from "../../src/core/ports/access-request-sto
 import type { AccessUnitOfWork } from "../../src/core/ports/access-unit-of-work.js";
 import type { AuditLog } from "../../src/core/ports/audit-log.js";
 import type { CatalogStore } from "../../src/core/ports/catalog-store.js";
+import type { CommunityDirectory } from "../../src/core/ports/community-directory.js";
 import type { DatasetLookup } from "../../src/core/ports/dataset-lookup.js";
 import type { PeopleRepository } from "../../src/core/ports/people-repository.js";
 import type { StewardDirectory } from "../../src/core/ports/steward-directory.js";
@@ -29,6 +30,8 @@ export interface AccessWorld {
   stewards: StewardDirectory;
   datasets: DatasetLookup;
   unitOfWork: AccessUnitOfWork;
+  /** The directory CoreDeps holds (the access use cases read it inside their units). */
+  directory: CommunityDirectory;
   communityId: string;
   /** A Slack member of the default community (or `communityId`); returns the person id. */
   person(userId: string, displayName?: string, communityId?: string): Promise<string>;
@@ -101,6 +104,7 @@ export function fakeAccessWorld(): AccessWorld {
     stewards: deps.stewards,
     datasets: deps.datasetLookup,
     unitOfWork: deps.accessUnitOfWork,
+    directory: deps.directory,
     communityId,
     person: (userId, displayName = userId, community = communityId) =>
       member(people, communityId, userId, displayName, community),
@@ -143,6 +147,7 @@ export async function sqlAccessWorld(): Promise<AccessWorld> {
     stewards: access.stewards,
     datasets: access.datasetLookup,
     unitOfWork: access.accessUnitOfWork,
+    directory: access.directory,
     communityId,
     person: (userId, displayName = userId, target = communityId) =>
       member(people, communityId, userId, displayName, target),

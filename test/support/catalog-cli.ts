@@ -3,6 +3,7 @@ import { type CatalogCliContext, catalogCliContext } from "../../src/cli/catalog
 import type { CoreDeps } from "../../src/core/bot/core-deps.js";
 import type { Clock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";
+import { createAccessStores } from "../../src/store/access/access-stores.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import type { Database } from "../../src/store/database.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
@@ -14,14 +15,16 @@ export { CapturedStream };
 
 /** CoreDeps over a test database, wired the way main.ts wires them (real reader, SQL stores). */
 export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
+  const catalogStores = createCatalogStores(db.sql, clock);
   return {
     people: new PrismaPeopleRepository(db.prisma, clock),
     clock,
     logger: silentLogger,
-    ...createCatalogStores(db.sql, clock),
+    ...catalogStores,
     catalogSources: createCatalogSourceReader({ attempts: 1, timeoutMs: 5_000 }),
     processedEvents: new SqlProcessedEvents(db.sql, clock),
     ...createProblemInventoryStores(db.sql, clock),
+    ...createAccessStores(db.sql, clock, catalogStores.datasetSearch),
   };
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type AccessWorld,
   accessWorld,
@@ -10,22 +10,6 @@ import {
 import type { PlatformIdentity } from "../shared/platform.js";
 import { decisionRefusal } from "./access-permissions.js";
 import type { RouteStep } from "./access-request.js";
-
-vi.mock("../bot/routes.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).routesWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../commands/registry.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).registryWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../i18n/resources.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).resourcesWithAccess(
-    await importOriginal(),
-  ),
-);
 
 const decisions = [
   { action: "access.approve", form: { expires: "2027-03-01", conditions: "" } },

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   accessWorld,
   channels,
@@ -12,22 +12,6 @@ import { cardPlainText } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 import { runAccessReminders } from "./access-sla.js";
 import { resolveRequestsForPublicDatasets } from "./resolve-public-datasets.js";
-
-vi.mock("../bot/routes.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).routesWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../commands/registry.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).registryWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../i18n/resources.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).resourcesWithAccess(
-    await importOriginal(),
-  ),
-);
 
 describe("privacy of access requests", () => {
   it("sends request details only to the requester, the people it is routed to, or the private triage channel", async () => {

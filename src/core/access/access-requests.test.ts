@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type AccessWorld,
   accessWorld,
@@ -14,23 +14,6 @@ import {
 } from "../../../test/fakes/core/in-memory-access-world.js";
 import { cardPlainText } from "../shared/card.js";
 import { resolveRequestsForPublicDatasets } from "./resolve-public-datasets.js";
-
-// The access routes, commands and strings, as src/core/bot/routes.ts etc. will have them once wired.
-vi.mock("../bot/routes.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).routesWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../commands/registry.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).registryWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../i18n/resources.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).resourcesWithAccess(
-    await importOriginal(),
-  ),
-);
 
 describe("access requests (core, over fakes)", () => {
   let world: AccessWorld;

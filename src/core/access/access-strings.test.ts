@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   accessWorld,
   checklistValues,
@@ -12,22 +12,6 @@ import { cardPlainText } from "../shared/card.js";
 import { formSchema } from "../shared/form.js";
 import { checklistForm, detailsForm } from "./access-form.js";
 import { accessCommandSpecs, accessI18n } from "./access-routes.js";
-
-vi.mock("../bot/routes.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).routesWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../commands/registry.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).registryWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../i18n/resources.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).resourcesWithAccess(
-    await importOriginal(),
-  ),
-);
 
 function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,24 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accessWorld, who } from "../../../test/fakes/core/in-memory-access-world.js";
 import { InMemoryAuditLog } from "../../../test/fakes/core/in-memory-audit-log.js";
 import { runAccessReminders } from "./access-sla.js";
 import { exportAudit } from "./export-audit.js";
-
-vi.mock("../bot/routes.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).routesWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../commands/registry.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).registryWithAccess(
-    await importOriginal(),
-  ),
-);
-vi.mock("../i18n/resources.js", async (importOriginal) =>
-  (await import("../../../test/fakes/core/in-memory-access-wiring.js")).resourcesWithAccess(
-    await importOriginal(),
-  ),
-);
 
 /** Splits RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {

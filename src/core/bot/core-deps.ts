@@ -1,8 +1,12 @@
+import type { AccessRequestStore } from "../ports/access-request-store.js";
+import type { AccessUnitOfWork } from "../ports/access-unit-of-work.js";
 import type { AccountLinks } from "../ports/account-links.js";
+import type { AuditLog } from "../ports/audit-log.js";
 import type { CatalogSourceReader } from "../ports/catalog-source.js";
 import type { CatalogStore } from "../ports/catalog-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
+import type { DatasetLookup } from "../ports/dataset-lookup.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { FormDraftStore } from "../ports/form-drafts.js";
 import type { Logger } from "../ports/logger.js";
@@ -10,6 +14,7 @@ import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import type { PeopleRepository } from "../ports/people-repository.js";
 import type { ProblemStore } from "../ports/problem-store.js";
 import type { ProcessedEvents } from "../ports/processed-events.js";
+import type { StewardDirectory } from "../ports/steward-directory.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
 import type { UsageNoteStore } from "../ports/usage-note-store.js";
 
@@ -40,4 +45,14 @@ export interface CoreDeps {
   accountLinks: AccountLinks;
   /** Changes that must commit together with the messages they cause. */
   unitOfWork: UnitOfWork;
+  /** Access requests, their routes and decisions (reads; writes go through accessUnitOfWork). */
+  accessRequests: AccessRequestStore;
+  /** The append-only record of every governed step. */
+  auditLog: AuditLog;
+  /** Stewards named for datasets, members by their contact email. */
+  stewards: StewardDirectory;
+  /** A current dataset by its datadesk id (buttons and requests carry ids). */
+  datasetLookup: DatasetLookup;
+  /** An access request's change, its audit entry and its messages commit together. */
+  accessUnitOfWork: AccessUnitOfWork;
 }

@@ -1,4 +1,10 @@
 import {
+  accessActionHandlers,
+  accessAutocompleteHandlers,
+  accessCommandHandlers,
+  accessFormHandlers,
+} from "../access/access-routes.js";
+import {
   gapsCommand,
   noteCommand,
   noteDatasetChoices,
@@ -76,6 +82,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   problems: problemsCommand,
   link: (ctx, args) => linkCommand(ctx, args),
   channel: channelCommand,
+  ...accessCommandHandlers,
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
@@ -86,6 +93,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "dataset.name": datasetChoices,
   "problem.topic": problemTopicChoices,
   "problems.view": problemViewChoices,
+  ...accessAutocompleteHandlers,
 };
 
 /** Button handlers by action id ("problem.vote" → handler). */
@@ -114,6 +122,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
   "problem.assign": openAssignForm,
   "problem.hide": (ctx, id) => setProblemHidden(ctx, id, true),
   "problem.unhide": (ctx, id) => setProblemHidden(ctx, id, false),
+  // Access requests ("Request access" on a restricted dataset's answer card, the review buttons).
+  ...accessActionHandlers,
 };
 
 /** Form submissions by form id ("problem.submit" → handler). */
@@ -125,6 +135,7 @@ export const formHandlers: Record<string, FormHandler> = {
   "problem.decline": submitDeclineForm,
   "problem.link": submitLinkForm,
   "problem.assign": submitAssignForm,
+  ...accessFormHandlers,
 };
 
 /** Message shortcuts by id ("problem.from_message" → handler). */

@@ -98,7 +98,7 @@ describe("ask, free text and the dataset command", () => {
       reply.kind === "card"
         ? reply.card.blocks.flatMap((block) => (block.type === "actions" ? block.actions : []))
         : [];
-    // Only buttons whose handlers exist: the problem form is registered, access requests are not yet.
+    // Nothing was found, so nothing to request access to: only the way to file it as a problem.
     expect(actions.map((a) => (a.kind === "button" ? a.actionId : a.kind))).toEqual(["problem.start"]);
   });
 

@@ -1,3 +1,4 @@
+import { accessCommandSpecs } from "../access/access-commands.js";
 import type { CommandSpec } from "./command-spec.js";
 
 /** The Slack slash command under which every datadesk command is a subcommand. */
@@ -139,6 +140,8 @@ export const commandRegistry: readonly CommandSpec[] = [
       },
     ],
   },
+  // Access requests: `request <dataset>` and `requests` (specs kept with the use cases).
+  ...accessCommandSpecs,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

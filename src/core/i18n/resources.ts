@@ -1,3 +1,4 @@
+import { access as enAccess } from "./locales/en/access.js";
 import { catalog as enCatalog } from "./locales/en/catalog.js";
 import { catalogAdmin as enCatalogAdmin } from "./locales/en/catalog-admin.js";
 import { common as enCommon } from "./locales/en/common.js";
@@ -7,6 +8,7 @@ import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
 import { problems as enProblems } from "./locales/en/problems.js";
 import { slack as enSlack } from "./locales/en/slack.js";
+import { access as esAccess } from "./locales/es/access.js";
 import { catalog as esCatalog } from "./locales/es/catalog.js";
 import { catalogAdmin as esCatalogAdmin } from "./locales/es/catalog-admin.js";
 import { common as esCommon } from "./locales/es/common.js";
@@ -24,6 +26,7 @@ import { slack as esSlack } from "./locales/es/slack.js";
  */
 export const resources = {
   en: {
+    access: enAccess,
     catalog: enCatalog,
     catalogAdmin: enCatalogAdmin,
     common: enCommon,
@@ -35,6 +38,7 @@ export const resources = {
     slack: enSlack,
   },
   es: {
+    access: esAccess,
     catalog: esCatalog,
     catalogAdmin: esCatalogAdmin,
     common: esCommon,

@@ -5,12 +5,14 @@ import { SqlOutbox } from "../outbox/sql-outbox.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { SqlAccessRequestStore } from "./sql-access-request-store.js";
 import { SqlAuditLog } from "./sql-audit-log.js";
+import { withinAccessUnit } from "./unit-aware-directory.js";
 
 /**
  * SqlUnitOfWork's twin for access requests: one transaction per unit, with the request store, the
  * audit log, the outbox and the drafts all bound to it, so a decision, its audit entry and its
  * messages commit together. Nothing in `fn` may use a store built on the pool: on PGlite (one
- * connection) that query would wait for this transaction forever.
+ * connection) that query would wait for this transaction forever. The one exception the core
+ * still makes, `deps.directory`, is covered by UnitAwareCommunityDirectory.
  */
 export class SqlAccessUnitOfWork implements AccessUnitOfWork {
   constructor(
@@ -20,12 +22,14 @@ export class SqlAccessUnitOfWork implements AccessUnitOfWork {
 
   run<T>(fn: (tx: AccessTransactionStores) => Promise<T>): Promise<T> {
     return this.sql.transaction((tx) =>
-      fn({
-        requests: new SqlAccessRequestStore(tx),
-        audit: new SqlAuditLog(tx),
-        outbox: new SqlOutbox(tx, this.clock),
-        drafts: new SqlFormDraftStore(tx),
-      }),
+      withinAccessUnit(tx, () =>
+        fn({
+          requests: new SqlAccessRequestStore(tx),
+          audit: new SqlAuditLog(tx),
+          outbox: new SqlOutbox(tx, this.clock),
+          drafts: new SqlFormDraftStore(tx),
+        }),
+      ),
     );
   }
 }

@@ -1,10 +1,16 @@
 import type { CoreDeps } from "../../../src/core/bot/core-deps.js";
+import type { AccessTransactionStores } from "../../../src/core/ports/access-unit-of-work.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import type { FakeCatalogSourceReader } from "./fake-catalog-source-reader.js";
 import { FakeClock } from "./fake-clock.js";
+import { InMemoryAccessUnitOfWork } from "./in-memory-access-deps.js";
+import { InMemoryDatasetLookup, InMemoryStewardDirectory } from "./in-memory-access-directory.js";
+import { InMemoryAccessRequestStore } from "./in-memory-access-request-store.js";
 import { InMemoryAccountLinks } from "./in-memory-account-links.js";
+import { InMemoryAuditLog } from "./in-memory-audit-log.js";
 import { type InMemoryCatalogStore, inMemoryCatalogDeps } from "./in-memory-catalog-store.js";
 import { InMemoryCommunityDirectory } from "./in-memory-community-directory.js";
+import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
 import { InMemoryFormDraftStore } from "./in-memory-form-draft-store.js";
 import { InMemoryOutbox } from "./in-memory-outbox.js";
 import { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
@@ -21,6 +27,11 @@ export interface FakeCoreDeps extends CoreDeps {
   directory: InMemoryCommunityDirectory;
   accountLinks: InMemoryAccountLinks;
   unitOfWork: InMemoryUnitOfWork;
+  accessRequests: InMemoryAccessRequestStore;
+  auditLog: InMemoryAuditLog;
+  stewards: InMemoryStewardDirectory;
+  datasetLookup: InMemoryDatasetLookup;
+  accessUnitOfWork: InMemoryAccessUnitOfWork;
   processedEvents: InMemoryProcessedEvents;
   /** What use cases enqueued through the unit of work (not part of CoreDeps itself). */
   outbox: InMemoryOutbox;
@@ -61,6 +72,21 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   const outbox = new InMemoryOutbox();
   const directory = new InMemoryCommunityDirectory(people);
   const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory });
+  const accessRequests = new InMemoryAccessRequestStore({
+    displayName: (personId) => people.displayNameOf(personId),
+  });
+  const auditLog = new InMemoryAuditLog();
+  const stewards = new InMemoryStewardDirectory();
+  const datasetLookup = new InMemoryDatasetLookup(
+    catalog.store,
+    catalog.deps.datasetSearch as InMemoryDatasetSearch,
+  );
+  const accessUnitOfWork = new GuardedAccessUnitOfWork({
+    requests: accessRequests,
+    audit: auditLog,
+    outbox,
+    drafts,
+  });
   const deps: FakeCoreDeps = {
     people,
     clock,
@@ -73,9 +99,48 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     directory: unitOfWork.guardOutsideUnit(directory, "directory"),
     accountLinks: new InMemoryAccountLinks(people, problems, drafts),
     unitOfWork,
+    accessRequests: accessUnitOfWork.guardOutsideUnit(accessRequests, "accessRequests"),
+    auditLog: accessUnitOfWork.guardOutsideUnit(auditLog, "auditLog"),
+    stewards: accessUnitOfWork.guardOutsideUnit(stewards, "stewards"),
+    datasetLookup: accessUnitOfWork.guardOutsideUnit(datasetLookup, "datasetLookup"),
+    accessUnitOfWork,
     outbox,
     catalogStore: catalog.store,
     catalogReader: catalog.reader,
   };
   return { ...deps, ...overrides } as Omit<FakeCoreDeps, keyof O> & O;
+}
+
+/**
+ * InMemoryAccessUnitOfWork that knows when it runs, so the access stores CoreDeps holds can refuse
+ * use inside a unit (on PGlite that query deadlocks). `deps.directory` is not guarded here: the
+ * SQL directory in CoreDeps follows the running access unit (UnitAwareCommunityDirectory).
+ */
+class GuardedAccessUnitOfWork extends InMemoryAccessUnitOfWork {
+  active = 0;
+
+  override async run<T>(fn: (tx: AccessTransactionStores) => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await super.run(fn);
+    } finally {
+      this.active--;
+    }
+  }
+
+  guardOutsideUnit<S extends object>(store: S, name: string): S {
+    return new Proxy(store, {
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (this.active > 0)
+            throw new Error(
+              `deps.${name}.${String(property)} was called inside an access unit of work: use the store the unit gives (on PGlite this deadlocks)`,
+            );
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }
 }
