@@ -6,6 +6,7 @@ import { registerCatalogCommands } from "./catalog/register-catalog-commands.js"
 import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
+import { exportAuditCommand } from "./export-audit-command.js";
 import { exportProblemsCommand } from "./export-command.js";
 import { operatorCliContext } from "./operator-cli-context.js";
 import { registerRoleCommands } from "./role-command.js";
@@ -52,6 +53,20 @@ exporting
       withCatalogCli(async (ctx) => {
         const { communityId } = await operatorCliContext(ctx, options.community);
         await exportProblemsCommand({ ...ctx, communityId }, options);
+      }),
+    ),
+  );
+exporting
+  .command("audit")
+  .description("the audit log of access requests, every step in order (names people: keep it private)")
+  .addOption(new Option("--format <format>", "file format").choices([...exportFormats]).default("csv"))
+  .option("--output <file>", "write to this file instead of standard output")
+  .option("--community <slug>", "the community (default: the default community)")
+  .action((options: { format: ExportFormat; output?: string; community?: string }) =>
+    runCliCommand(() =>
+      withCatalogCli(async (ctx) => {
+        const { communityId } = await operatorCliContext(ctx, options.community);
+        await exportAuditCommand({ ...ctx, communityId }, options);
       }),
     ),
   );
