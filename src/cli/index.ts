@@ -12,6 +12,7 @@ import { operatorCliContext } from "./operator-cli-context.js";
 import { registerRoleCommands } from "./role-command.js";
 import { runCliCommand } from "./run-cli-command.js";
 import { startCommand } from "./start-command.js";
+import { registerStewardCommands } from "./steward-command.js";
 
 /** The `datadesk` command. Each subcommand lives in its own file; this only wires them. */
 const program = new Command()
@@ -40,6 +41,7 @@ discord
 registerCatalogCommands(program);
 registerCommunityCommands(program);
 registerRoleCommands(program);
+registerStewardCommands(program);
 
 const exporting = program.command("export").description("publish datadesk's own data as open data");
 exporting
