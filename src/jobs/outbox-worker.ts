@@ -48,9 +48,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     return Math.round(exponential * (0.5 + random()));
   }
 
+  /**
+   * Platforms that answered 429 during this drain, until when. The rest of the batch for that
+   * platform is handed back unsent: hammering a rate-limited API only earns more 429s, and each
+   * would otherwise count as a failed attempt until good messages were dead-lettered.
+   */
+  const pausedUntil = new Map<Platform, number>();
+
   async function deliverOne(message: ClaimedMessage): Promise<keyof DrainResult> {
     const { queue, clock, logger } = options;
     const delivery = byPlatform.get(message.platform);
+    const paused = pausedUntil.get(message.platform);
+    if (paused !== undefined && paused > clock.now().getTime()) {
+      await queue.retryLater(message.id, new Date(paused), `${message.platform} asked us to wait`, {
+        refundAttempt: true,
+      });
+      return "retried";
+    }
     if (!delivery) {
       // The platform is not running in this process: leave it for a process that runs it.
       await queue.retryLater(
@@ -67,6 +81,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     } catch (error) {
       const failure = error instanceof DeliveryFailure ? error : null;
       const reason = error instanceof Error ? error.message : String(error);
+      if (failure && !failure.permanent && failure.retryAfterMs !== null) {
+        // Rate limited: not the message's fault. Wait as asked, without using up an attempt.
+        const until = clock.now().getTime() + failure.retryAfterMs;
+        pausedUntil.set(message.platform, until);
+        logger.warn({ outboxId: message.id, waitMs: failure.retryAfterMs, reason }, "outbox delivery rate limited; waiting");
+        await queue.retryLater(message.id, new Date(until), reason, { refundAttempt: true });
+        return "retried";
+      }
       if (failure?.permanent || message.attempts >= maxAttempts) {
         logger.error(
           { outboxId: message.id, dedupeKey: message.dedupeKey, attempts: message.attempts, reason },

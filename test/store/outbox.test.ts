@@ -99,12 +99,43 @@ describe(`outbox (${testDriver})`, () => {
     expect(await w.drain()).toEqual({ sent: 0, retried: 0, dead: 0 });
     clock.advance(1_000);
     expect(await w.drain()).toEqual({ sent: 0, retried: 1, dead: 0 });
-    // Second attempt failed: 1 s × 2^(2−1) × (0.5 + 0.5) = 2 s later.
-    clock.advance(1_999);
+    // Waiting as asked used up no attempt, so the hang-up is the first real failure:
+    // 1 s × 2^(1−1) × (0.5 + 0.5) = 1 s later.
+    clock.advance(999);
     expect((await w.drain()).sent).toBe(0);
     clock.advance(1);
     expect((await w.drain()).sent).toBe(1);
     expect(slack.delivered).toHaveLength(1);
+  });
+
+  it("never dead-letters for rate limits, and holds the rest of a batch while the platform asks to wait", async () => {
+    await new SqlOutbox(db.sql, clock).enqueue(["a", "b", "c"].map((key) => message(key)));
+    let calls = 0;
+    let limited = 0;
+    const sent: string[] = [];
+    const busy: PlatformDelivery = {
+      platform: "slack",
+      async deliver(_target, _card, key) {
+        calls++;
+        // Rate limited for the first 12 sends it sees, whatever the message.
+        if (limited < 12) {
+          limited++;
+          throw new DeliveryFailure("ratelimited", false, 1_000);
+        }
+        sent.push(key);
+        return { channelId: "C1", messageId: key };
+      },
+      update: async () => {},
+    };
+    const w = worker(busy, { maxAttempts: 2 });
+    for (let round = 0; round < 14; round++) {
+      await w.drain();
+      clock.advance(1_000);
+    }
+    expect(sent.sort()).toEqual(["a", "b", "c"]);
+    // One send per drain while limited: the other two waited instead of earning 429s.
+    expect(calls).toBe(15);
+    expect(await db.prisma.outboxMessage.count({ where: { status: "dead" } })).toBe(0);
   });
 
   it("dead-letters permanent failures at once and transient ones after the limit", async () => {

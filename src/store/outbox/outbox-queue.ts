@@ -109,10 +109,17 @@ export class OutboxQueue {
     );
   }
 
-  async retryLater(id: string, at: Date, error: string): Promise<void> {
+  /**
+   * Hands a claimed message back for `at`. `refundAttempt` undoes the claim's attempt count: a
+   * platform that said "wait" (429) did not fail the message, so waiting must not bring it
+   * closer to the dead-letter limit.
+   */
+  async retryLater(id: string, at: Date, error: string, options: { refundAttempt?: boolean } = {}): Promise<void> {
     await this.sql.query(
-      `UPDATE "OutboxMessage" SET "nextAttemptAt" = $2::timestamptz, "lastError" = $3 WHERE "id" = $1::uuid AND "status" = 'pending'`,
-      [id, at.toISOString(), error.slice(0, 2000)],
+      `UPDATE "OutboxMessage" SET "nextAttemptAt" = $2::timestamptz, "lastError" = $3,
+              "attempts" = CASE WHEN $4::boolean THEN GREATEST("attempts" - 1, 0) ELSE "attempts" END
+        WHERE "id" = $1::uuid AND "status" = 'pending'`,
+      [id, at.toISOString(), error.slice(0, 2000), options.refundAttempt === true],
     );
   }
 
