@@ -1,4 +1,5 @@
 import { syncCatalog } from "../../core/catalog/sync-catalog.js";
+import { resolveAccessAfterSync } from "../../jobs/access-reminder-job.js";
 import {
   type CatalogCliContext,
   CatalogCliError,
@@ -29,5 +30,8 @@ export async function catalogSyncCommand(ctx: CatalogCliContext, name?: string):
       stderr.write(`Could not sync ${label}: ${explainDomainError(result.error)}\n`);
     }
   }
+  // Datasets a sync made public need no access request any more: those close, requesters are told.
+  if (results.some((r) => r.ok && r.summary.added + r.summary.updated > 0))
+    await resolveAccessAfterSync(ctx.deps, ctx.communityId, ctx.deps.clock.now());
   if (failed > 0) throw new CatalogCliError(`${failed} of ${results.length} catalogs could not be synced.`);
 }
