@@ -81,13 +81,13 @@ describe("access stores on SQL only", () => {
     expect(await world.requests.list({ communityId: world.communityId, limit: 100 })).toEqual(before);
   });
 
-  it("answers CoreDeps' directory through the running unit: no second connection, no PGlite deadlock", async () => {
+  it("gives the unit its own directory: reads on the same connection, no PGlite deadlock", async () => {
     const cai = await world.person("UCAI", "Cai");
     const contact = await world.unitOfWork.run(async (tx) => {
       const filed = await tx.requests.create({ ...request(), requesterId: cai }, at);
       // Reads the unit's own uncommitted write: the same transaction, not the pool.
-      const [found] = await world.directory.contacts([filed.requesterId]);
-      await world.directory.config(world.communityId);
+      const [found] = await tx.directory.contacts([filed.requesterId]);
+      await tx.directory.config(world.communityId);
       return found;
     });
     expect(contact).toMatchObject({ personId: cai, displayName: "Cai" });

@@ -9,6 +9,7 @@ import type { StewardDirectory } from "../../src/core/ports/steward-directory.js
 import type { UsageNoteStore } from "../../src/core/ports/usage-note-store.js";
 import { createAccessStores } from "../../src/store/access/access-stores.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
+import { SqlCommunityDirectory } from "../../src/store/community/sql-community-directory.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
 import type { SqlExecutor } from "../../src/store/sql-executor.js";
 import { timeOrderedId } from "../../src/store/time-ordered-id.js";
@@ -147,7 +148,7 @@ export async function sqlAccessWorld(): Promise<AccessWorld> {
     stewards: access.stewards,
     datasets: access.datasetLookup,
     unitOfWork: access.accessUnitOfWork,
-    directory: access.directory,
+    directory: new SqlCommunityDirectory(db.sql),
     communityId,
     person: (userId, displayName = userId, target = communityId) =>
       member(people, communityId, userId, displayName, target),

@@ -30,7 +30,7 @@ export class ConsoleFormSession {
     const lines = [`${field.label}${field.required ? "" : ` ${this.t("console:form.optional")}`}`];
     if (field.hint) lines.push(`  ${field.hint}`);
     if (field.kind === "select") {
-      (field.options ?? []).forEach((option, i) => lines.push(`  ${i + 1}. ${option.label}`));
+      for (const [i, option] of (field.options ?? []).entries()) lines.push(`  ${i + 1}. ${option.label}`);
     }
     if (field.kind === "checkbox") lines.push(`  ${this.t("console:form.yesNo")}`);
     if (field.initialValue)

@@ -83,7 +83,7 @@ async function escalate(
         escalatedIntro(t, from, settings.escalationBusinessDays),
       ),
       ...(await toRequester(
-        deps.directory,
+        tx.directory,
         updated,
         `access:${updated.id}:escalated:${updated.slaRound}`,
         (t) => stillWaitingDm(t, updated, step, true),
@@ -109,7 +109,7 @@ async function stillWaiting(deps: AccessJobDeps, request: AccessRequest, now: Da
     if (!(await tx.requests.markOnce(request.id, `still_waiting:${request.slaRound}`, now))) return false;
     await tx.outbox.enqueue(
       await toRequester(
-        deps.directory,
+        tx.directory,
         request,
         `access:${request.id}:still_waiting:${request.slaRound}`,
         (t) => stillWaitingDm(t, request, step, false),
@@ -144,7 +144,7 @@ async function expiryNotice(deps: AccessJobDeps, grant: AccessRequest, now: Date
   return deps.accessUnitOfWork.run(async (tx) => {
     if (!(await tx.requests.markOnce(grant.id, "expiry_notice", now))) return false;
     await tx.outbox.enqueue(
-      await toRequester(deps.directory, grant, `access:${grant.id}:expiry_notice`, (t) =>
+      await toRequester(tx.directory, grant, `access:${grant.id}:expiry_notice`, (t) =>
         expiryNoticeDm(t, grant),
       ),
     );
@@ -193,8 +193,8 @@ export async function runAccessReminders(
           reason: null,
           details: { expiresOn: grant.decision?.expiresOn ?? "" },
           timezone: config.timezone,
-          messages: (after) =>
-            toRequester(deps.directory, after, `access:${after.id}:expired`, (t) => expiredDm(t, after)),
+          messages: (after, tx) =>
+            toRequester(tx.directory, after, `access:${after.id}:expired`, (t) => expiredDm(t, after)),
         },
       );
       if (expired) run.expired++;

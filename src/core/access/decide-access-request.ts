@@ -176,8 +176,8 @@ export async function submitApproveForm(
       reason: conditions === "" ? null : conditions,
       details: { expiresOn: expiry.expiresOn },
       timezone: config.timezone,
-      messages: (after) =>
-        toRequester(ctx.deps.directory, after, `access:${after.id}:approved`, (t) => approvedDm(t, after)),
+      messages: (after, tx) =>
+        toRequester(tx.directory, after, `access:${after.id}:approved`, (t) => approvedDm(t, after)),
     },
   );
   if (!updated) return unchanged(ctx, await fresh(ctx, request));
@@ -226,8 +226,8 @@ export async function submitDenyForm(
       actor: auditActorOf(ctx),
       reason,
       timezone: config.timezone,
-      messages: (after) =>
-        toRequester(ctx.deps.directory, after, `access:${after.id}:denied`, (t) => deniedDm(t, after)),
+      messages: (after, tx) =>
+        toRequester(tx.directory, after, `access:${after.id}:denied`, (t) => deniedDm(t, after)),
     },
   );
   if (!updated) return unchanged(ctx, await fresh(ctx, request));
@@ -269,10 +269,8 @@ export async function submitAskForm(
       actor: auditActorOf(ctx),
       reason: question,
       timezone: config.timezone,
-      messages: (after) =>
-        toRequester(ctx.deps.directory, after, key, (t) =>
-          questionDm(t, after, question, ctx.actor.displayName),
-        ),
+      messages: (after, tx) =>
+        toRequester(tx.directory, after, key, (t) => questionDm(t, after, question, ctx.actor.displayName)),
     },
   );
   if (!updated) return unchanged(ctx, await fresh(ctx, request));

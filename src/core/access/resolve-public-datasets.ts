@@ -38,10 +38,8 @@ export async function resolveRequestsForPublicDatasets(
         actor: null,
         reason: "dataset became public",
         timezone: config.timezone,
-        messages: (after) =>
-          toRequester(deps.directory, after, `access:${after.id}:resolved_public`, (t) =>
-            resolvedDm(t, after),
-          ),
+        messages: (after, tx) =>
+          toRequester(tx.directory, after, `access:${after.id}:resolved_public`, (t) => resolvedDm(t, after)),
       },
     );
     if (resolved) closed++;

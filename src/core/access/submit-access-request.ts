@@ -230,7 +230,7 @@ export async function submitChecklistForm(
     await tx.outbox.enqueue([
       ...reviewPosts(created, config.timezone),
       // A receipt that outlives the ephemeral reply: what was asked, and who has it (a role).
-      ...(await toRequester(ctx.deps.directory, created, `access:${created.id}:submitted`, (t) =>
+      ...(await toRequester(tx.directory, created, `access:${created.id}:submitted`, (t) =>
         submittedDm(t, created),
       )),
     ]);

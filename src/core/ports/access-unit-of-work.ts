@@ -1,5 +1,6 @@
 import type { AccessRequestStore } from "./access-request-store.js";
 import type { AuditLog } from "./audit-log.js";
+import type { CommunityDirectory } from "./community-directory.js";
 import type { FormDraftStore } from "./form-drafts.js";
 import type { Outbox } from "./outbox.js";
 
@@ -9,6 +10,8 @@ export interface AccessTransactionStores {
   audit: AuditLog;
   outbox: Outbox;
   drafts: FormDraftStore;
+  /** Who to tell, read through the same transaction: on PGlite (one connection) any other store deadlocks. */
+  directory: CommunityDirectory;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
 import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
-import type { InboundRequest } from "../bot/inbound-request.js";
 import type { OutboundMessage } from "../ports/outbox.js";
 import { cardPlainText, type FormReply, mentionedUserIds } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
@@ -449,6 +448,3 @@ describe("problem inventory (core, over fakes)", () => {
     expect(cardPlainText(await core.home(cleo))).not.toContain("Problems you filed");
   });
 });
-
-// Keeps the request type honest in this file.
-export type _Request = InboundRequest;

@@ -6,13 +6,8 @@ import { SqlAccessUnitOfWork } from "./sql-access-unit-of-work.js";
 import { SqlAuditLog } from "./sql-audit-log.js";
 import { SqlDatasetLookup } from "./sql-dataset-lookup.js";
 import { SqlStewardDirectory } from "./sql-steward-directory.js";
-import { UnitAwareCommunityDirectory } from "./unit-aware-directory.js";
 
-/**
- * The access-request ports of CoreDeps over one database, for main.ts, the CLI and tests. Also a
- * `directory` that follows the running access unit's transaction: spread it after the problem
- * stores so it replaces theirs (see UnitAwareCommunityDirectory).
- */
+/** The access-request ports of CoreDeps over one database, for main.ts, the CLI and tests. */
 export function createAccessStores(sql: SqlExecutor, clock: Clock, search: Pick<DatasetSearch, "findByKey">) {
   return {
     accessRequests: new SqlAccessRequestStore(sql),
@@ -20,6 +15,5 @@ export function createAccessStores(sql: SqlExecutor, clock: Clock, search: Pick<
     stewards: new SqlStewardDirectory(sql),
     datasetLookup: new SqlDatasetLookup(sql, search),
     accessUnitOfWork: new SqlAccessUnitOfWork(sql, clock),
-    directory: new UnitAwareCommunityDirectory(sql),
   };
 }

@@ -86,6 +86,7 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     audit: auditLog,
     outbox,
     drafts,
+    directory,
   });
   const deps: FakeCoreDeps = {
     people,
@@ -96,7 +97,10 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     // Use cases must not reach these while a unit of work runs (PGlite would deadlock).
     problems: unitOfWork.guardOutsideUnit(problems, "problems"),
     drafts: unitOfWork.guardOutsideUnit(drafts, "drafts"),
-    directory: unitOfWork.guardOutsideUnit(directory, "directory"),
+    directory: accessUnitOfWork.guardOutsideUnit(
+      unitOfWork.guardOutsideUnit(directory, "directory"),
+      "directory",
+    ),
     accountLinks: new InMemoryAccountLinks(people, problems, drafts),
     unitOfWork,
     accessRequests: accessUnitOfWork.guardOutsideUnit(accessRequests, "accessRequests"),
@@ -113,8 +117,7 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
 
 /**
  * InMemoryAccessUnitOfWork that knows when it runs, so the access stores CoreDeps holds can refuse
- * use inside a unit (on PGlite that query deadlocks). `deps.directory` is not guarded here: the
- * SQL directory in CoreDeps follows the running access unit (UnitAwareCommunityDirectory).
+ * use inside a unit (on PGlite that query deadlocks).
  */
 class GuardedAccessUnitOfWork extends InMemoryAccessUnitOfWork {
   active = 0;

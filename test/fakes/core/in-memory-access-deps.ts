@@ -53,6 +53,7 @@ export function withAccessFakes<D extends FakeCoreDeps>(deps: D): D & FakeAccess
       audit: auditLog,
       outbox: deps.outbox,
       drafts: deps.drafts,
+      directory: deps.directory,
     }),
   };
   return Object.assign(deps, access);
