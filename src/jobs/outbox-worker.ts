@@ -85,7 +85,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         // Rate limited: not the message's fault. Wait as asked, without using up an attempt.
         const until = clock.now().getTime() + failure.retryAfterMs;
         pausedUntil.set(message.platform, until);
-        logger.warn({ outboxId: message.id, waitMs: failure.retryAfterMs, reason }, "outbox delivery rate limited; waiting");
+        logger.warn(
+          { outboxId: message.id, waitMs: failure.retryAfterMs, reason },
+          "outbox delivery rate limited; waiting",
+        );
         await queue.retryLater(message.id, new Date(until), reason, { refundAttempt: true });
         return "retried";
       }

@@ -44,7 +44,8 @@ function startBot(env: Record<string, string>, name: string, log: (line: string)
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) log(`[${name}] ${line.slice(0, 300)}`);
+    for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
+      log(`[${name}] ${line.slice(0, 300)}`);
   });
   child.stderr?.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean))

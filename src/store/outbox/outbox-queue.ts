@@ -114,7 +114,12 @@ export class OutboxQueue {
    * platform that said "wait" (429) did not fail the message, so waiting must not bring it
    * closer to the dead-letter limit.
    */
-  async retryLater(id: string, at: Date, error: string, options: { refundAttempt?: boolean } = {}): Promise<void> {
+  async retryLater(
+    id: string,
+    at: Date,
+    error: string,
+    options: { refundAttempt?: boolean } = {},
+  ): Promise<void> {
     await this.sql.query(
       `UPDATE "OutboxMessage" SET "nextAttemptAt" = $2::timestamptz, "lastError" = $3,
               "attempts" = CASE WHEN $4::boolean THEN GREATEST("attempts" - 1, 0) ELSE "attempts" END
