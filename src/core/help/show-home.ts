@@ -1,11 +1,12 @@
+import { accessRequestsCard } from "../access/list-access-requests.js";
 import type { RequestContext } from "../bot/request-context.js";
 import { homeProblemBlocks } from "../problems/home-problems.js";
 import type { Card } from "../shared/card.js";
 import { showHelp } from "./show-help.js";
 
 /**
- * The personal home view (Slack App Home): who you are here and what you can do. Later
- * capabilities add their sections ("your problems", "your access requests").
+ * The personal home view (Slack App Home): who you are here, your problems and access requests,
+ * and what you can do.
  */
 export async function showHome(ctx: RequestContext): Promise<Card> {
   const { t, actor } = ctx;
@@ -26,6 +27,9 @@ export async function showHome(ctx: RequestContext): Promise<Card> {
       },
       { type: "divider" },
       ...(await homeProblemBlocks(ctx)),
+      { type: "divider" },
+      // Your access requests (with Withdraw), and for deciders the requests waiting on them.
+      ...(await accessRequestsCard(ctx)).blocks,
       { type: "divider" },
       ...helpBlocks,
     ],

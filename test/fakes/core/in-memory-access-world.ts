@@ -223,7 +223,8 @@ export function expectPrivate(messages: readonly OutboundMessage[]): void {
       expect(target.key, where).toMatch(
         /^access:[0-9a-f-]{36}:review:(slack|discord):(user:[^:]+|channel:(CTRI|801))$/,
       );
-    for (const problemsChannel of channels.problems)
-      expect(recipient(message), where).not.toContain(problemsChannel);
+    // Compare whole ids (an anchor key's segments), never substrings: a random uuid may hold "800".
+    const ids = target.kind === "anchor" ? target.key.split(":") : [recipient(message)];
+    for (const problemsChannel of channels.problems) expect(ids, where).not.toContain(problemsChannel);
   }
 }
