@@ -1,22 +1,49 @@
 import { rename, writeFile } from "node:fs/promises";
+import { exportAudit } from "../core/access/export-audit.js";
 import { type ExportFormat, exportProblems } from "../core/problems/export-problems.js";
 import type { CatalogCliContext } from "./catalog/catalog-cli-context.js";
 
+type ExportContext = Pick<CatalogCliContext, "deps" | "communityId" | "streams">;
+export interface ExportOptions {
+  format: ExportFormat;
+  output?: string;
+}
+
 /**
- * `datadesk export problems --format csv|json [--output file]`: the problem inventory as open
- * data (public fields only), to stdout or a file. The file is written whole or not at all.
+ * Writes an export to stdout, or to `output` whole or not at all (a temporary file renamed into
+ * place). `private` files are readable by their owner only.
  */
-export async function exportProblemsCommand(
-  ctx: Pick<CatalogCliContext, "deps" | "communityId" | "streams">,
-  options: { format: ExportFormat; output?: string },
-): Promise<void> {
-  const body = await exportProblems(ctx.deps.problems, ctx.communityId, options.format);
-  if (options.output) {
-    const temporary = `${options.output}.${process.pid}.tmp`;
-    await writeFile(temporary, body, "utf8");
-    await rename(temporary, options.output);
-    ctx.streams.stderr.write(`Wrote ${options.output}\n`);
+async function writeExport(ctx: ExportContext, body: string, output: string | undefined, isPrivate: boolean) {
+  if (!output) {
+    ctx.streams.stdout.write(body);
     return;
   }
-  ctx.streams.stdout.write(body);
+  const temporary = `${output}.${process.pid}.tmp`;
+  await writeFile(temporary, body, { encoding: "utf8", ...(isPrivate ? { mode: 0o600 } : {}) });
+  await rename(temporary, output);
+  ctx.streams.stderr.write(`Wrote ${output}\n`);
+}
+
+/** `datadesk export problems`: the problem inventory as open data (public fields only). */
+export async function exportProblemsCommand(ctx: ExportContext, options: ExportOptions): Promise<void> {
+  await writeExport(
+    ctx,
+    await exportProblems(ctx.deps.problems, ctx.communityId, options.format),
+    options.output,
+    false,
+  );
+}
+
+/**
+ * `datadesk export audit`: a community's audit log (every access-request step, who, when, why,
+ * from where) in append order. Unlike the problem export this names people: it is for the
+ * community's governance, not open data, so its file is private.
+ */
+export async function exportAuditCommand(ctx: ExportContext, options: ExportOptions): Promise<void> {
+  await writeExport(
+    ctx,
+    await exportAudit(ctx.deps.auditLog, ctx.communityId, options.format),
+    options.output,
+    true,
+  );
 }

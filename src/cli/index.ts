@@ -1,13 +1,12 @@
 import { Command, Option } from "commander";
-import { type ExportFormat, exportFormats } from "../core/problems/export-problems.js";
+import { exportFormats } from "../core/problems/export-problems.js";
 import { askCliCommand } from "./ask-command.js";
 import { withCatalogCli } from "./catalog/catalog-cli-services.js";
 import { registerCatalogCommands } from "./catalog/register-catalog-commands.js";
 import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
-import { exportAuditCommand } from "./export-audit-command.js";
-import { exportProblemsCommand } from "./export-command.js";
+import { type ExportOptions, exportAuditCommand, exportProblemsCommand } from "./export-command.js";
 import { operatorCliContext } from "./operator-cli-context.js";
 import { registerRoleCommands } from "./role-command.js";
 import { runCliCommand } from "./run-cli-command.js";
@@ -44,34 +43,34 @@ registerRoleCommands(program);
 registerStewardCommands(program);
 
 const exporting = program.command("export").description("publish datadesk's own data as open data");
-exporting
-  .command("problems")
-  .description("the problem inventory: status, votes, topic, linked datasets, dates (no personal data)")
-  .addOption(new Option("--format <format>", "file format").choices([...exportFormats]).default("csv"))
-  .option("--output <file>", "write to this file instead of standard output")
-  .option("--community <slug>", "the community (default: the default community)")
-  .action((options: { format: ExportFormat; output?: string; community?: string }) =>
-    runCliCommand(() =>
-      withCatalogCli(async (ctx) => {
-        const { communityId } = await operatorCliContext(ctx, options.community);
-        await exportProblemsCommand({ ...ctx, communityId }, options);
-      }),
-    ),
-  );
-exporting
-  .command("audit")
-  .description("the audit log of access requests, every step in order (names people: keep it private)")
-  .addOption(new Option("--format <format>", "file format").choices([...exportFormats]).default("csv"))
-  .option("--output <file>", "write to this file instead of standard output")
-  .option("--community <slug>", "the community (default: the default community)")
-  .action((options: { format: ExportFormat; output?: string; community?: string }) =>
-    runCliCommand(() =>
-      withCatalogCli(async (ctx) => {
-        const { communityId } = await operatorCliContext(ctx, options.community);
-        await exportAuditCommand({ ...ctx, communityId }, options);
-      }),
-    ),
-  );
+const exports: Array<[string, string, typeof exportProblemsCommand]> = [
+  [
+    "problems",
+    "the problem inventory: status, votes, topic, linked datasets, dates (no personal data)",
+    exportProblemsCommand,
+  ],
+  [
+    "audit",
+    "the audit log of access requests, every step in order (names people: keep it private)",
+    exportAuditCommand,
+  ],
+];
+for (const [name, description, command] of exports) {
+  exporting
+    .command(name)
+    .description(description)
+    .addOption(new Option("--format <format>", "file format").choices([...exportFormats]).default("csv"))
+    .option("--output <file>", "write to this file instead of standard output")
+    .option("--community <slug>", "the community (default: the default community)")
+    .action((options: ExportOptions & { community?: string }) =>
+      runCliCommand(() =>
+        withCatalogCli(async (ctx) => {
+          const { communityId } = await operatorCliContext(ctx, options.community);
+          await command({ ...ctx, communityId }, options);
+        }),
+      ),
+    );
+}
 
 program
   .command("ask")

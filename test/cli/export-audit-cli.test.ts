@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CatalogCliContext } from "../../src/cli/catalog/catalog-cli-context.js";
-import { exportAuditCommand } from "../../src/cli/export-audit-command.js";
+import { exportAuditCommand } from "../../src/cli/export-command.js";
 import type { AuditAction } from "../../src/core/ports/audit-log.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
 import { type CapturedStream, catalogCliFor } from "../support/catalog-cli.js";
