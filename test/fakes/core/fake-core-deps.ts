@@ -17,6 +17,7 @@ import { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
 import { InMemoryProblemStore } from "./in-memory-problem-store.js";
 import { InMemoryProcessedEvents } from "./in-memory-processed-events.js";
 import { InMemoryUnitOfWork } from "./in-memory-unit-of-work.js";
+import { guardOutsideUnits } from "./unit-guard.js";
 
 /** CoreDeps made of fakes, typed as the fakes so tests can seed them and look inside. */
 export interface FakeCoreDeps extends CoreDeps {
@@ -88,25 +89,24 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     drafts,
     directory,
   });
+  // Use cases must not reach these while any unit of work runs (PGlite would deadlock).
+  const guard = <S extends object>(store: S, name: string) =>
+    guardOutsideUnits(store, name, [unitOfWork, accessUnitOfWork]);
   const deps: FakeCoreDeps = {
     people,
     clock,
     logger: silentLogger,
     ...catalog.deps,
     processedEvents: new InMemoryProcessedEvents(clock),
-    // Use cases must not reach these while a unit of work runs (PGlite would deadlock).
-    problems: unitOfWork.guardOutsideUnit(problems, "problems"),
-    drafts: unitOfWork.guardOutsideUnit(drafts, "drafts"),
-    directory: accessUnitOfWork.guardOutsideUnit(
-      unitOfWork.guardOutsideUnit(directory, "directory"),
-      "directory",
-    ),
+    problems: guard(problems, "problems"),
+    drafts: guard(drafts, "drafts"),
+    directory: guard(directory, "directory"),
     accountLinks: new InMemoryAccountLinks(people, problems, drafts),
     unitOfWork,
-    accessRequests: accessUnitOfWork.guardOutsideUnit(accessRequests, "accessRequests"),
-    auditLog: accessUnitOfWork.guardOutsideUnit(auditLog, "auditLog"),
-    stewards: accessUnitOfWork.guardOutsideUnit(stewards, "stewards"),
-    datasetLookup: accessUnitOfWork.guardOutsideUnit(datasetLookup, "datasetLookup"),
+    accessRequests: guard(accessRequests, "accessRequests"),
+    auditLog: guard(auditLog, "auditLog"),
+    stewards: guard(stewards, "stewards"),
+    datasetLookup: guard(datasetLookup, "datasetLookup"),
     accessUnitOfWork,
     outbox,
     catalogStore: catalog.store,
@@ -115,10 +115,7 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   return { ...deps, ...overrides } as Omit<FakeCoreDeps, keyof O> & O;
 }
 
-/**
- * InMemoryAccessUnitOfWork that knows when it runs, so the access stores CoreDeps holds can refuse
- * use inside a unit (on PGlite that query deadlocks).
- */
+/** InMemoryAccessUnitOfWork that knows when it runs, for `guardOutsideUnits`. */
 class GuardedAccessUnitOfWork extends InMemoryAccessUnitOfWork {
   active = 0;
 
@@ -129,21 +126,5 @@ class GuardedAccessUnitOfWork extends InMemoryAccessUnitOfWork {
     } finally {
       this.active--;
     }
-  }
-
-  guardOutsideUnit<S extends object>(store: S, name: string): S {
-    return new Proxy(store, {
-      get: (target, property, receiver) => {
-        const value = Reflect.get(target, property, receiver);
-        if (typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          if (this.active > 0)
-            throw new Error(
-              `deps.${name}.${String(property)} was called inside an access unit of work: use the store the unit gives (on PGlite this deadlocks)`,
-            );
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
   }
 }

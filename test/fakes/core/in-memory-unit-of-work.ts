@@ -8,7 +8,7 @@ import type { TransactionStores, UnitOfWork } from "../../../src/core/ports/unit
  * It does catch the mistake a fake would otherwise hide: using a store from CoreDeps (not the
  * one `fn` was given) while the unit runs. On PGlite, which has one connection, that query waits
  * for the transaction and the transaction waits for it: the request hangs forever. Stores
- * wrapped with `guardOutsideUnit` throw instead.
+ * wrapped with `guardOutsideUnits` (unit-guard.ts) throw instead.
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
   /** How many units ran, to assert that a use case wrote in one transaction. */
@@ -26,23 +26,5 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     } finally {
       this.active--;
     }
-  }
-
-  /** `store` as CoreDeps should hold it: usable outside units, an error inside one. */
-  guardOutsideUnit<S extends object>(store: S, name: string): S {
-    return new Proxy(store, {
-      get: (target, property, receiver) => {
-        const value = Reflect.get(target, property, receiver);
-        if (typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          if (this.active > 0) {
-            throw new Error(
-              `deps.${name}.${String(property)} was called inside a unit of work: use the store the unit gives (on PGlite this deadlocks)`,
-            );
-          }
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
   }
 }
