@@ -7,16 +7,15 @@
 // but Ana, the stewards and the triage channel.
 
 import { resolve } from "node:path";
-import type { APIEmbed, APIModalInteractionResponseCallbackData } from "discord.js";
+import type { APIModalInteractionResponseCallbackData } from "discord.js";
 import { InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isSlackAdapter } from "../../src/adapters/slack/slack-adapter.js";
 import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import type { AccessRequest } from "../../src/core/access/access-request.js";
 import { exportAudit } from "../../src/core/access/export-audit.js";
 import { SqlStewardDirectory } from "../../src/store/access/sql-steward-directory.js";
 import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
-import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
+import type { FakeDiscord } from "../fakes/discord/fake-discord-server.js";
 import {
   blockActionPayload,
   dmChannelIdFor,
@@ -26,10 +25,16 @@ import {
   inputState,
   postInteraction,
   postSlashCommand,
-  startFakeSlack,
   submissionOf,
 } from "../fakes/slack/index.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import type { TestApp } from "../support/test-app.js";
+import {
+  discordText,
+  type SlackButton,
+  slackButtons,
+  startTwoPlatformApp,
+  type TwoPlatformApp,
+} from "../support/two-platform-app.js";
 
 const SECRET = "access-requests-e2e-secret";
 const DISCORD_TOKEN = "access-requests-e2e-discord";
@@ -70,25 +75,6 @@ const PRIVATE = [
 
 type Json = Record<string, unknown>;
 type Modal = APIModalInteractionResponseCallbackData;
-type SlackButton = { action_id: string; value?: string };
-interface DiscordBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  flags?: number;
-}
-const discordText = (value: unknown) => {
-  const m = (value ?? {}) as DiscordBody;
-  return [
-    m.content ?? "",
-    ...(m.embeds ?? []).flatMap((e) => [
-      e.title ?? "",
-      e.description ?? "",
-      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    ]),
-  ].join("\n");
-};
-const slackButtons = (blocks: unknown): SlackButton[] =>
-  ((blocks ?? []) as Json[]).flatMap((b) => (b.type === "actions" ? (b.elements as SlackButton[]) : []));
 /** Action ids may carry a "#n" suffix that keeps them unique within a message. */
 const buttonIn = (blocks: unknown, actionId: string): SlackButton | undefined =>
   slackButtons(blocks).find((b) => b.action_id.replace(/#\d+$/, "") === actionId);
@@ -108,11 +94,8 @@ describe("access requests on Slack and Discord at once", { timeout: 90_000 }, ()
   /** Who clicked, by the trigger id of the click. */
   const triggeredBy = new Map<string, string>();
 
-  const drain = async () => {
-    // Twice: edits wait for the post they edit to be delivered first.
-    await desk.app.outbox.drain();
-    await desk.app.outbox.drain();
-  };
+  let platforms: TwoPlatformApp;
+  const drain = () => platforms.drain();
   const requestById = async (id: string) => {
     const found = await desk.app.services.deps.accessRequests.byId(id);
     if (!found) throw new Error(`no request ${id}`);
@@ -315,25 +298,15 @@ describe("access requests on Slack and Discord at once", { timeout: 90_000 }, ()
       .map((c) => JSON.stringify(c.body));
 
   beforeAll(async () => {
-    slack = await startFakeSlack({ waitTimeoutMs: 15_000 });
-    discord = await startFakeDiscord({ token: DISCORD_TOKEN, callbackTimeoutMs: 15_000 });
-    sam = discord.addUser("sam").id;
-    cleo = discord.addUser("cleo").id;
-    desk = await startTestApp(
-      {
-        SLACK_BOT_TOKEN: "xoxb-access-requests",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DISCORD_TOKEN,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_API_BASE: discord.apiBase,
-        PORT: "0",
-        HOST: "127.0.0.1",
-      },
-      // The test drains the outbox itself, so it knows when messages went out.
-      { outboxIntervalMs: 3_600_000 },
-    );
-    receiverUrl = `http://127.0.0.1:${desk.app.adapters.find(isSlackAdapter)?.port()}/slack/events`;
+    platforms = await startTwoPlatformApp({
+      signingSecret: SECRET,
+      discordToken: DISCORD_TOKEN,
+      slackToken: "xoxb-access-requests",
+      discordUsers: ["sam", "cleo"],
+    });
+    ({ slack, discord, desk, receiverUrl } = platforms);
+    sam = platforms.discordUsers.sam ?? "";
+    cleo = platforms.discordUsers.cleo ?? "";
     const { deps, db } = desk.app.services;
     communityId = (await deps.people.communityForWorkspace("slack", FAKE_TEAM_ID)).id;
     await deps.directory.setChannel(communityId, "slack", FAKE_TEAM_ID, "triage", SLACK_TRIAGE);
@@ -360,9 +333,7 @@ describe("access requests on Slack and Discord at once", { timeout: 90_000 }, ()
   });
 
   afterAll(async () => {
-    await desk?.close();
-    await slack?.close();
-    await discord?.close();
+    await platforms?.close();
   });
 
   it("shows a public dataset as open: nothing to request", async () => {

@@ -4,11 +4,10 @@
 // a champion merges a duplicate (counts merge) and declines with a reason (each follower told
 // once); a member pressing a triage button is refused; hostile text pings nobody anywhere.
 
-import type { APIEmbed, APIInteraction, APIModalInteractionResponseCallbackData } from "discord.js";
+import type { APIInteraction, APIModalInteractionResponseCallbackData } from "discord.js";
 import { InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isSlackAdapter } from "../../src/adapters/slack/slack-adapter.js";
-import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
+import type { FakeDiscord } from "../fakes/discord/fake-discord-server.js";
 import {
   blockActionPayload,
   FAKE_TEAM_ID,
@@ -17,10 +16,16 @@ import {
   inputState,
   postInteraction,
   postSlashCommand,
-  startFakeSlack,
   submissionOf,
 } from "../fakes/slack/index.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import type { TestApp } from "../support/test-app.js";
+import {
+  discordBody,
+  discordText,
+  slackButtons,
+  startTwoPlatformApp,
+  type TwoPlatformApp,
+} from "../support/two-platform-app.js";
 
 const SECRET = "problem-inventory-e2e-secret";
 const DISCORD_TOKEN = "problem-inventory-e2e-discord";
@@ -31,30 +36,6 @@ const HOSTILE = "@everyone @here <!channel> <!everyone> <@U0VICTIM> [click](http
 
 type Json = Record<string, unknown>;
 type Modal = APIModalInteractionResponseCallbackData;
-interface DiscordBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<{ components?: Array<{ custom_id?: string; label?: string }> }>;
-  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
-}
-const discordBody = (value: unknown) => (value ?? {}) as DiscordBody;
-const discordText = (m: DiscordBody) =>
-  [
-    m.content ?? "",
-    ...(m.embeds ?? []).flatMap((e) => [
-      e.title ?? "",
-      e.description ?? "",
-      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    ]),
-  ].join("\n");
-const slackButtons = (
-  blocks: unknown,
-): Array<{ action_id: string; value?: string; text?: { text: string } }> =>
-  ((blocks ?? []) as Json[]).flatMap((b) =>
-    b.type === "actions"
-      ? ((b.elements ?? []) as Array<{ action_id: string; value?: string; text?: { text: string } }>)
-      : [],
-  );
 
 describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, () => {
   let slack: FakeSlack;
@@ -68,11 +49,8 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
   let dan: string;
   let firstId = "";
 
-  const drain = async () => {
-    // Twice: edits wait for the post they edit to be delivered first.
-    await desk.app.outbox.drain();
-    await desk.app.outbox.drain();
-  };
+  let platforms: TwoPlatformApp;
+  const drain = () => platforms.drain();
   const problem = (number: number) => desk.app.services.deps.problems.byNumber(communityId, number);
 
   /** The next `method` call after those already recorded. */
@@ -95,7 +73,7 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
   async function discordModal(interaction: APIInteraction): Promise<Modal> {
     const callback = await discord.gateway.sendInteraction(interaction);
     if (callback.type !== InteractionResponseType.Modal)
-      throw new Error(`no modal: ${discordText(discordBody(callback.data))}`);
+      throw new Error(`no modal: ${discordText(callback.data)}`);
     return callback.data as Modal;
   }
 
@@ -161,25 +139,15 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
   }
 
   beforeAll(async () => {
-    slack = await startFakeSlack({ waitTimeoutMs: 15_000 });
-    discord = await startFakeDiscord({ token: DISCORD_TOKEN, callbackTimeoutMs: 15_000 });
-    cleo = discord.addUser("cleo").id;
-    dan = discord.addUser("dan").id;
-    desk = await startTestApp(
-      {
-        SLACK_BOT_TOKEN: "xoxb-problem-inventory",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DISCORD_TOKEN,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_API_BASE: discord.apiBase,
-        PORT: "0",
-        HOST: "127.0.0.1",
-      },
-      // The test drains the outbox itself, so it knows when messages went out.
-      { outboxIntervalMs: 3_600_000 },
-    );
-    receiverUrl = `http://127.0.0.1:${desk.app.adapters.find(isSlackAdapter)?.port()}/slack/events`;
+    platforms = await startTwoPlatformApp({
+      signingSecret: SECRET,
+      discordToken: DISCORD_TOKEN,
+      slackToken: "xoxb-problem-inventory",
+      discordUsers: ["cleo", "dan"],
+    });
+    ({ slack, discord, desk, receiverUrl } = platforms);
+    cleo = platforms.discordUsers.cleo ?? "";
+    dan = platforms.discordUsers.dan ?? "";
     const { deps, db } = desk.app.services;
     communityId = (await deps.people.communityForWorkspace("slack", FAKE_TEAM_ID)).id;
     discordProblems = discord.world.otherTextChannelId;
@@ -208,9 +176,7 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
   });
 
   afterAll(async () => {
-    await desk?.close();
-    await slack?.close();
-    await discord?.close();
+    await platforms?.close();
   });
 
   it("files a problem from the Slack modal and posts it on both platforms, pinging the topic's champion", async () => {
@@ -263,7 +229,7 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
     const linked = await discord.gateway.sendInteraction(
       discord.gateway.chatInputInteraction({ name: "link", options: { code: code ?? "" } }),
     );
-    expect(discordText(discordBody(linked.data))).toMatch(/accounts are linked/);
+    expect(discordText(linked.data)).toMatch(/accounts are linked/);
 
     await pressDiscord(ben(), discordProblems, "problem.vote");
     expect((await problem(1))?.voteCount).toBe(1);
@@ -309,7 +275,7 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
         { user: cleo },
       ),
     );
-    expect(discordText(discordBody(answered.data))).toMatch(/filed as #2/);
+    expect(discordText(answered.data)).toMatch(/filed as #2/);
     const second = await problem(2);
     await drain();
     await pressDiscord(ben(), discordProblems, "problem.vote", second?.id);
@@ -432,7 +398,7 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
     expect(recipients.some((r) => r === `slack:${FAKE_USER_ID}` || r === `discord:${ben()}`)).toBe(true);
     for (const dm of [
       ...slackDms.map((c) => JSON.stringify(c.body)),
-      ...discordDms.map((c) => discordText(discordBody(c.body))),
+      ...discordDms.map((c) => discordText(c.body)),
     ]) {
       expect(dm).toMatch(/To be released later — 2027-03-01/);
     }
