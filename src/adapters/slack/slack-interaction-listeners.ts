@@ -73,26 +73,32 @@ export function registerSlackInteractionListeners(
     };
   }
 
+  /** Who pressed a button, as the core knows them; null when the payload names no team. */
+  function presser(data: BlockActions) {
+    const teamId = data.team?.id ?? data.user.team_id;
+    if (!teamId) return null;
+    return requests.identify({
+      teamId,
+      userId: data.user.id,
+      fallbackName: data.user.name,
+      channelId: data.channel?.id ?? data.container?.channel_id,
+    });
+  }
+
   app.action(CARD_BUTTON_ACTION_ID, async ({ ack, body, respond, client }) => {
     await ack();
     await requests.serve("action", async () => {
       const parsed = blockActionsSchema.safeParse(body);
       if (!parsed.success) return invalid("block_actions", parsed.error.issues);
-      const { user, team, actions } = parsed.data;
-      const teamId = team?.id ?? user.team_id;
-      const pressed = actions[0];
+      const pressed = parsed.data.actions[0];
       const request = inboundRequestSchema.safeParse({
         kind: "action",
         actionId: decodeButtonActionId(pressed?.action_id ?? ""),
         value: pressed?.value ?? "",
       });
-      if (!teamId || !request.success) return invalid("block_actions", request.error?.issues ?? "no team id");
-      const identity = await requests.identify({
-        teamId,
-        userId: user.id,
-        fallbackName: user.name,
-        channelId: parsed.data.channel?.id ?? parsed.data.container?.channel_id,
-      });
+      if (!request.success) return invalid("block_actions", request.error.issues);
+      const identity = await presser(parsed.data);
+      if (!identity) return invalid("block_actions", "no team id");
       const reply = await requests.answer("action", identity, request.data);
       await deliverReply(reply, buttonTarget(parsed.data, respond, client, identity.locale), logger);
       return "ok";
@@ -105,17 +111,10 @@ export function registerSlackInteractionListeners(
     await requests.serve("action", async () => {
       const parsed = blockActionsSchema.safeParse(body);
       if (!parsed.success) return invalid("block_actions", parsed.error.issues);
-      const { user, team, actions } = parsed.data;
-      const teamId = team?.id ?? user.team_id;
-      if (!teamId) return invalid("block_actions", "no team id");
-      const identity = await requests.identify({
-        teamId,
-        userId: user.id,
-        fallbackName: user.name,
-        channelId: parsed.data.channel?.id ?? parsed.data.container?.channel_id,
-      });
+      const identity = await presser(parsed.data);
+      if (!identity) return invalid("block_actions", "no team id");
       // The offer keeps the request in Slack's escaped form (see renderFormOffer).
-      const text = capLength(slackTextToPlain(actions[0]?.value ?? ""), MAX_REQUEST_TEXT);
+      const text = capLength(slackTextToPlain(parsed.data.actions[0]?.value ?? ""), MAX_REQUEST_TEXT);
       const reply = await requests.answerText("action", identity, { kind: "message", text });
       await deliverReply(reply, buttonTarget(parsed.data, respond, client, identity.locale), logger);
       return "ok";
