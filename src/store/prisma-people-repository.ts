@@ -24,6 +24,9 @@ async function createOrFind<T>(find: () => Promise<T | null>, create: () => Prom
   }
 }
 
+/** How stale PlatformAccount.lastSeenAt may get before a request refreshes it. */
+const LAST_SEEN_PRECISION_MS = 60_000;
+
 export class PrismaPeopleRepository implements PeopleRepository {
   constructor(
     private readonly prisma: PrismaClient,
@@ -84,15 +87,23 @@ export class PrismaPeopleRepository implements PeopleRepository {
         }),
     );
     // Keep what the platform last told us, so notifications use today's name and language,
-    // and when, so they reach the account the person used last.
-    await this.prisma.platformAccount.update({
-      where: { id: account.id },
-      data: {
-        displayName: identity.displayName ?? account.displayName,
-        locale: identity.locale ?? account.locale,
-        lastSeenAt: this.clock.now(),
-      },
-    });
+    // and when, so they reach the account the person used last. The time only needs to be right
+    // to the minute: a burst of requests from one person writes once, not once each.
+    const now = this.clock.now();
+    const refreshed =
+      (identity.displayName && identity.displayName !== account.displayName) ||
+      (identity.locale && identity.locale !== account.locale) ||
+      now.getTime() - account.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS;
+    if (refreshed) {
+      await this.prisma.platformAccount.update({
+        where: { id: account.id },
+        data: {
+          displayName: identity.displayName ?? account.displayName,
+          locale: identity.locale ?? account.locale,
+          lastSeenAt: now,
+        },
+      });
+    }
     const membership = await createOrFind(
       () =>
         this.prisma.membership.findUnique({
