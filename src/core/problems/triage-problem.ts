@@ -1,6 +1,7 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { translator } from "../i18n/translator.js";
 import { requireRole } from "../people/roles.js";
+import type { CommunityConfig } from "../ports/community-directory.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import { changeProblemStatus } from "./change-status.js";
@@ -28,8 +29,7 @@ export function assertTransition(ctx: RequestContext, problem: Problem, to: Prob
   }
 }
 
-async function triageUpdate(ctx: RequestContext, problem: Problem, text: string): Promise<Reply> {
-  const config = await ctx.deps.directory.config(ctx.community.id);
+function triageUpdate(ctx: RequestContext, config: CommunityConfig, problem: Problem, text: string): Reply {
   const card = triageProblemCard(problem, { t: translator(ctx.community.locale), timezone: config.timezone });
   return { kind: "update", card, notice: notice(text) };
 }
@@ -51,22 +51,29 @@ export async function showTriage(ctx: RequestContext, problemId: string): Promis
  */
 export async function moveProblem(ctx: RequestContext, problemId: string, to: ProblemStatus): Promise<Reply> {
   const problem = await problemForTriage(ctx, problemId);
+  const config = await ctx.deps.directory.config(ctx.community.id);
   if (problem.status === to) {
     return triageUpdate(
       ctx,
+      config,
       problem,
       ctx.t("problems:triage.alreadyThere", { ref: problemRef(problem), status: statusLabel(ctx.t, to) }),
     );
   }
   assertTransition(ctx, problem, to);
-  const config = await ctx.deps.directory.config(ctx.community.id);
   const result = await changeProblemStatus(ctx, problem, { to, note: null }, config);
   if (!result) {
     const fresh = await problemForRequest(ctx, problemId);
-    return triageUpdate(ctx, fresh, ctx.t("problems:triage.changedMeanwhile", { ref: problemRef(fresh) }));
+    return triageUpdate(
+      ctx,
+      config,
+      fresh,
+      ctx.t("problems:triage.changedMeanwhile", { ref: problemRef(fresh) }),
+    );
   }
   return triageUpdate(
     ctx,
+    config,
     result.problem,
     ctx.t("problems:triage.moved", {
       ref: problemRef(result.problem),
@@ -83,13 +90,14 @@ export async function setProblemHidden(
   hidden: boolean,
 ): Promise<Reply> {
   const problem = await problemForTriage(ctx, problemId);
+  const config = await ctx.deps.directory.config(ctx.community.id);
   if (problem.hidden === hidden)
     return triageUpdate(
       ctx,
+      config,
       problem,
       ctx.t(hidden ? "problems:triage.hidden" : "problems:triage.unhidden", { ref: problemRef(problem) }),
     );
-  const config = await ctx.deps.directory.config(ctx.community.id);
   const now = ctx.deps.clock.now();
   const updated = await ctx.deps.unitOfWork.run(async (tx) => {
     const changed = await tx.problems.setHidden(problem.id, hidden);
@@ -104,6 +112,7 @@ export async function setProblemHidden(
   });
   return triageUpdate(
     ctx,
+    config,
     updated,
     ctx.t(hidden ? "problems:triage.hidden" : "problems:triage.unhidden", { ref: problemRef(updated) }),
   );
