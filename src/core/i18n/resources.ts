@@ -7,6 +7,7 @@ import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
 import { problems as enProblems } from "./locales/en/problems.js";
+import { publicPage as enPublicPage } from "./locales/en/public-page.js";
 import { slack as enSlack } from "./locales/en/slack.js";
 import { access as esAccess } from "./locales/es/access.js";
 import { catalog as esCatalog } from "./locales/es/catalog.js";
@@ -17,6 +18,7 @@ import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
 import { problems as esProblems } from "./locales/es/problems.js";
+import { publicPage as esPublicPage } from "./locales/es/public-page.js";
 import { slack as esSlack } from "./locales/es/slack.js";
 
 /**
@@ -35,6 +37,7 @@ export const resources = {
     errors: enErrors,
     help: enHelp,
     problems: enProblems,
+    publicPage: enPublicPage,
     slack: enSlack,
   },
   es: {
@@ -47,6 +50,7 @@ export const resources = {
     errors: esErrors,
     help: esHelp,
     problems: esProblems,
+    publicPage: esPublicPage,
     slack: esSlack,
   },
 };
