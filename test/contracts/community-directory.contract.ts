@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultIntakeLimits } from "../../src/core/ports/community-directory.js";
+import { defaultDigestSchedule, defaultIntakeLimits } from "../../src/core/ports/community-directory.js";
 import type { ProblemInventoryWorld } from "../support/problem-inventory-world.js";
 
 /** The behaviour every CommunityDirectory must have: the in-memory fake and the SQL directory. */
@@ -16,11 +16,14 @@ export function communityDirectoryContract(name: string, setup: () => Promise<Pr
       const config = await world.directory.config(community);
       expect(config).toEqual({
         communityId: community,
+        name: expect.any(String),
         timezone: "UTC",
+        locale: "en",
         topics: [],
         intake: defaultIntakeLimits,
         oncall: null,
         channels: [],
+        digest: defaultDigestSchedule,
       });
     });
 
@@ -38,16 +41,49 @@ export function communityDirectoryContract(name: string, setup: () => Promise<Pr
             workspaceId: "G-new",
             problemChannelId: "D-problems",
             triageChannelId: null,
+            showcaseChannelId: null,
+            digestChannelId: null,
           },
           {
             platform: "slack",
             workspaceId: "T-chan",
             problemChannelId: "C-problems-2",
             triageChannelId: "C-triage",
+            showcaseChannelId: null,
+            digestChannelId: null,
           },
         ]),
       );
       expect((await world.people.communityForWorkspace("discord", "G-new")).id).toBe(world.communityId);
+    });
+
+    it("keeps showcase and digest channels beside the problem channel", async () => {
+      await world.people.communityForWorkspace("slack", "T-posts");
+      await world.directory.setChannel(world.communityId, "slack", "T-posts", "showcases", "C-show");
+      await world.directory.setChannel(world.communityId, "slack", "T-posts", "digest", "C-digest");
+      const { channels } = await world.directory.config(world.communityId);
+      expect(channels.find((channel) => channel.workspaceId === "T-posts")).toEqual({
+        platform: "slack",
+        workspaceId: "T-posts",
+        problemChannelId: null,
+        triageChannelId: null,
+        showcaseChannelId: "C-show",
+        digestChannelId: "C-digest",
+      });
+    });
+
+    it("stores the timezone, locale and digest schedule, refusing a zone or language it cannot use", async () => {
+      const community = await world.addCommunity("schedule");
+      await world.directory.setTimezone(community, "America/Chicago");
+      await world.directory.setLocale(community, "es");
+      await world.directory.setDigestSchedule(community, { weekday: 5, hour: 16, sendWhenQuiet: true });
+      await expect(world.directory.setTimezone(community, "Mars/Olympus")).rejects.toThrow();
+      await expect(world.directory.setLocale(community, "xx")).rejects.toThrow();
+      await world.directory.setIntakeLimits(community, { cooldownMinutes: 1, dailyCap: 2 });
+      const config = await world.directory.config(community);
+      expect(config.timezone).toBe("America/Chicago");
+      expect(config.locale).toBe("es");
+      expect(config.digest).toEqual({ weekday: 5, hour: 16, sendWhenQuiet: true });
     });
 
     it("refuses to set a channel on a workspace that belongs to another community", async () => {

@@ -7,9 +7,29 @@ export interface CommunityChannels {
   workspaceId: string;
   /** New problems are posted here, with Vote and Follow buttons. */
   problemChannelId: string | null;
-  /** Champions' private channel: new problems ping them here. */
+  /** Champions' private channel: new problems ping them here; the champions' digest goes here. */
   triageChannelId: string | null;
+  /** Published showcases are posted here. */
+  showcaseChannelId: string | null;
+  /** The community's weekly public digest is posted here. */
+  digestChannelId: string | null;
 }
+
+/** What a channel on a workspace/guild is for; each purpose has at most one channel there. */
+export const channelPurposes = ["problems", "triage", "showcases", "digest"] as const;
+export type ChannelPurpose = (typeof channelPurposes)[number];
+
+/** When the weekly digest goes out, in the community's timezone. */
+export interface DigestSchedule {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Local hour, 0–23. */
+  hour: number;
+  /** Send a digest even when nothing happened that week (off by default: silence is kinder). */
+  sendWhenQuiet: boolean;
+}
+
+export const defaultDigestSchedule: DigestSchedule = { weekday: 1, hour: 9, sendWhenQuiet: false };
 
 export interface IntakeLimits {
   /** Minutes a member waits between two problems. */
@@ -26,12 +46,17 @@ export interface OncallRotation {
 
 export interface CommunityConfig {
   communityId: string;
+  name: string;
+  /** IANA timezone ("America/Chicago"): schedules and dates people read use it. */
   timezone: string;
+  /** The community's language ("en" | "es") for public posts and people with no preference. */
+  locale: string;
   /** The community's topics, as people see them ("Transport", "Housing"); problems pick one. */
   topics: string[];
   intake: IntakeLimits;
   oncall: OncallRotation | null;
   channels: CommunityChannels[];
+  digest: DigestSchedule;
 }
 
 export const defaultIntakeLimits: IntakeLimits = { cooldownMinutes: 2, dailyCap: 5 };
@@ -63,9 +88,13 @@ export interface CommunityDirectory {
     communityId: string,
     platform: Platform,
     workspaceId: string,
-    purpose: "problems" | "triage",
+    purpose: ChannelPurpose,
     channelId: string,
   ): Promise<void>;
+  /** Callers validate the zone (Intl); stores refuse what they cannot parse. */
+  setTimezone(communityId: string, timezone: string): Promise<void>;
+  setLocale(communityId: string, locale: string): Promise<void>;
+  setDigestSchedule(communityId: string, schedule: DigestSchedule): Promise<void>;
   setTopics(communityId: string, topics: readonly string[]): Promise<void>;
   setIntakeLimits(communityId: string, limits: IntakeLimits): Promise<void>;
   setOncall(communityId: string, rotation: OncallRotation | null): Promise<void>;

@@ -17,6 +17,13 @@ export const communitySettingsSchema = z.object({
       startsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     })
     .optional(),
+  digest: z
+    .object({
+      weekday: z.number().int().min(1).max(7),
+      hour: z.number().int().min(0).max(23),
+      sendWhenQuiet: z.boolean(),
+    })
+    .optional(),
 });
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>;
 
@@ -30,5 +37,7 @@ export function readCommunitySettings(value: unknown): CommunitySettings {
   if (intake.success && intake.data) settings.intake = intake.data;
   const oncall = communitySettingsSchema.shape.oncall.safeParse(raw.oncall);
   if (oncall.success && oncall.data) settings.oncall = oncall.data;
+  const digest = communitySettingsSchema.shape.digest.safeParse(raw.digest);
+  if (digest.success && digest.data) settings.digest = digest.data;
   return settings;
 }

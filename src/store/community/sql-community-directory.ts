@@ -1,9 +1,12 @@
 import type { Role } from "../../core/people/roles.js";
 import {
+  type ChannelPurpose,
   type CommunityChannels,
   type CommunityConfig,
   type CommunityDirectory,
   type CommunityMember,
+  type DigestSchedule,
+  defaultDigestSchedule,
   defaultIntakeLimits,
   type IntakeLimits,
   type OncallRotation,
@@ -14,7 +17,13 @@ import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";
 import { communitySettingsSchema, readCommunitySettings } from "./community-settings.js";
 
-const CHANNEL_COLUMN = { problems: `"problemChannelId"`, triage: `"triageChannelId"` } as const;
+const CHANNEL_COLUMN: Record<ChannelPurpose, string> = {
+  problems: `"problemChannelId"`,
+  triage: `"triageChannelId"`,
+  showcases: `"showcaseChannelId"`,
+  digest: `"digestChannelId"`,
+};
+const LOCALES = new Set(["en", "es"]);
 
 /**
  * Community settings and people from Community, CommunityPlatform, Membership, Person and
@@ -26,31 +35,50 @@ export class SqlCommunityDirectory implements CommunityDirectory {
 
   async config(communityId: string): Promise<CommunityConfig> {
     const [community] = await this.sql.query<{
+      name: string;
       timezone: string;
+      locale: string;
       topics: string[] | null;
       settings: unknown;
-    }>(`SELECT "timezone", "topics", "settings" FROM "Community" WHERE "id" = $1::uuid`, [communityId]);
+    }>(`SELECT "name", "timezone", "locale", "topics", "settings" FROM "Community" WHERE "id" = $1::uuid`, [
+      communityId,
+    ]);
     if (!community) throw new Error(`no community ${communityId}`);
     const channels = await this.sql.query<CommunityChannels & Record<string, unknown>>(
-      `SELECT "platform"::text AS "platform", "workspaceId", "problemChannelId", "triageChannelId"
+      `SELECT "platform"::text AS "platform", "workspaceId", "problemChannelId", "triageChannelId",
+              "showcaseChannelId", "digestChannelId"
          FROM "CommunityPlatform" WHERE "communityId" = $1::uuid`,
       [communityId],
     );
     const settings = readCommunitySettings(community.settings);
     return {
       communityId,
+      name: community.name,
       timezone: community.timezone,
+      locale: community.locale,
       topics: community.topics ?? [],
       intake: settings.intake ?? { ...defaultIntakeLimits },
       oncall: settings.oncall ?? null,
       channels: channels
-        .map(({ platform, workspaceId, problemChannelId, triageChannelId }) => ({
-          platform,
-          workspaceId,
-          problemChannelId,
-          triageChannelId,
-        }))
+        .map(
+          ({
+            platform,
+            workspaceId,
+            problemChannelId,
+            triageChannelId,
+            showcaseChannelId,
+            digestChannelId,
+          }) => ({
+            platform,
+            workspaceId,
+            problemChannelId,
+            triageChannelId,
+            showcaseChannelId,
+            digestChannelId,
+          }),
+        )
         .sort((a, b) => `${a.platform}:${a.workspaceId}`.localeCompare(`${b.platform}:${b.workspaceId}`)),
+      digest: settings.digest ?? { ...defaultDigestSchedule },
     };
   }
 
@@ -58,7 +86,7 @@ export class SqlCommunityDirectory implements CommunityDirectory {
     communityId: string,
     platform: Platform,
     workspaceId: string,
-    purpose: "problems" | "triage",
+    purpose: ChannelPurpose,
     channelId: string,
   ): Promise<void> {
     const column = CHANNEL_COLUMN[purpose];
@@ -72,6 +100,28 @@ export class SqlCommunityDirectory implements CommunityDirectory {
       [timeOrderedId(), communityId, platform, workspaceId, channelId],
     );
     if (rows.length === 0) throw new Error(`${platform}:${workspaceId} belongs to another community`);
+  }
+
+  async setTimezone(communityId: string, timezone: string): Promise<void> {
+    // The last line of defence: a zone Intl cannot load would break every schedule that reads it.
+    new Intl.DateTimeFormat("en", { timeZone: timezone });
+    await this.sql.query(`UPDATE "Community" SET "timezone" = $2 WHERE "id" = $1::uuid`, [
+      communityId,
+      timezone,
+    ]);
+  }
+
+  async setLocale(communityId: string, locale: string): Promise<void> {
+    if (!LOCALES.has(locale)) throw new Error(`unsupported locale ${locale}`);
+    await this.sql.query(`UPDATE "Community" SET "locale" = $2 WHERE "id" = $1::uuid`, [communityId, locale]);
+  }
+
+  async setDigestSchedule(communityId: string, schedule: DigestSchedule): Promise<void> {
+    const digest = communitySettingsSchema.shape.digest.parse(schedule);
+    await this.sql.query(
+      `UPDATE "Community" SET "settings" = "settings" || jsonb_build_object('digest', $2::jsonb) WHERE "id" = $1::uuid`,
+      [communityId, JSON.stringify(digest)],
+    );
   }
 
   async setTopics(communityId: string, topics: readonly string[]): Promise<void> {

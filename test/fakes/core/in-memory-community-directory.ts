@@ -1,9 +1,12 @@
 import type { Role } from "../../../src/core/people/roles.js";
 import {
+  type ChannelPurpose,
   type CommunityChannels,
   type CommunityConfig,
   type CommunityDirectory,
   type CommunityMember,
+  type DigestSchedule,
+  defaultDigestSchedule,
   defaultIntakeLimits,
   type IntakeLimits,
   type OncallRotation,
@@ -21,7 +24,8 @@ export class InMemoryCommunityDirectory implements CommunityDirectory {
   readonly intake = new Map<string, IntakeLimits>();
   readonly oncall = new Map<string, OncallRotation>();
   /** `platform:workspaceId` → channel ids. */
-  readonly channels = new Map<string, { problems: string | null; triage: string | null }>();
+  readonly channels = new Map<string, Record<ChannelPurpose, string | null>>();
+  readonly digest = new Map<string, DigestSchedule>();
 
   constructor(private readonly people: InMemoryPeopleRepository) {}
 
@@ -38,17 +42,22 @@ export class InMemoryCommunityDirectory implements CommunityDirectory {
         workspaceId: rest.join(":"),
         problemChannelId: set?.problems ?? null,
         triageChannelId: set?.triage ?? null,
+        showcaseChannelId: set?.showcases ?? null,
+        digestChannelId: set?.digest ?? null,
       });
     }
     channels.sort((a, b) => `${a.platform}:${a.workspaceId}`.localeCompare(`${b.platform}:${b.workspaceId}`));
     const oncall = this.oncall.get(communityId);
     return {
       communityId,
+      name: community.name,
       timezone: community.timezone,
+      locale: community.locale,
       topics: [...(this.topics.get(communityId) ?? [])],
       intake: { ...(this.intake.get(communityId) ?? defaultIntakeLimits) },
       oncall: oncall ? { personIds: [...oncall.personIds], startsOn: oncall.startsOn } : null,
       channels,
+      digest: { ...(this.digest.get(communityId) ?? defaultDigestSchedule) },
     };
   }
 
@@ -56,7 +65,7 @@ export class InMemoryCommunityDirectory implements CommunityDirectory {
     communityId: string,
     platform: Platform,
     workspaceId: string,
-    purpose: "problems" | "triage",
+    purpose: ChannelPurpose,
     channelId: string,
   ): Promise<void> {
     const key = `${platform}:${workspaceId}`;
@@ -65,9 +74,30 @@ export class InMemoryCommunityDirectory implements CommunityDirectory {
       throw new Error(`${key} belongs to another community`);
     }
     this.people.workspaceLinks.set(key, communityId);
-    const current = this.channels.get(key) ?? { problems: null, triage: null };
+    const current = this.channels.get(key) ?? { problems: null, triage: null, showcases: null, digest: null };
     current[purpose] = channelId;
     this.channels.set(key, current);
+  }
+
+  async setTimezone(communityId: string, timezone: string): Promise<void> {
+    new Intl.DateTimeFormat("en", { timeZone: timezone });
+    this.updateCommunity(communityId, { timezone });
+  }
+
+  async setLocale(communityId: string, locale: string): Promise<void> {
+    if (locale !== "en" && locale !== "es") throw new Error(`unsupported locale ${locale}`);
+    this.updateCommunity(communityId, { locale });
+  }
+
+  async setDigestSchedule(communityId: string, schedule: DigestSchedule): Promise<void> {
+    this.digest.set(communityId, { ...schedule });
+  }
+
+  private updateCommunity(communityId: string, change: { timezone?: string; locale?: string }): void {
+    const community = this.people.communities.get(communityId);
+    if (!community) throw new Error(`no community ${communityId}`);
+    // In place: the people fake hands out this same object as the default community.
+    Object.assign(community, change);
   }
 
   async setTopics(communityId: string, topics: readonly string[]): Promise<void> {
