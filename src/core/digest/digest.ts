@@ -1,0 +1,110 @@
+import type { AccessSlaSettings } from "../access/access-sla.js";
+import type { Translate } from "../i18n/translator.js";
+import type { Clock } from "../ports/clock.js";
+import type { CommunityDirectory } from "../ports/community-directory.js";
+import type {
+  DigestAccessRow,
+  DigestDatasetChangeRow,
+  DigestMetadataGapRow,
+  DigestOverdueDatasetRow,
+  DigestProblemRow,
+  DigestShowcaseRow,
+  DigestSource,
+  DigestStatusChangeRow,
+} from "../ports/digest-source.js";
+import type { Card } from "../shared/card.js";
+import type { ImpactFigures } from "./impact-figures.js";
+
+/**
+ * The weekly digest: what happened in a community during one week of its own calendar, as data.
+ * `buildDigest` asks the `DigestSource` one question per section; `digestCard` turns the answer
+ * into a neutral card for any platform. Scheduling and delivery build on these two.
+ */
+export const digestSectionKeys = [
+  "newProblems",
+  "mostVoted",
+  "statusChanges",
+  "showcases",
+  "datasetChanges",
+  "overdueDatasets",
+  "metadataGaps",
+  "impact",
+  "accessWaiting",
+  "slaBreaches",
+] as const;
+export type DigestSectionKey = (typeof digestSectionKeys)[number];
+
+/** The sections only champions see: request details never go to a public channel. */
+export const championOnlySectionKeys: readonly DigestSectionKey[] = ["accessWaiting", "slaBreaches"];
+
+/** "channel": the community's public digest; "champions": adds accessWaiting and slaBreaches; "person": a personal DM digest with only the sections they kept. */
+export type DigestAudience =
+  | { kind: "channel" }
+  | { kind: "champions" }
+  | { kind: "person"; personId: string; sections: readonly DigestSectionKey[] };
+
+export interface DigestWeek {
+  /** "2026-W47" */
+  isoWeek: string;
+  start: Date;
+  /** Exclusive; community-local Monday 00:00 → next Monday 00:00 as instants. */
+  end: Date;
+}
+
+/** Each section: the rows shown (at most a handful) and the totals they come from. */
+export type DigestSection =
+  | { key: "newProblems"; total: number; items: DigestProblemRow[] }
+  | { key: "mostVoted" /** votes cast this week */; total: number; items: DigestProblemRow[] }
+  | {
+      key: "statusChanges";
+      total: number;
+      counts: Record<DigestStatusChangeRow["status"], number>;
+      items: DigestStatusChangeRow[];
+    }
+  | { key: "showcases"; total: number; items: DigestShowcaseRow[] }
+  | { key: "datasetChanges"; total: number; added: number; updated: number; items: DigestDatasetChangeRow[] }
+  | { key: "overdueDatasets"; total: number; items: (DigestOverdueDatasetRow & { overdueDays: number })[] }
+  | { key: "metadataGaps"; total: number; items: DigestMetadataGapRow[] }
+  | { key: "impact"; current: ImpactFigures; previous: ImpactFigures }
+  | { key: "accessWaiting"; total: number; asOf: Date; items: DigestAccessRow[] }
+  | {
+      key: "slaBreaches";
+      total: number;
+      asOf: Date;
+      escalationBusinessDays: number;
+      items: DigestAccessRow[];
+    };
+
+export type DigestSectionOf<K extends DigestSectionKey> = Extract<DigestSection, { key: K }>;
+
+export interface Digest {
+  communityId: string;
+  week: DigestWeek;
+  audience: DigestAudience;
+  /** In `digestSectionKeys` order; empty sections omitted. */
+  sections: DigestSection[];
+}
+
+export interface DigestDeps {
+  digestSource: DigestSource;
+  /** The community's timezone (business days of the access SLA). */
+  directory: Pick<CommunityDirectory, "config">;
+  clock: Clock;
+  accessSla: AccessSlaSettings;
+}
+
+/** Nothing happened: impact figures alone (and standing lists) don't make a digest worth sending. */
+export function isQuietWeek(_digest: Digest): boolean {
+  throw new Error("not yet");
+}
+
+export function digestCard(_digest: Digest, _t: Translate): Card {
+  throw new Error("not yet");
+}
+
+export async function buildDigest(
+  _deps: DigestDeps,
+  _input: { communityId: string; week: DigestWeek; audience: DigestAudience },
+): Promise<Digest> {
+  throw new Error("not yet");
+}
