@@ -15,15 +15,19 @@ import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
+import { publicPageRoute } from "./ops/public-page-route.js";
 import { publicRoutes } from "./ops/public-routes.js";
 import { createPlatformAdapters } from "./platform-adapters.js";
 import { createAccessStores } from "./store/access/access-stores.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
+import { createCommunityStores } from "./store/community/sql-membership-store.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "./store/default-community.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "./store/problem-inventory-stores.js";
+import { publicCommunity } from "./store/public/public-community.js";
+import { publishedShowcases } from "./store/public/public-showcases.js";
 import { SqlProcessedEvents } from "./store/sql-processed-events.js";
 
 /**
@@ -60,6 +64,7 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     processedEvents: new SqlProcessedEvents(db.sql, systemClock, { logger }),
     ...createProblemInventoryStores(db.sql, systemClock),
     ...createAccessStores(db.sql, systemClock, catalogStores.datasetSearch),
+    ...createCommunityStores(db.sql),
   };
   const core = createDatadesk(deps);
   return { config, logger, metrics, db, core, deps, close: () => db.close() };
@@ -116,6 +121,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
             select: { id: true },
           })
         )?.id ?? null,
+    }),
+    publicPageRoute({
+      problems: services.deps.problems,
+      publishedShowcases: (communityId) => publishedShowcases(db.sql, communityId),
+      community: (slug) => publicCommunity(db.sql, slug),
+      clock: services.deps.clock,
+      logger,
     }),
   ];
 

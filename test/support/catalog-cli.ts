@@ -5,6 +5,7 @@ import type { Clock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";
 import { createAccessStores } from "../../src/store/access/access-stores.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
+import { createCommunityStores } from "../../src/store/community/sql-membership-store.js";
 import type { Database } from "../../src/store/database.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "../../src/store/problem-inventory-stores.js";
@@ -25,6 +26,7 @@ export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
     processedEvents: new SqlProcessedEvents(db.sql, clock),
     ...createProblemInventoryStores(db.sql, clock),
     ...createAccessStores(db.sql, clock, catalogStores.datasetSearch),
+    ...createCommunityStores(db.sql),
   };
 }
 

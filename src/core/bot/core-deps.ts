@@ -10,10 +10,12 @@ import type { DatasetLookup } from "../ports/dataset-lookup.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { FormDraftStore } from "../ports/form-drafts.js";
 import type { Logger } from "../ports/logger.js";
+import type { CommunityUnitOfWork, MembershipStore } from "../ports/membership-store.js";
 import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import type { PeopleRepository } from "../ports/people-repository.js";
 import type { ProblemStore } from "../ports/problem-store.js";
 import type { ProcessedEvents } from "../ports/processed-events.js";
+import type { ShowcaseStore } from "../ports/showcase-store.js";
 import type { StewardDirectory } from "../ports/steward-directory.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
 import type { UsageNoteStore } from "../ports/usage-note-store.js";
@@ -55,4 +57,10 @@ export interface CoreDeps {
   datasetLookup: DatasetLookup;
   /** An access request's change, its audit entry and its messages commit together. */
   accessUnitOfWork: AccessUnitOfWork;
+  /** Roles, champion levels, topics and profiles (reads; changes go through communityUnitOfWork). */
+  memberships: MembershipStore;
+  /** A role, profile or setup change and its audit entry commit together. */
+  communityUnitOfWork: CommunityUnitOfWork;
+  /** Showcases, their datasets and problems (reads; writes go through unitOfWork). */
+  showcases: ShowcaseStore;
 }

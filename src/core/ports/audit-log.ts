@@ -1,6 +1,6 @@
 import type { Platform } from "../shared/platform.js";
 
-/** What can happen to something governed (an access request today). */
+/** What can happen to something governed: an access request, a membership, a community's setup. */
 export const auditActions = [
   "submitted",
   "routed",
@@ -16,8 +16,18 @@ export const auditActions = [
   "expiry_notified",
   "expired",
   "auto_resolved",
+  // Memberships (roles granted and revoked in chat or at the terminal, a champion's own profile).
+  "role_granted",
+  "role_revoked",
+  "profile_updated",
+  // A community's setup (channels, time zone, language, digest, topics, on-call).
+  "setup_changed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/** What an entry is about: its subjectId is the request's, the membership's or the community's id. */
+export const auditSubjectTypes = ["access_request", "membership", "community"] as const;
+export type AuditSubjectType = (typeof auditSubjectTypes)[number];
 
 export interface NewAuditEntry {
   communityId: string;
@@ -29,7 +39,7 @@ export interface NewAuditEntry {
   /** Where they acted from; null for the system. */
   platform: Platform | null;
   action: AuditAction;
-  subjectType: "access_request";
+  subjectType: AuditSubjectType;
   subjectId: string;
   /** What people call the subject ("AR-12"). */
   subjectRef: string;

@@ -3,6 +3,7 @@ import {
   type AuditEntry,
   type AuditLog,
   auditActions,
+  auditSubjectTypes,
   type NewAuditEntry,
 } from "../../core/ports/audit-log.js";
 import { platformSchema } from "../../core/shared/platform.js";
@@ -22,7 +23,7 @@ const auditRowSchema = z.object({
   actorName: z.string().nullable(),
   platform: platformSchema.nullable(),
   action: z.enum(auditActions),
-  subjectType: z.literal("access_request"),
+  subjectType: z.enum(auditSubjectTypes),
   subjectId: z.string(),
   subjectRef: z.string(),
   reason: z.string().nullable(),

@@ -12,10 +12,12 @@ import { type InMemoryCatalogStore, inMemoryCatalogDeps } from "./in-memory-cata
 import { InMemoryCommunityDirectory } from "./in-memory-community-directory.js";
 import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
 import { InMemoryFormDraftStore } from "./in-memory-form-draft-store.js";
+import { InMemoryCommunityUnitOfWork, InMemoryMembershipStore } from "./in-memory-membership-store.js";
 import { InMemoryOutbox } from "./in-memory-outbox.js";
 import { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
 import { InMemoryProblemStore } from "./in-memory-problem-store.js";
 import { InMemoryProcessedEvents } from "./in-memory-processed-events.js";
+import { InMemoryShowcaseStore } from "./in-memory-showcase-store.js";
 import { InMemoryUnitOfWork } from "./in-memory-unit-of-work.js";
 import { guardOutsideUnits } from "./unit-guard.js";
 
@@ -34,6 +36,9 @@ export interface FakeCoreDeps extends CoreDeps {
   datasetLookup: InMemoryDatasetLookup;
   accessUnitOfWork: InMemoryAccessUnitOfWork;
   processedEvents: InMemoryProcessedEvents;
+  showcases: InMemoryShowcaseStore;
+  memberships: InMemoryMembershipStore;
+  communityUnitOfWork: InMemoryCommunityUnitOfWork;
   /** What use cases enqueued through the unit of work (not part of CoreDeps itself). */
   outbox: InMemoryOutbox;
   /** The catalog world behind catalogs/usageNotes/metadataGaps/datasetSearch. */
@@ -70,9 +75,13 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     },
   });
   const drafts = new InMemoryFormDraftStore();
+  const showcases = new InMemoryShowcaseStore({
+    displayName: (personId) => people.displayNameOf(personId),
+    voters: (problemId) => [...(problems.votes.get(problemId) ?? [])],
+  });
   const outbox = new InMemoryOutbox();
   const directory = new InMemoryCommunityDirectory(people);
-  const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory });
+  const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory, showcases });
   const accessRequests = new InMemoryAccessRequestStore({
     displayName: (personId) => people.displayNameOf(personId),
   });
@@ -89,9 +98,11 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     drafts,
     directory,
   });
+  const memberships = new InMemoryMembershipStore(people);
+  const communityUnitOfWork = new InMemoryCommunityUnitOfWork({ memberships, directory, audit: auditLog });
   // Use cases must not reach these while any unit of work runs (PGlite would deadlock).
   const guard = <S extends object>(store: S, name: string) =>
-    guardOutsideUnits(store, name, [unitOfWork, accessUnitOfWork]);
+    guardOutsideUnits(store, name, [unitOfWork, accessUnitOfWork, communityUnitOfWork]);
   const deps: FakeCoreDeps = {
     people,
     clock,
@@ -108,6 +119,9 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     stewards: guard(stewards, "stewards"),
     datasetLookup: guard(datasetLookup, "datasetLookup"),
     accessUnitOfWork,
+    showcases: guard(showcases, "showcases"),
+    memberships: guard(memberships, "memberships"),
+    communityUnitOfWork,
     outbox,
     catalogStore: catalog.store,
     catalogReader: catalog.reader,
