@@ -9,6 +9,16 @@ export interface PublicRouteDeps {
 }
 
 /**
+ * The `?community=` of a public URL: null when absent (the default community), or the slug. A
+ * value no slug could have comes back as one no community has, so it is a 404, never a default.
+ */
+export function requestedCommunitySlug(url: URL): string | null {
+  const slug = url.searchParams.get("community");
+  if (slug === null || slug === "") return null;
+  return /^[a-z0-9-]{1,64}$/.test(slug) ? slug : "\u0000";
+}
+
+/**
  * Open data about the inventory itself, for anyone: `/public/problems.json` and `.csv`. Only
  * public fields (see exportProblems); cacheable for a minute, and readable from any origin so
  * dashboards and notebooks can fetch it.
@@ -19,10 +29,7 @@ export function publicRoutes(deps: PublicRouteDeps): HttpRoute[] {
     method: "GET",
     async handler(req, res) {
       const url = new URL(req.url ?? "/", "http://localhost");
-      const slug = url.searchParams.get("community");
-      const communityId = await deps.communityIdFor(
-        slug && /^[a-z0-9-]{1,64}$/.test(slug) ? slug : slug ? "\u0000" : null,
-      );
+      const communityId = await deps.communityIdFor(requestedCommunitySlug(url));
       if (!communityId) {
         res.writeHead(404, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "unknown community" }));
