@@ -23,6 +23,7 @@ import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { createCommunityStores } from "./store/community/sql-membership-store.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "./store/default-community.js";
+import { createDigestStores } from "./store/digest/digest-stores.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "./store/problem-inventory-stores.js";
@@ -64,6 +65,7 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     processedEvents: new SqlProcessedEvents(db.sql, systemClock, { logger }),
     ...createProblemInventoryStores(db.sql, systemClock),
     ...createAccessStores(db.sql, systemClock, catalogStores.datasetSearch),
+    ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),
   };
   const core = createDatadesk(deps);

@@ -1,6 +1,7 @@
 import type { Clock } from "../core/ports/clock.js";
 import type { TransactionStores, UnitOfWork } from "../core/ports/unit-of-work.js";
 import { SqlCommunityDirectory } from "./community/sql-community-directory.js";
+import { SqlDigestRunStore } from "./digest/sql-digest-runs.js";
 import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
 import { SqlOutbox } from "./outbox/sql-outbox.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
@@ -23,6 +24,7 @@ export class SqlUnitOfWork implements UnitOfWork {
         outbox: new SqlOutbox(tx, this.clock),
         drafts: new SqlFormDraftStore(tx),
         directory: new SqlCommunityDirectory(tx),
+        digestRuns: new SqlDigestRunStore(tx),
       }),
     );
   }

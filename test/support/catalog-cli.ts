@@ -7,6 +7,7 @@ import { createAccessStores } from "../../src/store/access/access-stores.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import { createCommunityStores } from "../../src/store/community/sql-membership-store.js";
 import type { Database } from "../../src/store/database.js";
+import { createDigestStores } from "../../src/store/digest/digest-stores.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "../../src/store/problem-inventory-stores.js";
 import { SqlProcessedEvents } from "../../src/store/sql-processed-events.js";
@@ -26,6 +27,7 @@ export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
     processedEvents: new SqlProcessedEvents(db.sql, clock),
     ...createProblemInventoryStores(db.sql, clock),
     ...createAccessStores(db.sql, clock, catalogStores.datasetSearch),
+    ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),
   };
 }

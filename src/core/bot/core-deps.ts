@@ -8,6 +8,8 @@ import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DatasetLookup } from "../ports/dataset-lookup.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
+import type { DigestRunStore } from "../ports/digest-runs.js";
+import type { DigestSubscriptionStore } from "../ports/digest-subscriptions.js";
 import type { FormDraftStore } from "../ports/form-drafts.js";
 import type { Logger } from "../ports/logger.js";
 import type { CommunityUnitOfWork, MembershipStore } from "../ports/membership-store.js";
@@ -57,6 +59,10 @@ export interface CoreDeps {
   datasetLookup: DatasetLookup;
   /** An access request's change, its audit entry and its messages commit together. */
   accessUnitOfWork: AccessUnitOfWork;
+  /** Which weekly digests went out (reads; claims go through unitOfWork with the outbox message). */
+  digestRuns: DigestRunStore;
+  /** People's personal DM digest settings. */
+  digestSubscriptions: DigestSubscriptionStore;
   /** Roles, champion levels, topics and profiles (reads; changes go through communityUnitOfWork). */
   memberships: MembershipStore;
   /** A role, profile or setup change and its audit entry commit together. */

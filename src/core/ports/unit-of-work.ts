@@ -1,4 +1,5 @@
 import type { CommunityDirectory } from "./community-directory.js";
+import type { DigestRunStore } from "./digest-runs.js";
 import type { FormDraftStore } from "./form-drafts.js";
 import type { Outbox } from "./outbox.js";
 import type { ProblemStore } from "./problem-store.js";
@@ -10,6 +11,8 @@ export interface TransactionStores {
   drafts: FormDraftStore;
   /** Reads inside the transaction (who to DM) must use its connection: PGlite has only one. */
   directory: CommunityDirectory;
+  /** Claims a weekly digest; the claim and the digest's outbox message commit together. */
+  digestRuns: DigestRunStore;
 }
 
 /**

@@ -11,6 +11,8 @@ import { InMemoryAuditLog } from "./in-memory-audit-log.js";
 import { type InMemoryCatalogStore, inMemoryCatalogDeps } from "./in-memory-catalog-store.js";
 import { InMemoryCommunityDirectory } from "./in-memory-community-directory.js";
 import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
+import { InMemoryDigestRunStore } from "./in-memory-digest-runs.js";
+import { InMemoryDigestSubscriptionStore } from "./in-memory-digest-subscriptions.js";
 import { InMemoryFormDraftStore } from "./in-memory-form-draft-store.js";
 import { InMemoryCommunityUnitOfWork, InMemoryMembershipStore } from "./in-memory-membership-store.js";
 import { InMemoryOutbox } from "./in-memory-outbox.js";
@@ -36,6 +38,8 @@ export interface FakeCoreDeps extends CoreDeps {
   datasetLookup: InMemoryDatasetLookup;
   accessUnitOfWork: InMemoryAccessUnitOfWork;
   processedEvents: InMemoryProcessedEvents;
+  digestRuns: InMemoryDigestRunStore;
+  digestSubscriptions: InMemoryDigestSubscriptionStore;
   showcases: InMemoryShowcaseStore;
   memberships: InMemoryMembershipStore;
   communityUnitOfWork: InMemoryCommunityUnitOfWork;
@@ -81,7 +85,9 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   });
   const outbox = new InMemoryOutbox();
   const directory = new InMemoryCommunityDirectory(people);
-  const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory, showcases });
+  const digestRuns = new InMemoryDigestRunStore(() => people.communities.keys());
+  const digestSubscriptions = new InMemoryDigestSubscriptionStore();
+  const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory, showcases, digestRuns });
   const accessRequests = new InMemoryAccessRequestStore({
     displayName: (personId) => people.displayNameOf(personId),
   });
@@ -109,6 +115,8 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     logger: silentLogger,
     ...catalog.deps,
     processedEvents: new InMemoryProcessedEvents(clock),
+    digestRuns: guard(digestRuns, "digestRuns"),
+    digestSubscriptions: guard(digestSubscriptions, "digestSubscriptions"),
     problems: guard(problems, "problems"),
     drafts: guard(drafts, "drafts"),
     directory: guard(directory, "directory"),
