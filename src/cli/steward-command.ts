@@ -39,6 +39,27 @@ export async function stewardAddCommand(
   );
 }
 
+/**
+ * `datadesk steward remove <dataset key> <platform>:<userId>`: someone moved on. New requests for
+ * the dataset go to the remaining stewards (or the catalog contact, then the topic's champions);
+ * requests already routed to them stay where they are until a champion reassigns them.
+ */
+export async function stewardRemoveCommand(
+  op: OperatorCliContext & { stewards: SqlStewardDirectory },
+  key: string,
+  account: string,
+  options: StewardCliOptions,
+): Promise<void> {
+  const dataset = await findDataset(op, key, options.catalog);
+  const person = await resolveAccount(op.admin, account);
+  const removed = await op.stewards.unname(dataset.id, person.personId);
+  op.ctx.streams.stdout.write(
+    removed
+      ? `${person.displayName} (${account}) no longer stewards "${dataset.title}" in "${op.slug}".\n`
+      : `${person.displayName} (${account}) was not a steward of "${dataset.title}": nothing changed.\n`,
+  );
+}
+
 /** `datadesk steward list <dataset key>`: who a dataset's access requests go to first. */
 export async function stewardListCommand(
   op: OperatorCliContext & { stewards: SqlStewardDirectory },
@@ -56,7 +77,7 @@ export async function stewardListCommand(
   );
 }
 
-/** `datadesk steward add|list`: who answers access requests for a dataset. */
+/** `datadesk steward add|remove|list`: who answers access requests for a dataset. */
 export function registerStewardCommands(program: Command): void {
   const steward = program.command("steward").description("name the stewards of a dataset (access requests)");
   const options = (command: Command) =>
@@ -74,6 +95,20 @@ export function registerStewardCommands(program: Command): void {
       withCatalogCli(async (ctx) => {
         const op = await operatorCliContext(ctx, opts.community);
         await stewardAddCommand({ ...op, stewards: new SqlStewardDirectory(ctx.sql) }, key, account, opts);
+      }),
+    ),
+  );
+  options(
+    steward
+      .command("remove")
+      .description("stop naming someone a steward of a dataset")
+      .argument("<dataset>", "the dataset's key in its catalog")
+      .argument("<account>", "<platform>:<userId>, e.g. slack:U012ABC (slack:<team>/<user> if ambiguous)"),
+  ).action((key: string, account: string, opts: StewardCliOptions) =>
+    runCliCommand(() =>
+      withCatalogCli(async (ctx) => {
+        const op = await operatorCliContext(ctx, opts.community);
+        await stewardRemoveCommand({ ...op, stewards: new SqlStewardDirectory(ctx.sql) }, key, account, opts);
       }),
     ),
   );

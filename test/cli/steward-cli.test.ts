@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CatalogCliError } from "../../src/cli/catalog/catalog-cli-context.js";
 import { type OperatorCliContext, operatorCliContext } from "../../src/cli/operator-cli-context.js";
-import { stewardAddCommand, stewardListCommand } from "../../src/cli/steward-command.js";
+import {
+  stewardAddCommand,
+  stewardListCommand,
+  stewardRemoveCommand,
+} from "../../src/cli/steward-command.js";
 import { SqlStewardDirectory } from "../../src/store/access/sql-steward-directory.js";
 import { datasetFixture } from "../fakes/core/dataset-fixture.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
 import { type CapturedStream, catalogCliFor } from "../support/catalog-cli.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
 
-describe(`datadesk steward add|list (${testDriver})`, () => {
+describe(`datadesk steward add|remove|list (${testDriver})`, () => {
   let db: TestDatabase;
   let op: OperatorCliContext & { stewards: SqlStewardDirectory };
   let stdout: CapturedStream;
@@ -61,6 +65,17 @@ describe(`datadesk steward add|list (${testDriver})`, () => {
     await stewardListCommand(op, "amb-123", {});
     expect(stdout.text).toBe('Stewards of "Ambulance response times": Dana\n');
     expect(await op.stewards.stewardsOf(op.communityId, datasetId)).toHaveLength(1);
+  });
+
+  it("removes a steward once, after which requests fall back to the catalog contact", async () => {
+    await stewardAddCommand(op, "amb-123", "slack:U-dana", {});
+    stdout.text = "";
+    await stewardRemoveCommand(op, "amb-123", "slack:U-dana", {});
+    expect(stdout.text).toContain('Dana (slack:U-dana) no longer stewards "Ambulance response times"');
+    expect(await op.stewards.stewardsOf(op.communityId, datasetId)).toEqual([]);
+    await stewardRemoveCommand(op, "amb-123", "slack:U-dana", {});
+    expect(stdout.text).toContain("was not a steward");
+    await expect(stewardRemoveCommand(op, "nope", "slack:U-dana", {})).rejects.toThrow(CatalogCliError);
   });
 
   it("refuses an unknown dataset or account with a friendly error", async () => {

@@ -47,6 +47,15 @@ export class SqlStewardDirectory implements StewardDirectory {
     return rows.length > 0;
   }
 
+  /** Stops naming a steward (the CLI); true if they were one. Requests already routed keep their route. */
+  async unname(datasetId: string, personId: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `DELETE FROM "DatasetSteward" WHERE "datasetId" = $1::uuid AND "personId" = $2::uuid RETURNING "id"`,
+      [datasetId, personId],
+    );
+    return rows.length > 0;
+  }
+
   /** Records the email a platform profile reports for an account (adapters, tests). */
   async setEmail(platform: string, workspaceId: string, userId: string, email: string | null): Promise<void> {
     await this.sql.query(
