@@ -3,6 +3,7 @@ import { SqlCommunityDirectory } from "./community/sql-community-directory.js";
 import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
 import { SqlAccountLinks } from "./people/sql-account-links.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
+import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { SqlUnitOfWork } from "./sql-unit-of-work.js";
 
@@ -13,6 +14,7 @@ export function createProblemInventoryStores(sql: SqlExecutor, clock: Clock) {
     drafts: new SqlFormDraftStore(sql),
     directory: new SqlCommunityDirectory(sql),
     accountLinks: new SqlAccountLinks(sql),
+    showcases: new SqlShowcaseStore(sql),
     unitOfWork: new SqlUnitOfWork(sql, clock),
   };
 }

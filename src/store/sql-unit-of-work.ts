@@ -5,6 +5,7 @@ import { SqlDigestRunStore } from "./digest/sql-digest-runs.js";
 import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
 import { SqlOutbox } from "./outbox/sql-outbox.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
+import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
 
 /**
@@ -23,6 +24,7 @@ export class SqlUnitOfWork implements UnitOfWork {
         problems: new SqlProblemStore(tx),
         outbox: new SqlOutbox(tx, this.clock),
         drafts: new SqlFormDraftStore(tx),
+        showcases: new SqlShowcaseStore(tx),
         directory: new SqlCommunityDirectory(tx),
         digestRuns: new SqlDigestRunStore(tx),
       }),

@@ -44,6 +44,12 @@ import {
 import { moveProblem, setProblemHidden, showTriage } from "../problems/triage-problem.js";
 import { followProblem, unfollowProblem, voteProblem } from "../problems/vote-problem.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import {
+  showcaseActionHandlers,
+  showcaseAutocompleteHandlers,
+  showcaseCommandHandlers,
+  showcaseFormHandlers,
+} from "../showcases/showcase-routes.js";
 import type { FormValues } from "../shared/form.js";
 import type { RequestContext } from "./request-context.js";
 
@@ -83,6 +89,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   link: (ctx, args) => linkCommand(ctx, args),
   channel: channelCommand,
   ...accessCommandHandlers,
+  ...showcaseCommandHandlers,
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
@@ -94,6 +101,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "problem.topic": problemTopicChoices,
   "problems.view": problemViewChoices,
   ...accessAutocompleteHandlers,
+  ...showcaseAutocompleteHandlers,
 };
 
 /** Button handlers by action id ("problem.vote" → handler). */
@@ -124,6 +132,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
   "problem.unhide": (ctx, id) => setProblemHidden(ctx, id, false),
   // Access requests ("Request access" on a restricted dataset's answer card, the review buttons).
   ...accessActionHandlers,
+  // Showcases (the form steps, the champions' review, solving the problems a showcase addresses).
+  ...showcaseActionHandlers,
 };
 
 /** Form submissions by form id ("problem.submit" → handler). */
@@ -136,6 +146,7 @@ export const formHandlers: Record<string, FormHandler> = {
   "problem.link": submitLinkForm,
   "problem.assign": submitAssignForm,
   ...accessFormHandlers,
+  ...showcaseFormHandlers,
 };
 
 /** Message shortcuts by id ("problem.from_message" → handler). */

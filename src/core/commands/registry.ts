@@ -1,4 +1,5 @@
 import { accessCommandSpecs } from "../access/access-commands.js";
+import { showcaseCommandSpecs } from "../showcases/showcase-commands.js";
 import type { CommandSpec } from "./command-spec.js";
 
 /** The Slack slash command under which every datadesk command is a subcommand. */
@@ -142,6 +143,8 @@ export const commandRegistry: readonly CommandSpec[] = [
   },
   // Access requests: `request <dataset>` and `requests` (specs kept with the use cases).
   ...accessCommandSpecs,
+  // Showcases: `showcase [dataset]` opens the two-step form.
+  ...showcaseCommandSpecs,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -8,6 +8,7 @@ import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
 import { problems as enProblems } from "./locales/en/problems.js";
 import { publicPage as enPublicPage } from "./locales/en/public-page.js";
+import { showcases as enShowcases } from "./locales/en/showcases.js";
 import { slack as enSlack } from "./locales/en/slack.js";
 import { access as esAccess } from "./locales/es/access.js";
 import { catalog as esCatalog } from "./locales/es/catalog.js";
@@ -19,6 +20,7 @@ import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
 import { problems as esProblems } from "./locales/es/problems.js";
 import { publicPage as esPublicPage } from "./locales/es/public-page.js";
+import { showcases as esShowcases } from "./locales/es/showcases.js";
 import { slack as esSlack } from "./locales/es/slack.js";
 
 /**
@@ -38,6 +40,7 @@ export const resources = {
     help: enHelp,
     problems: enProblems,
     publicPage: enPublicPage,
+    showcases: enShowcases,
     slack: enSlack,
   },
   es: {
@@ -51,6 +54,7 @@ export const resources = {
     help: esHelp,
     problems: esProblems,
     publicPage: esPublicPage,
+    showcases: esShowcases,
     slack: esSlack,
   },
 };

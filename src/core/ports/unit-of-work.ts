@@ -3,12 +3,15 @@ import type { DigestRunStore } from "./digest-runs.js";
 import type { FormDraftStore } from "./form-drafts.js";
 import type { Outbox } from "./outbox.js";
 import type { ProblemStore } from "./problem-store.js";
+import type { ShowcaseStore } from "./showcase-store.js";
 
 /** The stores whose writes commit together. */
 export interface TransactionStores {
   problems: ProblemStore;
   outbox: Outbox;
   drafts: FormDraftStore;
+  /** A showcase's review and the messages it causes (review cards, publishing, DMs) commit together. */
+  showcases: ShowcaseStore;
   /** Reads inside the transaction (who to DM) must use its connection: PGlite has only one. */
   directory: CommunityDirectory;
   /** Claims a weekly digest; the claim and the digest's outbox message commit together. */
