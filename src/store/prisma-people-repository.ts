@@ -80,6 +80,7 @@ export class PrismaPeopleRepository implements PeopleRepository {
             userId: identity.userId,
             displayName: identity.displayName ?? null,
             locale: identity.locale ?? null,
+            email: identity.email ?? null,
             lastSeenAt: this.clock.now(),
             person: { create: { displayName: identity.displayName ?? identity.userId } },
           },
@@ -93,6 +94,7 @@ export class PrismaPeopleRepository implements PeopleRepository {
     const refreshed =
       (identity.displayName && identity.displayName !== account.displayName) ||
       (identity.locale && identity.locale !== account.locale) ||
+      (identity.email && identity.email !== account.email) ||
       now.getTime() - account.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS;
     if (refreshed) {
       await this.prisma.platformAccount.update({
@@ -100,6 +102,7 @@ export class PrismaPeopleRepository implements PeopleRepository {
         data: {
           displayName: identity.displayName ?? account.displayName,
           locale: identity.locale ?? account.locale,
+          email: identity.email ?? account.email,
           lastSeenAt: now,
         },
       });

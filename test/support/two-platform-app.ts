@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord.js";
 import { isSlackAdapter } from "../../src/adapters/slack/slack-adapter.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/index.js";
+import type { FakeUserProfile } from "../fakes/slack/web-api-responses.js";
 import { startTestApp, type TestApp } from "./test-app.js";
 
 /**
@@ -27,8 +28,13 @@ export async function startTwoPlatformApp(options: {
   discordToken: string;
   slackToken: string;
   discordUsers?: readonly string[];
+  /** users.info overrides on the fake Slack (locale, name, email), by user id. */
+  slackUsers?: Record<string, FakeUserProfile>;
 }): Promise<TwoPlatformApp> {
-  const slack = await startFakeSlack({ waitTimeoutMs: 15_000 });
+  const slack = await startFakeSlack({
+    waitTimeoutMs: 15_000,
+    ...(options.slackUsers ? { users: options.slackUsers } : {}),
+  });
   const discord = await startFakeDiscord({ token: options.discordToken, callbackTimeoutMs: 15_000 });
   const discordUsers: Record<string, string> = {};
   for (const name of options.discordUsers ?? []) discordUsers[name] = discord.addUser(name).id;

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { App, type AppOptions, webApi } from "@slack/bolt";
+import { z } from "zod";
 import type { SlackConfig } from "../../config.js";
 import type { HttpRoute } from "../../ops/http-routes.js";
 import type { AppLogger } from "../../ops/logger.js";
@@ -67,7 +68,13 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
     async fetchProfile(userId) {
       const { user } = await lookups.users.info({ user: userId, include_locale: true });
       const name = user?.profile?.display_name || user?.profile?.real_name || user?.real_name || user?.name;
-      return { locale: user?.locale || undefined, displayName: name || undefined };
+      // Slack verifies profile emails; without the users:read.email scope the field is simply absent.
+      const email = z.email().max(254).safeParse(user?.profile?.email);
+      return {
+        locale: user?.locale || undefined,
+        displayName: name || undefined,
+        email: email.success ? email.data : undefined,
+      };
     },
     onError: (error, userId) =>
       log.warn(

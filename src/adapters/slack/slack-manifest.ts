@@ -22,6 +22,7 @@ export const SLACK_BOT_SCOPES = [
   "im:read",
   "im:write", // opening a DM to notify someone
   "users:read", // users.info: the person's name and language
+  "users:read.email", // users.info: the verified email that routes access requests to a catalog's contact
   "links:read", // link_shared: catalog links posted in channels
   "links:write", // chat.unfurl: previews for those links
 ] as const;

@@ -115,6 +115,7 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
         ...(displayName ? { displayName } : {}),
         ...(locale ? { locale } : {}),
         ...(channelId ? { channelId } : {}),
+        ...(profile.email ? { email: profile.email } : {}),
       };
     },
     answer(kind, identity, request) {

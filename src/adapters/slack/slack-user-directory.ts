@@ -8,6 +8,8 @@
 export interface SlackUserProfile {
   locale: string | undefined;
   displayName: string | undefined;
+  /** Slack only shares it with the users:read.email scope; absent otherwise. */
+  email?: string | undefined;
 }
 
 export interface SlackUserDirectory {

@@ -18,5 +18,11 @@ export const platformIdentitySchema = z.object({
    * on the console.
    */
   channelId: z.string().min(1).max(64).optional(),
+  /**
+   * The account's verified email, when the platform's profile reports one (Slack users.info with
+   * users:read.email; Discord never tells bots). Access requests route to the member whose email
+   * is the catalog's contact. Stored, never shown or logged.
+   */
+  email: z.email().max(254).optional(),
 });
 export type PlatformIdentity = z.infer<typeof platformIdentitySchema>;
