@@ -17,7 +17,15 @@ export function proposedExpiry(now: Date, months: number, timezone: string): str
 }
 
 /**
- * A typed last day of access: a real calendar date after today (community time). Returns it with
+ * The furthest a steward may grant access ahead: twice the longest duration the form offers.
+ * Beyond it, a date is far more likely a typo (2207 for 2027) than a decision, and a grant that
+ * outlives everyone who made it is one nobody will review.
+ */
+export const MAX_GRANT_MONTHS = 24;
+
+/**
+ * A typed last day of access: a real calendar date after today (community time) and at most
+ * MAX_GRANT_MONTHS ahead. Returns it with
  * the moment access ends, the start of the following day there; null when it is not acceptable.
  */
 export function parseExpiry(
@@ -34,6 +42,7 @@ export function parseExpiry(
     return null;
   const expiresOn = text.trim();
   if (expiresOn <= isoDay(now, timezone)) return null;
+  if (expiresOn > proposedExpiry(now, MAX_GRANT_MONTHS, timezone)) return null;
   const endsAt = new TZDate(year, month - 1, dayOfMonth + 1, timezone);
   return { expiresOn, endsAt: new Date(endsAt.getTime()) };
 }

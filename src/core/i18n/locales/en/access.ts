@@ -128,7 +128,7 @@ export const access = {
     requestNotFound: "I couldn't find that access request.",
     ownRequest: "You can't decide your own request ({{ref}}).",
     notRouted: "Only the stewards {{ref}} was routed to, or an admin, can decide it.",
-    expiryDate: "Give the last day of access as YYYY-MM-DD, after today.",
+    expiryDate: "Give the last day of access as YYYY-MM-DD, after today and within two years.",
     reasonRequired: "Please say why (at least 5 characters): the requester will read it.",
     questionLength: "Please ask in 5 to {{max}} characters.",
     notYourRequest: "Only the person who asked can do that for {{ref}}.",

@@ -130,7 +130,7 @@ export const access: typeof en = {
     requestNotFound: "No encontré esa solicitud de acceso.",
     ownRequest: "No puedes decidir tu propia solicitud ({{ref}}).",
     notRouted: "Solo las personas a las que se envió {{ref}}, o un administrador, pueden decidirla.",
-    expiryDate: "Indica el último día de acceso como AAAA-MM-DD, posterior a hoy.",
+    expiryDate: "Indica el último día de acceso como AAAA-MM-DD, posterior a hoy y dentro de dos años.",
     reasonRequired: "Explica el motivo (al menos 5 caracteres): quien lo pidió lo leerá.",
     questionLength: "Pregunta en 5 a {{max}} caracteres.",
     notYourRequest: "Solo quien hizo la solicitud {{ref}} puede hacer eso.",
