@@ -17,6 +17,12 @@ import {
   datasetChoices,
   datasetCommand,
 } from "../catalog/dataset-answer-commands.js";
+import {
+  communityActionHandlers,
+  communityAutocompleteHandlers,
+  communityCommandHandlers,
+  communityFormHandlers,
+} from "../community/community-routes.js";
 import { showHelp } from "../help/show-help.js";
 import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
 import { linkCommand } from "../problems/link-accounts.js";
@@ -89,6 +95,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   link: (ctx, args) => linkCommand(ctx, args),
   channel: channelCommand,
   ...accessCommandHandlers,
+  ...communityCommandHandlers,
   ...showcaseCommandHandlers,
 };
 
@@ -101,6 +108,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "problem.topic": problemTopicChoices,
   "problems.view": problemViewChoices,
   ...accessAutocompleteHandlers,
+  ...communityAutocompleteHandlers,
   ...showcaseAutocompleteHandlers,
 };
 
@@ -132,6 +140,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
   "problem.unhide": (ctx, id) => setProblemHidden(ctx, id, false),
   // Access requests ("Request access" on a restricted dataset's answer card, the review buttons).
   ...accessActionHandlers,
+  // Community setup (admins; each handler checks).
+  ...communityActionHandlers,
   // Showcases (the form steps, the champions' review, solving the problems a showcase addresses).
   ...showcaseActionHandlers,
 };
@@ -146,6 +156,7 @@ export const formHandlers: Record<string, FormHandler> = {
   "problem.link": submitLinkForm,
   "problem.assign": submitAssignForm,
   ...accessFormHandlers,
+  ...communityFormHandlers,
   ...showcaseFormHandlers,
 };
 

@@ -1,4 +1,5 @@
 import { accessCommandSpecs } from "../access/access-commands.js";
+import { communityCommandSpecs } from "../community/community-commands.js";
 import { showcaseCommandSpecs } from "../showcases/showcase-commands.js";
 import type { CommandSpec } from "./command-spec.js";
 
@@ -143,6 +144,8 @@ export const commandRegistry: readonly CommandSpec[] = [
   },
   // Access requests: `request <dataset>` and `requests` (specs kept with the use cases).
   ...accessCommandSpecs,
+  // The community: champions directory, profiles, roles and setup.
+  ...communityCommandSpecs,
   // Showcases: `showcase [dataset]` opens the two-step form.
   ...showcaseCommandSpecs,
 ];

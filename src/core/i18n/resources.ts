@@ -2,6 +2,7 @@ import { access as enAccess } from "./locales/en/access.js";
 import { catalog as enCatalog } from "./locales/en/catalog.js";
 import { catalogAdmin as enCatalogAdmin } from "./locales/en/catalog-admin.js";
 import { common as enCommon } from "./locales/en/common.js";
+import { community as enCommunity } from "./locales/en/community.js";
 import { console as enConsole } from "./locales/en/console.js";
 import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
@@ -14,6 +15,7 @@ import { access as esAccess } from "./locales/es/access.js";
 import { catalog as esCatalog } from "./locales/es/catalog.js";
 import { catalogAdmin as esCatalogAdmin } from "./locales/es/catalog-admin.js";
 import { common as esCommon } from "./locales/es/common.js";
+import { community as esCommunity } from "./locales/es/community.js";
 import { console as esConsole } from "./locales/es/console.js";
 import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
@@ -34,6 +36,7 @@ export const resources = {
     catalog: enCatalog,
     catalogAdmin: enCatalogAdmin,
     common: enCommon,
+    community: enCommunity,
     console: enConsole,
     discord: enDiscord,
     errors: enErrors,
@@ -48,6 +51,7 @@ export const resources = {
     catalog: esCatalog,
     catalogAdmin: esCatalogAdmin,
     common: esCommon,
+    community: esCommunity,
     console: esConsole,
     discord: esDiscord,
     errors: esErrors,

@@ -1,0 +1,297 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
+import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
+import type { Role } from "../people/roles.js";
+import { type Card, cardPlainText, type FormReply, mentionedUserIds } from "../shared/card.js";
+import type { PlatformIdentity } from "../shared/platform.js";
+
+const ada: PlatformIdentity = { platform: "slack", workspaceId: "T1", userId: "UADA", displayName: "Ada" };
+const cy: PlatformIdentity = { platform: "slack", workspaceId: "T1", userId: "UCY", displayName: "Cy" };
+const mia: PlatformIdentity = { platform: "slack", workspaceId: "T1", userId: "UMIA", displayName: "Mia" };
+const dee: PlatformIdentity = {
+  platform: "discord",
+  workspaceId: "G1",
+  userId: "402000000000000001",
+  displayName: "Dee",
+};
+
+function cardOf(reply: FormReply): Card {
+  if (reply.kind === "card" || reply.kind === "update") return reply.card;
+  throw new Error(`expected a card, got ${reply.kind}`);
+}
+const text = (reply: FormReply) => cardPlainText(cardOf(reply));
+
+describe("community: champions, profiles, roles in chat, setup", () => {
+  let deps: FakeCoreDeps;
+  let core: Datadesk;
+  const ids: Record<string, string> = {};
+  const add = async (name: string, identity: PlatformIdentity, roles: Role[]) => {
+    ids[name] = await deps.people.addPerson(identity, roles);
+  };
+
+  beforeEach(async () => {
+    deps = fakeCoreDeps();
+    core = createDatadesk(deps);
+    await add("ada", ada, ["member", "admin"]);
+    await add("cy", cy, ["member", "champion"]);
+    await add("mia", mia, ["member"]);
+    await add("dee", dee, ["member", "champion"]);
+    await deps.directory.setTopics(deps.people.defaultCommunity.id, ["Transport", "Housing"]);
+  });
+
+  describe("roles in chat", () => {
+    it("an admin grants a role by Slack mention, with level and reason, audited", async () => {
+      const reply = await core.handle(ada, {
+        kind: "commandText",
+        text: "role grant <@UMIA|mia> champion executive she knows buses",
+      });
+      expect(text(reply)).toContain("Mia is now champion (executive)");
+      const profile = await deps.memberships.profile(deps.people.defaultCommunity.id, ids.mia ?? "");
+      expect(profile?.roles).toContain("champion");
+      expect(profile?.championLevel).toBe("executive");
+      const [entry] = deps.auditLog.entries;
+      expect(entry).toMatchObject({
+        action: "role_granted",
+        actorName: "Ada",
+        platform: "slack",
+        subjectType: "membership",
+        subjectId: ids.mia,
+        reason: "she knows buses",
+        details: { role: "champion", level: "executive" },
+      });
+    });
+
+    it("Discord options work too, and a repeat changes nothing", async () => {
+      await deps.people.grant(ids.ada ?? "", deps.people.defaultCommunity.id, "admin");
+      const adaOnDiscord: PlatformIdentity = { ...dee, userId: "402000000000000009", displayName: "Ada D" };
+      await deps.people.addPerson(adaOnDiscord, ["member", "admin"]);
+      const request = {
+        kind: "command" as const,
+        name: "role",
+        args: { action: "grant", user: "<@402000000000000001>", role: "steward" },
+      };
+      expect(text(await core.handle(adaOnDiscord, request))).toContain("Dee is now steward");
+      expect(text(await core.handle(adaOnDiscord, request))).toContain("already is steward");
+      expect(deps.auditLog.entries).toHaveLength(1);
+    });
+
+    it("a non-admin is refused and nothing is written", async () => {
+      for (const who of [cy, mia]) {
+        const reply = await core.handle(who, { kind: "commandText", text: "role grant <@UMIA> admin" });
+        expect(text(reply)).toMatch(/only people with one of these roles/i);
+      }
+      expect((await deps.memberships.profile(deps.people.defaultCommunity.id, ids.mia ?? ""))?.roles).toEqual(
+        ["member"],
+      );
+      expect(deps.auditLog.entries).toEqual([]);
+      expect(deps.communityUnitOfWork.runs).toBe(0);
+    });
+
+    it("the last admin cannot give up admin; with a second admin they can", async () => {
+      const refused = await core.handle(ada, { kind: "commandText", text: "role revoke <@UADA> admin" });
+      expect(text(refused)).toContain("You are the last admin");
+      expect(deps.auditLog.entries).toEqual([]);
+      await core.handle(ada, { kind: "commandText", text: "role grant <@UCY> admin" });
+      expect(
+        text(
+          await core.handle(ada, { kind: "commandText", text: "role revoke <@UADA> admin stepping down" }),
+        ),
+      ).toContain("Ada is no longer admin");
+      expect(deps.auditLog.entries.map((e) => e.action)).toEqual(["role_granted", "role_revoked"]);
+    });
+
+    it("explains bad input kindly: usage, unknown person, level on a non-champion role", async () => {
+      expect(
+        text(await core.handle(ada, { kind: "commandText", text: "role promote <@UMIA> admin" })),
+      ).toContain("Write: role grant");
+      expect(text(await core.handle(ada, { kind: "commandText", text: "role grant @mia admin" }))).toContain(
+        "Write: role grant",
+      );
+      expect(
+        text(await core.handle(ada, { kind: "commandText", text: "role grant <@UNOBODY> admin" })),
+      ).toContain("talk to datadesk once");
+      expect(
+        text(await core.handle(ada, { kind: "commandText", text: "role grant <@UMIA> admin executive" })),
+      ).toContain("Levels are for champions only");
+      expect(deps.auditLog.entries).toEqual([]);
+    });
+  });
+
+  describe("champions directory", () => {
+    it("lists champions by level with topics, bio and a mention on the asker's platform only", async () => {
+      const community = deps.people.defaultCommunity.id;
+      await deps.memberships.grantRole(community, ids.cy ?? "", "champion", {
+        level: "internal",
+        topics: ["Transport"],
+      });
+      await deps.memberships.updateProfile(community, ids.cy ?? "", {
+        topics: ["Transport"],
+        bio: "Buses @everyone <!channel>",
+        contactNote: "DM me",
+      });
+      const reply = await core.handle(mia, { kind: "commandText", text: "champions" });
+      expect(reply.kind === "card" && reply.visibility).toBe("ephemeral");
+      const card = cardOf(reply);
+      expect(cardPlainText(card)).toContain("Internal champions");
+      expect(cardPlainText(card)).toContain("Champions\n"); // Dee has no level
+      expect(cardPlainText(card)).toContain("Buses @everyone <!channel>");
+      // Cy has a Slack account here; Dee only a Discord one: named, not mentioned.
+      expect(mentionedUserIds(card)).toEqual(["UCY"]);
+      const transport = cardOf(await core.handle(mia, { kind: "commandText", text: "champions transport" }));
+      expect(cardPlainText(transport)).toContain("Champions for Transport");
+      expect(cardPlainText(transport)).not.toContain("Dee");
+      expect(text(await core.handle(mia, { kind: "commandText", text: "champions Parks" }))).toContain(
+        "Nobody champions Parks",
+      );
+    });
+  });
+
+  describe("profile", () => {
+    it("members get a kind refusal, champions a form whose topics must be the community's", async () => {
+      expect(text(await core.handle(mia, { kind: "commandText", text: "profile" }))).toContain(
+        "Profiles are for champions",
+      );
+      const form = await core.handle(cy, { kind: "commandText", text: "profile" });
+      expect(form.kind).toBe("form");
+      const bad = await core.handle(cy, {
+        kind: "form",
+        formId: "community.profile",
+        context: "",
+        values: { topics: "transport, Parks", bio: "x".repeat(281), contact: "" },
+      });
+      expect(bad.kind).toBe("errors");
+      if (bad.kind === "errors") {
+        expect(bad.errors.topics).toContain("Parks");
+        expect(bad.errors.bio).toContain("At most 280");
+      }
+      expect(deps.auditLog.entries).toEqual([]);
+      const ok = await core.handle(cy, {
+        kind: "form",
+        formId: "community.profile",
+        context: "",
+        values: {
+          topics: "transport, HOUSING",
+          bio: "Transit planner",
+          contact: "email me at cy@example.org",
+        },
+      });
+      expect(text(ok)).toContain("Your profile is saved");
+      const profile = await deps.memberships.profile(deps.people.defaultCommunity.id, ids.cy ?? "");
+      expect(profile).toMatchObject({
+        topics: ["Transport", "Housing"],
+        bio: "Transit planner",
+        contactNote: "email me at cy@example.org",
+      });
+      expect(deps.auditLog.entries.map((e) => e.action)).toEqual(["profile_updated"]);
+    });
+
+    it("a forged profile submission by a member writes nothing", async () => {
+      await core.handle(mia, {
+        kind: "form",
+        formId: "community.profile",
+        context: "",
+        values: { topics: "Transport", bio: "hi" },
+      });
+      expect(
+        (await deps.memberships.profile(deps.people.defaultCommunity.id, ids.mia ?? ""))?.bio,
+      ).toBeNull();
+      expect(deps.auditLog.entries).toEqual([]);
+    });
+  });
+
+  describe("setup", () => {
+    it("shows the summary to admins and refuses everyone else", async () => {
+      const summary = text(await core.handle(ada, { kind: "commandText", text: "setup" }));
+      expect(summary).toContain("Community setup");
+      expect(summary).toContain("Monday at 09:00");
+      for (const who of [cy, mia]) {
+        expect(text(await core.handle(who, { kind: "commandText", text: "setup" }))).toMatch(/only people/i);
+        expect(
+          text(await core.handle(who, { kind: "action", actionId: "setup.region", value: "open" })),
+        ).toMatch(/only people/i);
+      }
+    });
+
+    it("saves each section after validating it, audits it, and answers with the updated summary", async () => {
+      const community = deps.people.defaultCommunity.id;
+      const submit = (who: PlatformIdentity, section: string, values: Record<string, string>) =>
+        core.handle(who, { kind: "form", formId: `setup.${section}`, context: "", values });
+
+      const badRegion = await submit(ada, "region", { timezone: "Mars/Olympus", locale: "fr" });
+      expect(badRegion.kind === "errors" && badRegion.errors).toEqual({
+        timezone: expect.stringContaining("Mars/Olympus"),
+        locale: "Languages: en or es.",
+      });
+      const region = await submit(ada, "region", { timezone: "europe/madrid", locale: "es" });
+      expect(region.kind).toBe("update");
+      expect(text(region)).toContain("Europe/Madrid");
+      expect((await deps.directory.config(community)).locale).toBe("es");
+
+      expect((await submit(ada, "digest", { weekday: "9", hour: "25" })).kind).toBe("errors");
+      await submit(ada, "digest", { weekday: "5", hour: "17", quiet: "true" });
+      expect((await deps.directory.config(community)).digest).toEqual({
+        weekday: 5,
+        hour: 17,
+        sendWhenQuiet: true,
+      });
+
+      const badChannel = await submit(ada, "channels", { problems: "#general", triage: "" });
+      expect(badChannel.kind === "errors" && Object.keys(badChannel.errors)).toEqual(["problems"]);
+      await submit(ada, "channels", {
+        problems: "<#C0PROB|problems>",
+        showcases: "C0SHOW",
+        triage: "",
+        digest: "",
+      });
+      const slack = (await deps.directory.config(community)).channels.find((c) => c.platform === "slack");
+      expect(slack).toMatchObject({
+        problemChannelId: "C0PROB",
+        showcaseChannelId: "C0SHOW",
+        triageChannelId: null,
+      });
+
+      await submit(ada, "topics", { topics: "Transport\nHousing\nParks" });
+      await submit(ada, "oncall", { people: "<@UCY> <@UADA>", starts_on: "2026-11-23" });
+      expect((await deps.directory.config(community)).oncall).toEqual({
+        personIds: [ids.cy, ids.ada],
+        startsOn: "2026-11-23",
+      });
+      expect((await submit(ada, "oncall", { people: "<@UNOBODY>", starts_on: "" })).kind).toBe("errors");
+      expect((await submit(ada, "oncall", { people: "<@UCY>", starts_on: "2026-11-24" })).kind).toBe(
+        "errors",
+      );
+
+      // The same values again change nothing and add no entry.
+      await submit(ada, "topics", { topics: "Transport\nHousing\nParks" });
+      const entries = deps.auditLog.entries;
+      expect(entries.map((e) => e.details.setting)).toEqual([
+        "region",
+        "digest",
+        "channels",
+        "topics",
+        "oncall",
+      ]);
+      expect(
+        entries.every(
+          (e) => e.action === "setup_changed" && e.subjectType === "community" && e.actorName === "Ada",
+        ),
+      ).toBe(true);
+    });
+
+    it("a forged setup submission by a non-admin writes nothing", async () => {
+      await core.handle(mia, { kind: "commandText", text: "help" }); // links the workspace, as any first contact does
+      const before = await deps.directory.config(deps.people.defaultCommunity.id);
+      for (const who of [cy, mia]) {
+        const reply = await core.handle(who, {
+          kind: "form",
+          formId: "setup.region",
+          context: "",
+          values: { timezone: "Asia/Tokyo", locale: "es" },
+        });
+        expect(text(reply)).toMatch(/only people/i);
+      }
+      expect(await deps.directory.config(deps.people.defaultCommunity.id)).toEqual(before);
+      expect(deps.auditLog.entries).toEqual([]);
+    });
+  });
+});
