@@ -18,7 +18,7 @@ import { openProblemsOf } from "./solve-showcase-problems.js";
 /**
  * A champion's decision on the review card: approve (publish on every connected platform),
  * ask for changes (the submitter edits and resubmits) or reject with a reason. Each is a
- * compare-and-set from "pending review", so a double click or a second champion changes nothing
+ * compare-and-set on the "pending review" status, so a double click or a second champion changes nothing
  * and publishes nothing twice; the submitter's DM commits with the decision.
  */
 
