@@ -13,6 +13,9 @@ import type {
   DigestStatusChangeRow,
 } from "../ports/digest-source.js";
 import type { Card } from "../shared/card.js";
+import { renderDigestCard } from "./digest-card.js";
+import { type SectionContext, sectionBuilders } from "./digest-sections.js";
+import { previousWeek } from "./digest-week.js";
 import type { ImpactFigures } from "./impact-figures.js";
 
 /**
@@ -79,6 +82,9 @@ export type DigestSectionOf<K extends DigestSectionKey> = Extract<DigestSection,
 
 export interface Digest {
   communityId: string;
+  communityName: string;
+  /** The community's timezone: the week and every date shown are read in it. */
+  timezone: string;
   week: DigestWeek;
   audience: DigestAudience;
   /** In `digestSectionKeys` order; empty sections omitted. */
@@ -93,18 +99,63 @@ export interface DigestDeps {
   accessSla: AccessSlaSettings;
 }
 
+/**
+ * Sections that report what happened this week. The rest are standing lists (overdue datasets,
+ * requests waiting, SLA breaches: the access reminders already chase those) and figures: they
+ * would make every week look busy, so alone they don't make a digest worth sending.
+ */
+export const happeningSectionKeys: readonly DigestSectionKey[] = [
+  "newProblems",
+  "mostVoted",
+  "statusChanges",
+  "showcases",
+  "datasetChanges",
+  "metadataGaps",
+];
+
 /** Nothing happened: impact figures alone (and standing lists) don't make a digest worth sending. */
-export function isQuietWeek(_digest: Digest): boolean {
-  throw new Error("not yet");
+export function isQuietWeek(digest: Digest): boolean {
+  return !digest.sections.some((section) => happeningSectionKeys.includes(section.key));
 }
 
-export function digestCard(_digest: Digest, _t: Translate): Card {
-  throw new Error("not yet");
+export function digestCard(digest: Digest, t: Translate): Card {
+  return renderDigestCard(digest, t);
+}
+
+/** The sections an audience gets, in the digest's order. */
+export function sectionsFor(audience: DigestAudience): DigestSectionKey[] {
+  switch (audience.kind) {
+    case "channel":
+      return digestSectionKeys.filter((key) => !championOnlySectionKeys.includes(key));
+    case "champions":
+      return [...digestSectionKeys];
+    case "person":
+      // The caller (personal digest settings) offers champion-only sections to champions only.
+      return digestSectionKeys.filter((key) => audience.sections.includes(key));
+  }
 }
 
 export async function buildDigest(
-  _deps: DigestDeps,
-  _input: { communityId: string; week: DigestWeek; audience: DigestAudience },
+  deps: DigestDeps,
+  input: { communityId: string; week: DigestWeek; audience: DigestAudience },
 ): Promise<Digest> {
-  throw new Error("not yet");
+  const config = await deps.directory.config(input.communityId);
+  const previous = previousWeek(input.week, config.timezone);
+  const now = deps.clock.now();
+  const context: SectionContext = {
+    deps,
+    window: { communityId: input.communityId, start: input.week.start, end: input.week.end },
+    previousWindow: { communityId: input.communityId, start: previous.start, end: previous.end },
+    asOf: now < input.week.end ? now : input.week.end,
+    timezone: config.timezone,
+  };
+  const built = await Promise.all(sectionsFor(input.audience).map((key) => sectionBuilders[key](context)));
+  return {
+    communityId: input.communityId,
+    communityName: config.name,
+    timezone: config.timezone,
+    week: input.week,
+    audience: input.audience,
+    sections: built.filter((section): section is DigestSection => section !== null),
+  };
 }

@@ -4,6 +4,7 @@ import { catalogAdmin as enCatalogAdmin } from "./locales/en/catalog-admin.js";
 import { common as enCommon } from "./locales/en/common.js";
 import { community as enCommunity } from "./locales/en/community.js";
 import { console as enConsole } from "./locales/en/console.js";
+import { digest as enDigest } from "./locales/en/digest.js";
 import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
@@ -17,6 +18,7 @@ import { catalogAdmin as esCatalogAdmin } from "./locales/es/catalog-admin.js";
 import { common as esCommon } from "./locales/es/common.js";
 import { community as esCommunity } from "./locales/es/community.js";
 import { console as esConsole } from "./locales/es/console.js";
+import { digest as esDigest } from "./locales/es/digest.js";
 import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
@@ -38,6 +40,7 @@ export const resources = {
     common: enCommon,
     community: enCommunity,
     console: enConsole,
+    digest: enDigest,
     discord: enDiscord,
     errors: enErrors,
     help: enHelp,
@@ -53,6 +56,7 @@ export const resources = {
     common: esCommon,
     community: esCommunity,
     console: esConsole,
+    digest: esDigest,
     discord: esDiscord,
     errors: esErrors,
     help: esHelp,

@@ -1,0 +1,253 @@
+import { tz } from "@date-fns/tz";
+import { type Duration, differenceInCalendarDays, format } from "date-fns";
+import { parseRepeatingDuration } from "../catalog/freshness.js";
+import type { Translate } from "../i18n/translator.js";
+import type { DigestAccessRow, DigestProblemRow } from "../ports/digest-source.js";
+import type { Card, CardBlock, Inline, RichText } from "../shared/card.js";
+import type { Digest, DigestSection, DigestSectionOf } from "./digest.js";
+import { type ImpactComparison, type ImpactFigureKey, weekOverWeek } from "./impact-figures.js";
+
+/**
+ * The digest as a neutral card. Titles, team names and dataset titles are plain segments (data
+ * the renderers escape), so nothing people typed can ping a channel from the digest.
+ */
+
+const TITLE_LENGTH = 120;
+
+function cut(text: string, max = TITLE_LENGTH): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function httpUrl(value: string | null): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function linked(text: string, href: string | null): Inline {
+  const url = httpUrl(href);
+  return url ? { text: cut(text), href: url } : { text: cut(text), style: "bold" };
+}
+
+function heading(text: string): CardBlock {
+  return { type: "section", text: [{ text, style: "bold" }] };
+}
+
+function listWithMore(t: Translate, items: RichText[], total: number): CardBlock[] {
+  const blocks: CardBlock[] = [{ type: "list", items }];
+  if (total > items.length)
+    blocks.push({ type: "context", text: [t("digest:more", { count: total - items.length })] });
+  return blocks;
+}
+
+function problemLine(t: Translate, row: DigestProblemRow, votesKey: "votes" | "votesThisWeek"): RichText {
+  return [
+    { text: `#${row.number}`, style: "bold" },
+    " ",
+    cut(row.title),
+    row.topic ? ` · ${row.topic}` : "",
+    ` · ${t(`digest:${votesKey}`, { count: row.votes })}`,
+  ];
+}
+
+/** `R/P1M` → "monthly"; the largest unit of the period speaks for it. */
+function periodText(t: Translate, periodicity: string): string {
+  const period: Duration = parseRepeatingDuration(periodicity) ?? {};
+  for (const unit of ["years", "months", "weeks", "days", "hours"] as const) {
+    const count = period[unit];
+    if (count) return t(`digest:every.${unit}`, { count });
+  }
+  return periodicity;
+}
+
+function ageText(t: Translate, row: DigestAccessRow, asOf: Date, timezone: string): string {
+  const days = differenceInCalendarDays(asOf, row.createdAt, { in: tz(timezone) });
+  return days > 0 ? t("digest:waiting", { count: days }) : t("digest:waitingToday");
+}
+
+function accessLine(t: Translate, row: DigestAccessRow, asOf: Date, timezone: string): RichText {
+  return [
+    { text: `AR-${row.number}`, style: "bold" },
+    " ",
+    cut(row.datasetTitle),
+    ` · ${ageText(t, row, asOf, timezone)} · ${t(`digest:waitingStatus.${row.status}`)}`,
+  ];
+}
+
+function hoursText(t: Translate, value: number | null): string {
+  return value === null ? t("digest:impact.none") : t("digest:impact.hours", { count: value });
+}
+
+function impactValue(t: Translate, key: ImpactFigureKey, value: number | null): string {
+  return key.endsWith("Hours") ? hoursText(t, value) : String(value ?? 0);
+}
+
+const impactLabels: Record<ImpactFigureKey, string> = {
+  problemFirstResponseHours: "digest:impact.problemFirstResponse",
+  accessFirstResponseHours: "digest:impact.accessFirstResponse",
+  problemsSolved: "digest:impact.problemsSolved",
+  requestsDecided: "digest:impact.requestsDecided",
+  datasetsLinked: "digest:impact.datasetsLinked",
+};
+
+/** "▲ 3 (last week 5)": the change, then last week's value, in the reader's words. */
+export function impactChangeText(t: Translate, comparison: ImpactComparison, key: ImpactFigureKey): string {
+  const change = weekOverWeek(comparison, key);
+  const last = t("digest:impact.lastWeek", { value: impactValue(t, key, comparison.previous[key]) });
+  if (change === null || change === 0) return change === 0 ? t("digest:impact.same") : last;
+  const magnitude = impactValue(t, key, Math.abs(change));
+  return `${t(change > 0 ? "digest:impact.up" : "digest:impact.down", { change: magnitude })} (${last})`;
+}
+
+function impactBlocks(t: Translate, section: DigestSectionOf<"impact">): CardBlock[] {
+  const responses = (count: number) => (count > 0 ? ` ${t("digest:impact.responses", { count })}` : "");
+  const fields = (Object.keys(impactLabels) as ImpactFigureKey[]).map((key) => {
+    const value = impactValue(t, key, section.current[key]);
+    const sample =
+      key === "problemFirstResponseHours"
+        ? responses(section.current.problemFirstResponses)
+        : key === "accessFirstResponseHours"
+          ? responses(section.current.accessFirstResponses)
+          : "";
+    return {
+      label: t(impactLabels[key]),
+      value: [`${value}${sample} · ${impactChangeText(t, section, key)}`],
+    };
+  });
+  return [heading(t("digest:sections.impact")), { type: "fields", fields }];
+}
+
+function sectionBlocks(t: Translate, section: DigestSection, timezone: string): CardBlock[] {
+  switch (section.key) {
+    case "newProblems":
+      return [
+        heading(t("digest:sections.newProblems", { count: section.total })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => problemLine(t, row, "votes")),
+          section.total,
+        ),
+      ];
+    case "mostVoted":
+      return [
+        heading(t("digest:sections.mostVoted", { count: section.total })),
+        { type: "list", items: section.items.map((row) => problemLine(t, row, "votesThisWeek")) },
+      ];
+    case "statusChanges":
+      return [
+        heading(t("digest:sections.statusChanges", section.counts)),
+        ...listWithMore(
+          t,
+          section.items.map((row) => [
+            { text: `#${row.number}`, style: "bold" },
+            " ",
+            cut(row.title),
+            ` · ${t(`digest:status.${row.status}`)}`,
+            ...(row.declineReason
+              ? [
+                  `: ${t(`problems:declineReasons.${row.declineReason}`)}`,
+                  row.declineDetail ? ` (${cut(row.declineDetail)})` : "",
+                ]
+              : []),
+          ]),
+          section.total,
+        ),
+      ];
+    case "showcases":
+      return [
+        heading(t("digest:sections.showcases", { count: section.total })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => [
+            linked(row.title, row.link),
+            ` ${t("digest:byTeam", { team: cut(row.team) })}`,
+          ]),
+          section.total,
+        ),
+      ];
+    case "datasetChanges":
+      return [
+        heading(t("digest:sections.datasetChanges", { added: section.added, updated: section.updated })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => [
+            linked(row.title, row.landingPage),
+            ` · ${t(`digest:change.${row.change}`)} · ${row.sourceName}`,
+          ]),
+          section.total,
+        ),
+      ];
+    case "overdueDatasets":
+      return [
+        heading(t("digest:sections.overdueDatasets", { count: section.total })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => [
+            linked(row.title, row.landingPage),
+            ` · ${t("digest:overdue", { count: row.overdueDays, period: periodText(t, row.accrualPeriodicity) })}`,
+          ]),
+          section.total,
+        ),
+      ];
+    case "metadataGaps":
+      return [
+        heading(t("digest:sections.metadataGaps", { count: section.total })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => [
+            { text: cut(row.datasetTitle), style: "bold" },
+            " — ",
+            { text: t(`catalogAdmin:gapFields.${row.field}`, { defaultValue: row.field }), style: "italic" },
+            `: ${t("digest:asked", { count: row.count })}`,
+          ]),
+          section.total,
+        ),
+      ];
+    case "impact":
+      return impactBlocks(t, section);
+    case "accessWaiting":
+      return [
+        heading(t("digest:sections.accessWaiting", { count: section.total })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => accessLine(t, row, section.asOf, timezone)),
+          section.total,
+        ),
+      ];
+    case "slaBreaches":
+      return [
+        heading(
+          t("digest:sections.slaBreaches", { count: section.total, days: section.escalationBusinessDays }),
+        ),
+        ...listWithMore(
+          t,
+          section.items.map((row) => accessLine(t, row, section.asOf, timezone)),
+          section.total,
+        ),
+      ];
+  }
+}
+
+export function renderDigestCard(digest: Digest, t: Translate): Card {
+  const zone = { in: tz(digest.timezone) };
+  const title = t(`digest:title.${digest.audience.kind}`, { community: digest.communityName });
+  const week = t("digest:week", {
+    week: digest.week.isoWeek,
+    from: format(digest.week.start, "yyyy-MM-dd", zone),
+    to: format(new Date(digest.week.end.getTime() - 1), "yyyy-MM-dd", zone),
+  });
+  const blocks: CardBlock[] = [
+    { type: "header", text: title },
+    { type: "context", text: [week] },
+  ];
+  if (digest.sections.length === 0) blocks.push({ type: "section", text: [t("digest:quiet")] });
+  digest.sections.forEach((section, index) => {
+    if (index > 0) blocks.push({ type: "divider" });
+    blocks.push(...sectionBlocks(t, section, digest.timezone));
+  });
+  return { fallbackText: `${title} · ${week}`, accent: "info", blocks };
+}

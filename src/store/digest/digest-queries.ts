@@ -1,0 +1,106 @@
+/**
+ * The two longer digest queries, kept apart from the row mapping so each can be read whole.
+ */
+
+/**
+ * Overdue by accrual periodicity, the rule of src/core/catalog/freshness.ts in SQL: due one period
+ * after `modified` (Postgres reads ISO 8601 durations as intervals), overdue when more calendar
+ * days (UTC, as catalogs state days) than the grace have passed since: a day, or a fifth of the
+ * period for long periods. The CASE guards the cast, so a malformed periodicity is skipped, never
+ * an error. $1 community, $2 instant, $3 limit.
+ */
+export const OVERDUE_DATASETS_SQL = `
+  WITH periodic AS (
+    SELECT d."title", d."key", s."name" AS "sourceName", d."landingPage", d."modified", d."accrualPeriodicity",
+           CASE WHEN upper(btrim(d."accrualPeriodicity"))
+                       ~ '^R/P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$'
+                 AND upper(btrim(d."accrualPeriodicity")) NOT IN ('R/P', 'R/PT')
+                THEN d."modified" + substr(upper(btrim(d."accrualPeriodicity")), 3)::interval
+           END AS "due"
+      FROM "Dataset" d
+      JOIN "CatalogSource" s ON s."id" = d."sourceId"
+     WHERE s."communityId" = $1::uuid AND d."removedAt" IS NULL
+       AND d."modified" IS NOT NULL AND d."accrualPeriodicity" IS NOT NULL
+  ), judged AS (
+    SELECT p.*,
+           (($2::timestamptz AT TIME ZONE 'UTC')::date - ("due" AT TIME ZONE 'UTC')::date) AS "lateDays",
+           greatest(1, round((("due" AT TIME ZONE 'UTC')::date - ("modified" AT TIME ZONE 'UTC')::date) / 5.0))
+             AS "graceDays"
+      FROM periodic p
+     WHERE "due" IS NOT NULL
+  )
+  SELECT "title", "key", "sourceName", "landingPage", "modified", "accrualPeriodicity", count(*) OVER () AS "total"
+    FROM judged
+   WHERE "lateDays" > "graceDays"
+   ORDER BY "due", "title"
+   LIMIT $3`;
+
+/** What counts as a champion's first response to a problem: any triage move by someone else. */
+const PROBLEM_RESPONSE_KINDS = `('status_changed', 'info_requested', 'dataset_linked', 'assigned', 'merged_into')`;
+/** …and to an access request: a decision or a question, by someone other than the requester. */
+const ACCESS_RESPONSE_ACTIONS = `('approved', 'denied', 'info_requested')`;
+
+/**
+ * The week's M&E counts in one round trip. First responses are found from the window's events
+ * (index on kind/at), keeping those with no earlier response (index on subject and time), so the
+ * cost follows the week's activity, not the community's history. $1 community, $2 start, $3 end.
+ */
+export const IMPACT_COUNTS_SQL = (withShowcases: boolean) => `
+  WITH problem_firsts AS (
+    SELECT e."problemId", min(e."createdAt") - p."createdAt" AS "delay"
+      FROM "ProblemEvent" e
+      JOIN "Problem" p ON p."id" = e."problemId"
+     WHERE e."kind" IN ${PROBLEM_RESPONSE_KINDS}
+       AND e."createdAt" >= $2::timestamptz AND e."createdAt" < $3::timestamptz
+       AND p."communityId" = $1::uuid
+       AND e."actorId" IS NOT NULL AND e."actorId" <> p."submitterId"
+       AND NOT EXISTS (
+         SELECT 1 FROM "ProblemEvent" x
+          WHERE x."problemId" = e."problemId" AND x."createdAt" < $2::timestamptz
+            AND x."kind" IN ${PROBLEM_RESPONSE_KINDS}
+            AND x."actorId" IS NOT NULL AND x."actorId" <> p."submitterId")
+     GROUP BY e."problemId", p."createdAt"
+  ), access_firsts AS (
+    SELECT a."subjectId", min(a."at") - r."createdAt" AS "delay"
+      FROM "AuditEntry" a
+      JOIN "AccessRequest" r ON r."id" = a."subjectId"
+     WHERE a."communityId" = $1::uuid AND a."at" >= $2::timestamptz AND a."at" < $3::timestamptz
+       AND a."action" IN ${ACCESS_RESPONSE_ACTIONS}
+       AND a."actorId" IS NOT NULL AND a."actorId" <> r."requesterId"
+       AND NOT EXISTS (
+         SELECT 1 FROM "AuditEntry" x
+          WHERE x."subjectId" = a."subjectId" AND x."at" < $2::timestamptz
+            AND x."action" IN ${ACCESS_RESPONSE_ACTIONS}
+            AND x."actorId" IS NOT NULL AND x."actorId" <> r."requesterId")
+     GROUP BY a."subjectId", r."createdAt"
+  ), linked AS (
+    SELECT l."datasetId"
+      FROM "ProblemDataset" l
+      JOIN "Problem" p ON p."id" = l."problemId"
+     WHERE l."createdAt" >= $2::timestamptz AND l."createdAt" < $3::timestamptz AND p."communityId" = $1::uuid
+    ${
+      withShowcases
+        ? `UNION
+    SELECT sd."datasetId"
+      FROM "ShowcaseDataset" sd
+      JOIN "Showcase" s ON s."id" = sd."showcaseId"
+     WHERE s."communityId" = $1::uuid AND s."status" = 'published'
+       AND s."publishedAt" >= $2::timestamptz AND s."publishedAt" < $3::timestamptz`
+        : ""
+    }
+  )
+  SELECT
+    (SELECT count(*) FROM problem_firsts) AS "problemFirstResponses",
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "delay")) FROM problem_firsts)
+      AS "problemFirstResponseMedian",
+    (SELECT count(*) FROM access_firsts) AS "accessFirstResponses",
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "delay")) FROM access_firsts)
+      AS "accessFirstResponseMedian",
+    (SELECT count(DISTINCT e."problemId")
+       FROM "ProblemEvent" e JOIN "Problem" p ON p."id" = e."problemId"
+      WHERE e."kind" = 'status_changed' AND e."toStatus" = 'solved' AND p."communityId" = $1::uuid
+        AND e."createdAt" >= $2::timestamptz AND e."createdAt" < $3::timestamptz) AS "problemsSolved",
+    (SELECT count(*) FROM "AuditEntry" a
+      WHERE a."communityId" = $1::uuid AND a."action" IN ('approved', 'denied')
+        AND a."at" >= $2::timestamptz AND a."at" < $3::timestamptz) AS "requestsDecided",
+    (SELECT count(DISTINCT "datasetId") FROM linked) AS "datasetsLinked"`;
