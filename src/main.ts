@@ -67,6 +67,7 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     ...createAccessStores(db.sql, systemClock, catalogStores.datasetSearch),
     ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),
+    accessSla: config.access,
   };
   const core = createDatadesk(deps);
   return { config, logger, metrics, db, core, deps, close: () => db.close() };

@@ -1,5 +1,6 @@
 import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import { type CatalogCliContext, catalogCliContext } from "../../src/cli/catalog/catalog-cli-context.js";
+import { defaultAccessSlaSettings } from "../../src/core/access/access-sla.js";
 import type { CoreDeps } from "../../src/core/bot/core-deps.js";
 import type { Clock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";
@@ -29,6 +30,7 @@ export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
     ...createAccessStores(db.sql, clock, catalogStores.datasetSearch),
     ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),
+    accessSla: defaultAccessSlaSettings,
   };
 }
 

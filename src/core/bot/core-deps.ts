@@ -1,3 +1,4 @@
+import type { AccessSlaSettings } from "../access/access-sla.js";
 import type { AccessRequestStore } from "../ports/access-request-store.js";
 import type { AccessUnitOfWork } from "../ports/access-unit-of-work.js";
 import type { AccountLinks } from "../ports/account-links.js";
@@ -9,6 +10,7 @@ import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DatasetLookup } from "../ports/dataset-lookup.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { DigestRunStore } from "../ports/digest-runs.js";
+import type { DigestSource } from "../ports/digest-source.js";
 import type { DigestSubscriptionStore } from "../ports/digest-subscriptions.js";
 import type { FormDraftStore } from "../ports/form-drafts.js";
 import type { Logger } from "../ports/logger.js";
@@ -63,6 +65,10 @@ export interface CoreDeps {
   digestRuns: DigestRunStore;
   /** People's personal DM digest settings. */
   digestSubscriptions: DigestSubscriptionStore;
+  /** What the weekly digest reports, one aggregated query per section (the digest and its preview). */
+  digestSource: DigestSource;
+  /** The access SLA as configured (DATADESK_ACCESS_*): the digest counts requests past it. */
+  accessSla: AccessSlaSettings;
   /** Roles, champion levels, topics and profiles (reads; changes go through communityUnitOfWork). */
   memberships: MembershipStore;
   /** A role, profile or setup change and its audit entry commit together. */

@@ -1,3 +1,4 @@
+import { defaultAccessSlaSettings } from "../../../src/core/access/access-sla.js";
 import type { CoreDeps } from "../../../src/core/bot/core-deps.js";
 import type { AccessTransactionStores } from "../../../src/core/ports/access-unit-of-work.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
@@ -12,6 +13,7 @@ import { type InMemoryCatalogStore, inMemoryCatalogDeps } from "./in-memory-cata
 import { InMemoryCommunityDirectory } from "./in-memory-community-directory.js";
 import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
 import { InMemoryDigestRunStore } from "./in-memory-digest-runs.js";
+import { InMemoryDigestSource } from "./in-memory-digest-source.js";
 import { InMemoryDigestSubscriptionStore } from "./in-memory-digest-subscriptions.js";
 import { InMemoryFormDraftStore } from "./in-memory-form-draft-store.js";
 import { InMemoryCommunityUnitOfWork, InMemoryMembershipStore } from "./in-memory-membership-store.js";
@@ -40,6 +42,7 @@ export interface FakeCoreDeps extends CoreDeps {
   processedEvents: InMemoryProcessedEvents;
   digestRuns: InMemoryDigestRunStore;
   digestSubscriptions: InMemoryDigestSubscriptionStore;
+  digestSource: InMemoryDigestSource;
   showcases: InMemoryShowcaseStore;
   memberships: InMemoryMembershipStore;
   communityUnitOfWork: InMemoryCommunityUnitOfWork;
@@ -117,6 +120,8 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     processedEvents: new InMemoryProcessedEvents(clock),
     digestRuns: guard(digestRuns, "digestRuns"),
     digestSubscriptions: guard(digestSubscriptions, "digestSubscriptions"),
+    digestSource: guard(new InMemoryDigestSource(), "digestSource"),
+    accessSla: defaultAccessSlaSettings,
     problems: guard(problems, "problems"),
     drafts: guard(drafts, "drafts"),
     directory: guard(directory, "directory"),
