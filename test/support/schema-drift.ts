@@ -79,6 +79,8 @@ function expectedSqlType(field: DmmfField): string {
       return "double precision";
     case "Json":
       return "jsonb";
+    case "Bytes":
+      return "bytea";
     case "DateTime":
       return native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
     default:
