@@ -2,6 +2,7 @@ import { formatDistanceStrict, formatDuration, type Locale } from "date-fns";
 import { enUS, es } from "date-fns/locale";
 import type { Translate } from "../i18n/translator.js";
 import type { CatalogDataset, RankedDataset } from "../ports/dataset-search.js";
+import type { ShowcaseLink } from "../ports/showcase-store.js";
 import type { Card, CardAction, CardBlock, RichText } from "../shared/card.js";
 import type { Answer } from "./ask-question.js";
 import { contactOf, type FieldAnswer, formatsOf, licenseOf } from "./field-answer.js";
@@ -20,6 +21,8 @@ export interface AnswerCardOptions {
   now: Date;
   /** Which follow-up buttons have handlers: no dead buttons. */
   offers: { problem: boolean; access: boolean };
+  /** Published showcases that used the answering dataset (a few, and how many in all). */
+  showcases?: { total: number; items: readonly ShowcaseLink[] };
 }
 
 const dateLocales: Readonly<Record<string, Locale>> = { en: enUS, es };
@@ -178,6 +181,19 @@ export function datasetBlocks(dataset: CatalogDataset, options: AnswerCardOption
   return blocks;
 }
 
+/** "Used in 2 showcases:" and links to them: proof the data is reused, and ideas for using it. */
+function showcaseBlocks(options: AnswerCardOptions): CardBlock[] {
+  const used = options.showcases;
+  if (!used || used.total === 0) return [];
+  return [
+    {
+      type: "section",
+      text: [{ text: options.t("showcases:answer.usedIn", { count: used.total }), style: "bold" }],
+    },
+    { type: "list", items: used.items.map((s) => [{ text: `S${s.number} · ${s.title}`, href: s.link }]) },
+  ];
+}
+
 function actionsFor(dataset: CatalogDataset, options: AnswerCardOptions): CardBlock[] {
   const { t, offers } = options;
   const actions: CardAction[] = [];
@@ -218,6 +234,7 @@ export function datasetCard(dataset: CatalogDataset, options: AnswerCardOptions)
     blocks: [
       { type: "header", text: dataset.title },
       ...datasetBlocks(dataset, options),
+      ...showcaseBlocks(options),
       ...actionsFor(dataset, options),
     ],
   };
@@ -232,6 +249,7 @@ export function answerCard(answer: Answer, options: AnswerCardOptions): Card {
     { type: "header", text: dataset.title },
     ...(answer.field ? fieldBlocks(answer.field, dataset, options) : []),
     ...datasetBlocks(dataset, options),
+    ...showcaseBlocks(options),
   ];
   if (others.length > 0)
     blocks.push({ type: "context", text: [options.t("catalog:labels.alsoRelevant")] }, othersList(others));

@@ -23,6 +23,11 @@ export function cardOptions(ctx: RequestContext, actions: ActionRegistry): Answe
   };
 }
 
+/** How many published showcases used the dataset, with links to the newest few (one indexed query). */
+async function usedIn(ctx: RequestContext, datasetId: string): Promise<Pick<AnswerCardOptions, "showcases">> {
+  return { showcases: await ctx.deps.showcases.publishedForDataset(ctx.community.id, datasetId, 3) };
+}
+
 function text(args: CommandArgs, name: string): string {
   const value = args[name];
   return typeof value === "string" ? value.trim() : "";
@@ -42,7 +47,8 @@ async function answer(
     ctx.community.id,
   );
   ctx.deps.logger.debug({ intent: result.intent, confident: result.confident }, "answered a question");
-  return answerCard(result, cardOptions(ctx, actions));
+  const best = result.confident ? result.results[0]?.dataset : undefined;
+  return answerCard(result, { ...cardOptions(ctx, actions), ...(best ? await usedIn(ctx, best.id) : {}) });
 }
 
 function noCatalogCard(ctx: RequestContext): Card {
@@ -93,7 +99,9 @@ export async function datasetCommand(
   const name = text(args, "name");
   const dataset = await lookupDataset(ctx.deps, { name }, ctx.community.id);
   if (!dataset) throw new DomainError("not_found", "catalog:datasetNotFound", { name });
-  return ephemeral(datasetCard(dataset, cardOptions(ctx, actions)));
+  return ephemeral(
+    datasetCard(dataset, { ...cardOptions(ctx, actions), ...(await usedIn(ctx, dataset.id)) }),
+  );
 }
 
 /** "Food Insp" → Food Inspections and friends; the value is the key, so the pick is exact. */

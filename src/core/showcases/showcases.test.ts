@@ -191,6 +191,20 @@ describe("showcases (core, over fakes)", () => {
     });
   });
 
+  it("tells dataset answers how many published showcases used the dataset, with links", async () => {
+    const card = async () =>
+      textOf(await core.handle(who.ben, { kind: "commandText", text: "dataset Traffic Crashes" }));
+    const showcase = await submitted();
+    expect(await card()).not.toContain("showcase");
+    await press(who.chen, "showcase.approve", showcase.id);
+    const reply = await core.handle(who.ben, { kind: "commandText", text: "dataset Traffic Crashes" });
+    expect(textOf(reply)).toContain("Used in 1 showcase:");
+    const links = cardsOf(reply).flatMap((c) =>
+      c.blocks.flatMap((b) => (b.type === "list" ? b.items.flat() : [])),
+    );
+    expect(links).toContainEqual({ text: `S1 · ${details.title}`, href: details.link });
+  });
+
   it("asks for changes with a reason the submitter reads, who edits and resubmits into a new review", async () => {
     const showcase = await submitted();
     const form = formOf(await press(who.chen, "showcase.changes", showcase.id));

@@ -73,7 +73,7 @@ export class InMemoryShowcaseStore implements ShowcaseStore {
 
   async resubmit(id: string, content: ShowcaseContent, at: Date): Promise<Showcase | null> {
     const stored = this.showcases.get(id);
-    if (!stored || stored.status !== "changes_requested") return null;
+    if (stored?.status !== "changes_requested") return null;
     Object.assign(stored, structuredClone(content), {
       status: "pending_review",
       revision: stored.revision + 1,
