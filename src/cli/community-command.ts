@@ -1,16 +1,16 @@
 import { TZDate } from "@date-fns/tz";
 import { type Command, InvalidArgumentError } from "commander";
 import { format, isMonday, parseISO, startOfISOWeek } from "date-fns";
-import type { CommunityConfig, IntakeLimits } from "../core/ports/community-directory.js";
+import { cleanTopics } from "../core/community/setup-validation.js";
+import type { ChannelPurpose, CommunityConfig, IntakeLimits } from "../core/ports/community-directory.js";
 import { platformSchema } from "../core/shared/platform.js";
 import { CatalogCliError } from "./catalog/catalog-cli-context.js";
 import { withCatalogCli } from "./catalog/catalog-cli-services.js";
+import { changeSetup, channelLine, registerCommunitySetupCommands } from "./community-setup-command.js";
 import { type OperatorCliContext, operatorCliContext, resolveAccount } from "./operator-cli-context.js";
 import { runCliCommand } from "./run-cli-command.js";
 
-/** Both platforms' select menus hold 25 options and 75-character labels: the topic picker's limits. */
-const MAX_TOPICS = 25;
-const MAX_TOPIC_LENGTH = 75;
+const PURPOSES: readonly ChannelPurpose[] = ["problems", "triage", "showcases", "digest"];
 
 function topicsLine(config: CommunityConfig): string {
   return config.topics.length > 0
@@ -26,12 +26,18 @@ export async function communityTopicsCommand(
 ): Promise<void> {
   const { directory } = op.ctx.deps;
   if (topics.length > 0 || options.clear) {
-    const cleaned = [...new Set(topics.map((topic) => topic.trim()).filter((topic) => topic !== ""))];
-    if (cleaned.length > MAX_TOPICS)
-      throw new CatalogCliError(`At most ${MAX_TOPICS} topics (chat pickers hold no more).`);
-    const long = cleaned.find((topic) => topic.length > MAX_TOPIC_LENGTH);
-    if (long) throw new CatalogCliError(`"${long}" is longer than ${MAX_TOPIC_LENGTH} characters.`);
-    await directory.setTopics(op.communityId, options.clear ? [] : cleaned);
+    const cleaned = cleanTopics(options.clear ? [] : topics);
+    if (!cleaned.ok) {
+      const { problem } = cleaned;
+      throw new CatalogCliError(
+        problem.kind === "tooMany"
+          ? `At most ${problem.max} topics (chat pickers hold no more).`
+          : `"${problem.topic}" is longer than ${problem.max} characters.`,
+      );
+    }
+    await changeSetup(op, "topics", { topics: cleaned.topics.join(", ") }, (directory) =>
+      directory.setTopics(op.communityId, cleaned.topics),
+    );
   }
   op.ctx.streams.stdout.write(topicsLine(await directory.config(op.communityId)));
 }
@@ -53,14 +59,20 @@ export async function communityChannelCommand(
       !platform.success ||
       !workspaceId ||
       !channelId ||
-      (purpose !== "problems" && purpose !== "triage")
+      !PURPOSES.some((known) => known === purpose)
     ) {
       throw new CatalogCliError(
-        "Write: datadesk community channel <slack|discord> <workspace or server id> <problems|triage> <channel id>",
+        "Write: datadesk community channel <slack|discord> <workspace or server id> <problems|triage|showcases|digest> <channel id>",
       );
     }
+    const chosen = purpose as ChannelPurpose;
     try {
-      await directory.setChannel(op.communityId, platform.data, workspaceId, purpose, channelId);
+      await changeSetup(
+        op,
+        "channels",
+        { platform: platform.data, workspace: workspaceId, [chosen]: channelId },
+        (tx) => tx.setChannel(op.communityId, platform.data, workspaceId, chosen, channelId),
+      );
     } catch (error) {
       throw new CatalogCliError(`${platform.data} ${workspaceId} belongs to another community.`, {
         cause: error,
@@ -72,11 +84,7 @@ export async function communityChannelCommand(
     op.ctx.streams.stdout.write("No workspace is connected yet.\n");
     return;
   }
-  for (const channel of channels) {
-    op.ctx.streams.stdout.write(
-      `${channel.platform} ${channel.workspaceId}: problems ${channel.problemChannelId ?? "—"}, triage ${channel.triageChannelId ?? "—"}\n`,
-    );
-  }
+  for (const channel of channels) op.ctx.streams.stdout.write(channelLine(channel));
 }
 
 /** `datadesk community limits [--cooldown MINUTES] [--daily-cap N]`: how often members may file. */
@@ -91,7 +99,12 @@ export async function communityLimitsCommand(
       cooldownMinutes: options.cooldown ?? current.cooldownMinutes,
       dailyCap: options.dailyCap ?? current.dailyCap,
     };
-    await directory.setIntakeLimits(op.communityId, limits);
+    await changeSetup(
+      op,
+      "limits",
+      { cooldownMinutes: String(limits.cooldownMinutes), dailyCap: String(limits.dailyCap) },
+      (tx) => tx.setIntakeLimits(op.communityId, limits),
+    );
   }
   const { intake } = await directory.config(op.communityId);
   op.ctx.streams.stdout.write(
@@ -109,7 +122,8 @@ export async function communityOncallCommand(
   options: { startsOn?: string; clear?: boolean },
 ): Promise<void> {
   const { directory, clock } = op.ctx.deps;
-  if (options.clear) await directory.setOncall(op.communityId, null);
+  if (options.clear)
+    await changeSetup(op, "oncall", { people: "" }, (tx) => tx.setOncall(op.communityId, null));
   else if (accounts.length > 0) {
     const config = await directory.config(op.communityId);
     const startsOn =
@@ -119,7 +133,10 @@ export async function communityOncallCommand(
     }
     const people = [];
     for (const account of accounts) people.push((await resolveAccount(op.admin, account)).personId);
-    await directory.setOncall(op.communityId, { personIds: [...new Set(people)], startsOn });
+    const personIds = [...new Set(people)];
+    await changeSetup(op, "oncall", { people: personIds.join(", "), startsOn }, (tx) =>
+      tx.setOncall(op.communityId, { personIds, startsOn }),
+    );
   }
   const { oncall } = await directory.config(op.communityId);
   if (!oncall) {
@@ -146,7 +163,7 @@ function wholeNumber(label: string, min: number, max: number) {
 export function registerCommunityCommands(program: Command): void {
   const community = program
     .command("community")
-    .description("a community's topics, channels, limits and on-call");
+    .description("a community's setup: topics, channels, time zone, language, digest, limits and on-call");
   const inCommunity = <O extends { community?: string }>(
     options: O,
     run: (op: OperatorCliContext) => Promise<void>,
@@ -165,8 +182,11 @@ export function registerCommunityCommands(program: Command): void {
     );
   community
     .command("channel")
-    .description("show each workspace's problem and triage channels, or set one")
-    .argument("[setting...]", "<slack|discord> <workspace or server id> <problems|triage> <channel id>")
+    .description("show each workspace's problem, triage, showcase and digest channels, or set one")
+    .argument(
+      "[setting...]",
+      "<slack|discord> <workspace or server id> <problems|triage|showcases|digest> <channel id>",
+    )
     .option(...communityOption)
     .action((setting: string[], options: { community?: string }) =>
       inCommunity(options, (op) => communityChannelCommand(op, setting)),
@@ -194,4 +214,5 @@ export function registerCommunityCommands(program: Command): void {
     .action((accounts: string[], options: { startsOn?: string; clear?: boolean; community?: string }) =>
       inCommunity(options, (op) => communityOncallCommand(op, accounts, options)),
     );
+  registerCommunitySetupCommands(community, inCommunity, communityOption);
 }

@@ -68,8 +68,8 @@ describe(`datadesk community … and datadesk role … (${testDriver})`, () => {
   it("sets problem and triage channels per workspace and lists them", async () => {
     await communityChannelCommand(op, ["slack", "T1", "problems", "C-problems"]);
     await communityChannelCommand(op, ["discord", "G1", "triage", "998877"]);
-    expect(stdout.text).toContain("slack T1: problems C-problems, triage —\n");
-    expect(stdout.text).toContain("discord G1: problems —, triage 998877\n");
+    expect(stdout.text).toContain("slack T1: problems C-problems, triage —, showcases —, digest —\n");
+    expect(stdout.text).toContain("discord G1: problems —, triage 998877, showcases —, digest —\n");
     await expect(communityChannelCommand(op, ["slack", "T1", "elsewhere", "C1"])).rejects.toThrow(
       /Write: datadesk community channel/,
     );
