@@ -57,6 +57,31 @@ export function reviewPosts(showcase: Showcase, config: CommunityConfig, locale:
   );
 }
 
+/**
+ * Where no platform has a triage channel yet, the review card goes to each champion and admin
+ * by DM instead (never to the submitter), so a showcase never waits unseen.
+ */
+export async function reviewMessages(
+  directory: Pick<CommunityDirectory, "contacts" | "membersWithRole">,
+  showcase: Showcase,
+  config: CommunityConfig,
+  locale: string,
+): Promise<OutboundMessage[]> {
+  const posts = reviewPosts(showcase, config, locale);
+  if (posts.length > 0) return posts;
+  const reviewers = await directory.membersWithRole(showcase.communityId, ["champion", "admin"]);
+  return directMessages(
+    directory,
+    reviewers.map((m) => m.personId).filter((id) => id !== showcase.submitterId),
+    {
+      key: `showcase:${showcase.id}:r${showcase.revision}:review`,
+      communityId: showcase.communityId,
+      communityLocale: locale,
+      card: (personLocale) => reviewCard(translator(personLocale), showcase),
+    },
+  );
+}
+
 /** The public card in every connected platform's showcase channel: once per showcase, ever. */
 export function publishPosts(showcase: Showcase, config: CommunityConfig, locale: string): OutboundMessage[] {
   return posts(

@@ -156,6 +156,22 @@ describe("showcases (core, over fakes)", () => {
     expect(channelPosts("CSHOW")).toEqual([]);
   });
 
+  it("sends the review card to champions and admins by DM where no platform has a triage channel", async () => {
+    deps = fakeCoreDeps({ people: deps.people, clock: deps.clock });
+    core = createDatadesk(deps);
+    await deps.catalogStore.syncCatalog(
+      { communityId, name: "city", kind: "dcat", location: "/city.json", syncIntervalMinutes: null },
+      (async function* () {
+        yield { ok: true as const, dataset: datasetFixture({ key: "crashes", title: "Traffic Crashes" }) };
+      })(),
+      deps.clock.now(),
+    );
+    await submitted(who.chen);
+    expect(deps.outbox.messages.filter((m) => m.target.kind === "channel")).toEqual([]);
+    const reviewers = deps.outbox.messages.map((m) => (m.target.kind === "user" ? m.target.userId : ""));
+    expect(reviewers).toEqual(["300"]); // Dora, the admin; never Chen, who submitted it
+  });
+
   it("lets champions and admins review, refuses members kindly and never the submitter", async () => {
     const showcase = await submitted();
     const member = await press(who.ben, "showcase.approve", showcase.id);

@@ -15,7 +15,7 @@ import {
   parseDetails,
   parseLineage,
 } from "./showcase-form.js";
-import { reviewPosts } from "./showcase-messages.js";
+import { reviewMessages } from "./showcase-messages.js";
 import { DATASET_CONTEXT, showcaseToRevise } from "./start-showcase.js";
 
 /**
@@ -190,7 +190,7 @@ export async function submitLineageForm(
           now,
         );
     if (!saved) return null;
-    await tx.outbox.enqueue(reviewPosts(saved, config, ctx.community.locale));
+    await tx.outbox.enqueue(await reviewMessages(tx.directory, saved, config, ctx.community.locale));
     return saved;
   });
   if (!showcase) return alreadyDone(ctx);
