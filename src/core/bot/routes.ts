@@ -23,6 +23,7 @@ import {
   communityCommandHandlers,
   communityFormHandlers,
 } from "../community/community-routes.js";
+import { digestAutocompleteHandlers, digestCommandHandlers } from "../digest/digest-routes.js";
 import { showHelp } from "../help/show-help.js";
 import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
 import { linkCommand } from "../problems/link-accounts.js";
@@ -50,13 +51,13 @@ import {
 import { moveProblem, setProblemHidden, showTriage } from "../problems/triage-problem.js";
 import { followProblem, unfollowProblem, voteProblem } from "../problems/vote-problem.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import type { FormValues } from "../shared/form.js";
 import {
   showcaseActionHandlers,
   showcaseAutocompleteHandlers,
   showcaseCommandHandlers,
   showcaseFormHandlers,
 } from "../showcases/showcase-routes.js";
-import type { FormValues } from "../shared/form.js";
 import type { RequestContext } from "./request-context.js";
 
 export type CommandArgs = Record<string, string | number | boolean>;
@@ -97,6 +98,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   ...accessCommandHandlers,
   ...communityCommandHandlers,
   ...showcaseCommandHandlers,
+  ...digestCommandHandlers,
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
@@ -110,6 +112,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   ...accessAutocompleteHandlers,
   ...communityAutocompleteHandlers,
   ...showcaseAutocompleteHandlers,
+  ...digestAutocompleteHandlers,
 };
 
 /** Button handlers by action id ("problem.vote" → handler). */

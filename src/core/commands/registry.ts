@@ -1,5 +1,6 @@
 import { accessCommandSpecs } from "../access/access-commands.js";
 import { communityCommandSpecs } from "../community/community-commands.js";
+import { digestCommandSpecs } from "../digest/digest-commands.js";
 import { showcaseCommandSpecs } from "../showcases/showcase-commands.js";
 import type { CommandSpec } from "./command-spec.js";
 
@@ -148,6 +149,8 @@ export const commandRegistry: readonly CommandSpec[] = [
   ...communityCommandSpecs,
   // Showcases: `showcase [dataset]` opens the two-step form.
   ...showcaseCommandSpecs,
+  // The weekly digest: `digest [action]` (champions preview this week so far).
+  ...digestCommandSpecs,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

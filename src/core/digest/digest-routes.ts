@@ -1,0 +1,36 @@
+import type { AutocompleteHandler, CommandHandler } from "../bot/routes.js";
+import { invocationOf } from "../commands/invocation.js";
+import { ephemeral } from "../shared/card.js";
+import { previewDigest } from "./preview-digest.js";
+
+export { digestCommandSpecs } from "./digest-commands.js";
+
+/**
+ * `digest [action]`, one handler per action (the personal digest settings add theirs here).
+ * No action previews this week so far.
+ */
+export const digestActions: Record<string, CommandHandler> = {
+  preview: (ctx) => previewDigest(ctx),
+};
+
+const DEFAULT_ACTION = "preview";
+
+export const digestCommandHandlers: Record<string, CommandHandler> = {
+  digest: (ctx, args) => {
+    const typed = typeof args.action === "string" ? args.action.trim().toLowerCase() : "";
+    const [name = DEFAULT_ACTION, ...rest] = typed === "" ? [DEFAULT_ACTION] : typed.split(/\s+/);
+    const handler = digestActions[name];
+    if (handler) return handler(ctx, { ...args, action: name, rest: rest.join(" ") });
+    const text = ctx.t("digest:preview.unknownAction", {
+      usage: `${invocationOf(ctx.identity.platform, "digest")} ${DEFAULT_ACTION}`,
+    });
+    return ephemeral({ fallbackText: text, blocks: [{ type: "section", text: [text] }] });
+  },
+};
+
+export const digestAutocompleteHandlers: Record<string, AutocompleteHandler> = {
+  "digest.action": (_ctx, text) =>
+    Object.keys(digestActions)
+      .filter((name) => name.startsWith(text.trim().toLowerCase()))
+      .map((name) => ({ label: name, value: name })),
+};

@@ -1,0 +1,40 @@
+import type { RequestContext } from "../bot/request-context.js";
+import { hasAnyRole } from "../people/roles.js";
+import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import { buildDigest, digestCard, isQuietWeek } from "./digest.js";
+import { digestWeekOf } from "./digest-week.js";
+
+/** Who may see the champions' digest before it goes out: it lists access requests waiting. */
+export const DIGEST_PREVIEW_ROLES = ["champion", "admin"] as const;
+
+function notice(text: string): Card {
+  return { fallbackText: text, accent: "info", blocks: [{ type: "section", text: [text] }] };
+}
+
+/**
+ * `/datadesk digest`: this week so far as the champions' digest would say it, only to the
+ * champion asking. Members hear kindly where the digest is posted instead.
+ */
+export async function previewDigest(ctx: RequestContext): Promise<Reply> {
+  const { t } = ctx;
+  if (!hasAnyRole(ctx.actor, DIGEST_PREVIEW_ROLES)) return ephemeral(notice(t("digest:preview.refused")));
+  const now = ctx.deps.clock.now();
+  const digest = await buildDigest(ctx.deps, {
+    communityId: ctx.community.id,
+    week: digestWeekOf(now, ctx.community.timezone),
+    audience: { kind: "champions" },
+  });
+  const card = digestCard(digest, t);
+  const asOf = new Intl.DateTimeFormat(ctx.actor.locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: ctx.community.timezone,
+  }).format(now);
+  const note = isQuietWeek(digest) ? t("digest:quietPreview") : t("digest:soFar", { date: asOf });
+  // The header stays first; the note says this is a preview of a week still going on.
+  const [header, ...rest] = card.blocks;
+  return ephemeral({
+    ...card,
+    blocks: [...(header ? [header] : []), { type: "context", text: [note] }, ...rest],
+  });
+}
