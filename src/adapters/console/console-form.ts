@@ -3,6 +3,8 @@ import type { Form, FormField, FormValues } from "../../core/shared/form.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** "None of them" for a multiselect, in the languages we speak. */
+const NONE = /^(none|nothing|ninguna|ninguno|nada|-)$/i;
 
 /**
  * A form at the terminal: one prompt per field, in order. Each answer is checked the way a modal
@@ -29,12 +31,16 @@ export class ConsoleFormSession {
     if (!field) return null;
     const lines = [`${field.label}${field.required ? "" : ` ${this.t("console:form.optional")}`}`];
     if (field.hint) lines.push(`  ${field.hint}`);
-    if (field.kind === "select") {
+    if (field.kind === "select" || field.kind === "multiselect") {
       for (const [i, option] of (field.options ?? []).entries()) lines.push(`  ${i + 1}. ${option.label}`);
     }
+    if (field.kind === "multiselect")
+      lines.push(`  ${this.t("console:form.pickSeveral", { count: field.options?.length ?? 0 })}`);
     if (field.kind === "checkbox") lines.push(`  ${this.t("console:form.yesNo")}`);
     if (field.initialValue)
-      lines.push(`  ${this.t("console:form.current", { value: field.initialValue.slice(0, 200) })}`);
+      lines.push(
+        `  ${this.t("console:form.current", { value: this.shown(field, field.initialValue).slice(0, 200) })}`,
+      );
     return lines.join("\n").replace(CONTROL, (c) => (c === "\n" ? c : ""));
   }
 
@@ -68,6 +74,11 @@ export class ConsoleFormSession {
     }
     if (field.kind === "checkbox")
       return /^(y|yes|s|si|sí|n|no|true|false)$/i.test(text) ? null : this.t("console:form.yesNo");
+    if (field.kind === "multiselect") {
+      return this.choices(field, text)
+        ? null
+        : this.t("console:form.pickSeveral", { count: field.options?.length ?? 0 });
+    }
     if (field.minLength !== undefined && text.length < field.minLength)
       return this.t("console:form.tooShort", { min: field.minLength });
     if (field.maxLength !== undefined && text.length > field.maxLength)
@@ -86,8 +97,33 @@ export class ConsoleFormSession {
     );
   }
 
+  /** A multiselect's answer ("1, 3", values, or "none") as its options, or null when any is unknown. */
+  private choices(field: FormField, text: string) {
+    if (NONE.test(text)) return [];
+    const picked = text
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map((token) => this.option(field, token));
+    if (picked.some((option) => option === undefined)) return null;
+    // In the form's order, each once.
+    return (field.options ?? []).filter((option) => picked.includes(option));
+  }
+
+  /** What a stored value looks like to the person: a multiselect's numbers rather than its values. */
+  private shown(field: FormField, value: string): string {
+    if (field.kind !== "multiselect") return value;
+    const options = field.options ?? [];
+    const numbers = value
+      .split(",")
+      .map((v) => options.findIndex((o) => o.value === v) + 1)
+      .filter((n) => n > 0);
+    return numbers.length > 0 ? numbers.join(", ") : value;
+  }
+
   private normalise(field: FormField, text: string): string {
     if (text === "") return field.kind === "checkbox" ? "false" : "";
+    if (field.kind === "multiselect")
+      return (this.choices(field, text) ?? []).map((option) => option.value).join(",");
     if (field.kind === "select") return this.option(field, text)?.value ?? "";
     if (field.kind === "checkbox") return /^(y|yes|s|si|sí|true)$/i.test(text) ? "true" : "false";
     return text;

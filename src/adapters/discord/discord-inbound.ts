@@ -10,7 +10,7 @@ import { z } from "zod";
 import { type InboundRequest, inboundRequestSchema } from "../../core/bot/inbound-request.js";
 import { type PlatformIdentity, platformIdentitySchema } from "../../core/shared/platform.js";
 import { decodeButtonCustomId } from "./button-custom-id.js";
-import { decodeModalCustomId } from "./form-custom-ids.js";
+import { decodeModalCustomId, MULTISELECT_SUFFIX } from "./form-custom-ids.js";
 
 /**
  * Discord objects → the core's neutral input, validated with the core's own schemas. Every
@@ -86,7 +86,8 @@ const submittedInputSchema = z.object({
 
 /**
  * A submitted modal we rendered: the custom_id names the form and its context, each input's
- * custom_id is a field id. A text input carries its value, a select its first chosen value; a
+ * custom_id is a field id. A text input carries its value, a select its first chosen value, a
+ * multiselect (its custom_id marked with MULTISELECT_SUFFIX) its chosen values joined by commas; a
  * select left empty comes back as "" (what the core gets for any unanswered field).
  */
 export function formRequestFrom(customId: string, inputs: Iterable<unknown>): InboundRequest | null {
@@ -94,7 +95,11 @@ export function formRequestFrom(customId: string, inputs: Iterable<unknown>): In
   const parsed = z.array(submittedInputSchema).safeParse([...inputs]);
   if (!form || !parsed.success) return null;
   const values = Object.fromEntries(
-    parsed.data.map((input) => [input.customId, input.value ?? input.values?.[0] ?? ""]),
+    parsed.data.map((input) =>
+      input.customId.endsWith(MULTISELECT_SUFFIX)
+        ? [input.customId.slice(0, -MULTISELECT_SUFFIX.length), (input.values ?? []).join(",")]
+        : [input.customId, input.value ?? input.values?.[0] ?? ""],
+    ),
   );
   const request = inboundRequestSchema.safeParse({ kind: "form", ...form, values });
   return request.success ? request.data : null;

@@ -10,7 +10,7 @@ import {
 import type { Translate } from "../../core/i18n/translator.js";
 import { DISCORD_MAX_FORM_FIELDS, type Form, type FormField } from "../../core/shared/form.js";
 import { truncatePlain } from "./discord-markdown.js";
-import { encodeModalCustomId } from "./form-custom-ids.js";
+import { encodeModalCustomId, MULTISELECT_SUFFIX } from "./form-custom-ids.js";
 
 /**
  * Neutral forms → Discord modals. Pure, snapshot-tested. Each field is a Label (its label, and its
@@ -88,6 +88,25 @@ function select(
   };
 }
 
+/** A select taking any number of its options; the initial value's comma-separated values are chosen. */
+function multiselect(
+  field: FormField,
+  options: ReadonlyArray<{ label: string; value: string }>,
+): APIStringSelectComponent {
+  const shown = options.slice(0, MODAL_LIMITS.options);
+  const chosen = (field.initialValue ?? "").split(",");
+  const single = select(field, shown);
+  return {
+    ...single,
+    custom_id: `${field.id}${MULTISELECT_SUFFIX}`,
+    max_values: shown.length,
+    options: single.options.map((option) => ({
+      ...option,
+      ...(chosen.includes(option.value) ? { default: true } : {}),
+    })),
+  };
+}
+
 function input(field: FormField, t: Translate): APIComponentInLabel {
   switch (field.kind) {
     case "checkbox":
@@ -100,6 +119,8 @@ function input(field: FormField, t: Translate): APIComponentInLabel {
     case "select":
       // Discord refuses a select without options; a free text field still lets the person answer.
       return field.options && field.options.length > 0 ? select(field, field.options) : textInput(field);
+    case "multiselect":
+      return field.options && field.options.length > 0 ? multiselect(field, field.options) : textInput(field);
     case "text":
     case "multiline":
       return textInput(field);

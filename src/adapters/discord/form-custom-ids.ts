@@ -13,6 +13,12 @@ import { CUSTOM_ID_MAX_LENGTH } from "./button-custom-id.js";
 const MODAL_PREFIX = "form:";
 const PENDING_FORM_PREFIX = "~form:";
 
+/**
+ * Ends the custom_id of a select that takes several values (a form's multiselect), so the
+ * submission is read as all its values rather than the first (field ids never contain it).
+ */
+export const MULTISELECT_SUFFIX = "[]";
+
 export function encodeModalCustomId(formId: string, context: string): string {
   const customId = `${MODAL_PREFIX}${formId}:${context}`;
   // Forms cap the form id at 40 and the context at 58, which together can still be 4 too many.

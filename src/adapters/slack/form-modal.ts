@@ -19,6 +19,13 @@ export const FORM_CALLBACK_ID = "datadesk.form";
 
 /** The one element in each input block; the block id says which field it is. */
 const VALUE_ACTION_ID = "value";
+/**
+ * A multiselect's checkboxes: their own action id, so reading them back never confuses them with
+ * a single checkbox (which answers "true"/"false").
+ */
+const VALUES_ACTION_ID = "values";
+/** Slack's checkboxes element holds at most this many options. */
+const MAX_CHECKBOXES = 10;
 
 /** Block Kit limits for inputs (https://docs.slack.dev/reference/block-kit). */
 export const MODAL_LIMITS = {
@@ -101,13 +108,25 @@ function checkboxInput(field: FormField): types.Checkboxes {
   return element;
 }
 
+/** Several boxes, one per option; the ticked ones are the initial value's comma-separated values. */
+function multiselectInput(field: FormField): types.Checkboxes {
+  const options = (field.options ?? []).slice(0, MAX_CHECKBOXES).map((o) => option(o.label, o.value));
+  const element: types.Checkboxes = { type: "checkboxes", action_id: VALUES_ACTION_ID, options };
+  const ticked = (field.initialValue ?? "").split(",");
+  const initial = options.filter((o) => ticked.includes(o.value ?? ""));
+  if (initial.length > 0) element.initial_options = initial;
+  return element;
+}
+
 function inputBlock(field: FormField): types.InputBlock {
   const element =
     field.kind === "select"
       ? selectInput(field)
       : field.kind === "checkbox"
         ? checkboxInput(field)
-        : textInput(field);
+        : field.kind === "multiselect"
+          ? multiselectInput(field)
+          : textInput(field);
   const block: types.InputBlock = {
     type: "input",
     block_id: field.id,
@@ -169,12 +188,18 @@ function submittedValue(state: z.infer<typeof elementStateSchema>): string | nul
 
 /**
  * A submission's state as FormValues: text as typed (empty → ""), a select's option value, a
- * checkbox as "true"/"false". Blocks that are not our fields are ignored; the core validates the rest.
+ * checkbox as "true"/"false", a multiselect's ticked values joined by commas. Blocks that are not our fields are ignored; the core validates the rest.
  */
 export function formValuesFromState(values: z.infer<typeof viewStateValuesSchema>): FormValues {
   const out: FormValues = {};
   for (const [blockId, actions] of Object.entries(values)) {
     if (!FIELD_ID.test(blockId)) continue;
+    const several = elementStateSchema.safeParse(actions[VALUES_ACTION_ID]);
+    if (several.success && several.data.type === "checkboxes") {
+      const chosen = (several.data.selected_options ?? []).map((o) => o.value);
+      out[blockId] = capLength(chosen.join(","), MAX_VALUE_LENGTH);
+      continue;
+    }
     const state = elementStateSchema.safeParse(actions[VALUE_ACTION_ID]);
     if (!state.success) continue;
     const value = submittedValue(state.data);

@@ -3,12 +3,17 @@ import { z } from "zod";
 /**
  * Neutral forms: what the core asks for, before a platform decides how it looks (a Slack modal,
  * a Discord modal, console prompts). Labels are already translated; values come back as strings
- * (checkboxes as "true"/"false") and are validated by the form's handler, never trusted.
+ * (checkboxes as "true"/"false", a multiselect as its chosen option values joined by commas, ""
+ * for none) and are validated by the form's handler, never trusted.
  */
 export const formFieldSchema = z.object({
   /** Stable key of the value in the submission ("title"); [a-z_], ≤ 30 characters. */
   id: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/),
-  kind: z.enum(["text", "multiline", "select", "checkbox"]),
+  /**
+   * `multiselect`: any number of `options` (Slack checkboxes, a Discord select taking several
+   * values, numbers at the console); its initial value is option values joined by commas.
+   */
+  kind: z.enum(["text", "multiline", "select", "checkbox", "multiselect"]),
   /** ≤ 45 characters: Discord's label limit. */
   label: z.string().min(1).max(45),
   /** Help under the field (Slack hint, Discord label description); ≤ 100 characters. */
@@ -18,7 +23,7 @@ export const formFieldSchema = z.object({
   minLength: z.number().int().min(0).max(4000).optional(),
   maxLength: z.number().int().min(1).max(4000).optional(),
   initialValue: z.string().max(4000).optional(),
-  /** For `select`: at most 25 options (both platforms' limit). */
+  /** For `select`: at most 25 options (both platforms' limit); for `multiselect`, at most 10 (Slack checkboxes). */
   options: z
     .array(z.object({ label: z.string().min(1).max(75), value: z.string().min(1).max(75) }))
     .max(25)

@@ -10,6 +10,7 @@ export const console = {
     current: "Now: {{value}} (press Enter to keep it)",
     required: "This one is needed.",
     pickOption: "Type a number from 1 to {{count}}.",
+    pickSeveral: "Type the numbers of your choices, separated by commas (1 to {{count}}), or none.",
     tooShort: "Please write at least {{min}} characters.",
     tooLong: "Please keep it under {{max}} characters.",
     cancelled: "Form cancelled: nothing was sent.",

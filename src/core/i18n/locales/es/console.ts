@@ -12,6 +12,7 @@ export const console: typeof en = {
     current: "Ahora: {{value}} (pulsa Intro para mantenerlo)",
     required: "Esta es necesaria.",
     pickOption: "Escribe un número del 1 al {{count}}.",
+    pickSeveral: "Escribe los números de tus opciones separados por comas (del 1 al {{count}}), o ninguna.",
     tooShort: "Escribe al menos {{min}} caracteres.",
     tooLong: "Que no pase de {{max}} caracteres, por favor.",
     cancelled: "Formulario cancelado: no se envió nada.",
