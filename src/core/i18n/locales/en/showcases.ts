@@ -107,7 +107,7 @@ export const showcases = {
     alreadyDecided: "{{ref}} was already decided: {{status}}. Nothing changed.",
     published: "{{ref}} is published on every connected showcase channel.",
     noChannel:
-      "{{ref}} is approved, but no platform has a showcase channel yet: set one with the channel command.",
+      "{{ref}} is approved, but no platform has a showcase channel yet: an admin can set one with the setup command.",
     changes_requested: "Asked the submitter for changes to {{ref}}.",
     rejected: "{{ref}} was rejected; the submitter was told why.",
   },

@@ -109,7 +109,7 @@ export const showcases: typeof en = {
     alreadyDecided: "{{ref}} ya estaba decidida: {{status}}. No cambió nada.",
     published: "{{ref}} está publicada en todos los canales de vitrinas conectados.",
     noChannel:
-      "{{ref}} está aprobada, pero ninguna plataforma tiene aún canal de vitrinas: configúralo con el comando channel.",
+      "{{ref}} está aprobada, pero ninguna plataforma tiene aún canal de vitrinas: un administrador puede configurarlo con el comando setup.",
     changes_requested: "Se pidieron cambios a quien envió {{ref}}.",
     rejected: "{{ref}} fue rechazada; se explicó el motivo a quien la envió.",
   },
