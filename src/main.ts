@@ -9,6 +9,7 @@ import { systemClock } from "./core/ports/clock.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { accessReminderJob, resolveAccessAfterSync } from "./jobs/access-reminder-job.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
+import { digestJob } from "./jobs/digest-job.js";
 import { createOutboxRunner, type OutboxRunner } from "./jobs/outbox-runner.js";
 import type { DrainResult } from "./jobs/outbox-worker.js";
 import { createScheduler } from "./jobs/scheduler.js";
@@ -161,6 +162,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         afterChange: (communityId, now) => resolveAccessAfterSync(services.deps, communityId, now),
       }),
       accessReminderJob(services.deps, config.access),
+      // Weekly digests: each replica may run it; every digest is claimed once per target and week.
+      digestJob(services.deps),
     ],
   });
 
