@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RequestContext } from "../bot/request-context.js";
+import type { CommunityConfig } from "../ports/community-directory.js";
 import { type Card, type CardBlock, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import type { Form, FormValues } from "../shared/form.js";
 import { type Showcase, type ShowcaseStatus, showcaseRef } from "./showcase.js";
@@ -45,8 +46,8 @@ async function decide(
   showcase: Showcase,
   to: ShowcaseStatus,
   note: string | null,
+  config: CommunityConfig,
 ): Promise<Showcase | null> {
-  const config = await ctx.deps.directory.config(ctx.community.id);
   const now = ctx.deps.clock.now();
   const locale = ctx.community.locale;
   return ctx.deps.unitOfWork.run(async (tx) => {
@@ -72,7 +73,7 @@ export async function approveShowcase(ctx: RequestContext, showcaseId: string): 
   const showcase = await showcaseForReview(ctx, showcaseId);
   if (showcase.status !== "pending_review") return alreadyDecided(ctx, showcase);
   const config = await ctx.deps.directory.config(ctx.community.id);
-  const published = await decide(ctx, showcase, "published", null);
+  const published = await decide(ctx, showcase, "published", null, config);
   if (!published) return alreadyDecided(ctx, await showcaseForReview(ctx, showcaseId));
   const ref = showcaseRef(published);
   const text = ctx.t(
@@ -146,7 +147,10 @@ async function submitNoteForm(
   }
   // A modal has no message to replace: the champion gets the outcome as an ephemeral card.
   const to = formId === REJECT_FORM_ID ? "rejected" : "changes_requested";
-  const decided = showcase.status === "pending_review" ? await decide(ctx, showcase, to, parsed.data) : null;
+  const decided =
+    showcase.status === "pending_review"
+      ? await decide(ctx, showcase, to, parsed.data, await ctx.deps.directory.config(ctx.community.id))
+      : null;
   if (!decided) {
     const status = ctx.t(`showcases:status.${(await showcaseForReview(ctx, showcaseId)).status}`);
     return ephemeral(
