@@ -24,6 +24,7 @@ import {
   communityFormHandlers,
 } from "../community/community-routes.js";
 import { digestAutocompleteHandlers, digestCommandHandlers } from "../digest/digest-routes.js";
+import { digestSettingsFormHandlers } from "../digest/digest-settings.js";
 import { showHelp } from "../help/show-help.js";
 import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
 import { linkCommand } from "../problems/link-accounts.js";
@@ -161,6 +162,7 @@ export const formHandlers: Record<string, FormHandler> = {
   ...accessFormHandlers,
   ...communityFormHandlers,
   ...showcaseFormHandlers,
+  ...digestSettingsFormHandlers,
 };
 
 /** Message shortcuts by id ("problem.from_message" → handler). */

@@ -1,6 +1,7 @@
 import type { AutocompleteHandler, CommandHandler } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { ephemeral } from "../shared/card.js";
+import { openDigestSettings } from "./digest-settings.js";
 import { previewDigest } from "./preview-digest.js";
 
 export { digestCommandSpecs } from "./digest-commands.js";
@@ -11,6 +12,8 @@ export { digestCommandSpecs } from "./digest-commands.js";
  */
 export const digestActions: Record<string, CommandHandler> = {
   preview: (ctx) => previewDigest(ctx),
+  // Your own weekly digest by DM: on or off, and which sections.
+  settings: (ctx) => openDigestSettings(ctx),
 };
 
 const DEFAULT_ACTION = "preview";

@@ -5,6 +5,7 @@ import { common as enCommon } from "./locales/en/common.js";
 import { community as enCommunity } from "./locales/en/community.js";
 import { console as enConsole } from "./locales/en/console.js";
 import { digest as enDigest } from "./locales/en/digest.js";
+import { digestSettings as enDigestSettings } from "./locales/en/digest-settings.js";
 import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
@@ -19,6 +20,7 @@ import { common as esCommon } from "./locales/es/common.js";
 import { community as esCommunity } from "./locales/es/community.js";
 import { console as esConsole } from "./locales/es/console.js";
 import { digest as esDigest } from "./locales/es/digest.js";
+import { digestSettings as esDigestSettings } from "./locales/es/digest-settings.js";
 import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
@@ -41,6 +43,7 @@ export const resources = {
     community: enCommunity,
     console: enConsole,
     digest: enDigest,
+    digestSettings: enDigestSettings,
     discord: enDiscord,
     errors: enErrors,
     help: enHelp,
@@ -57,6 +60,7 @@ export const resources = {
     community: esCommunity,
     console: esConsole,
     digest: esDigest,
+    digestSettings: esDigestSettings,
     discord: esDiscord,
     errors: esErrors,
     help: esHelp,

@@ -4,7 +4,7 @@ export const digest = {
     digest: "Preview this week's digest so far (champions)",
   },
   options: {
-    action: "What to do: preview (the default)",
+    action: "What to do: preview (the default), or settings for your own digest by DM",
   },
   title: {
     channel: "Weekly digest: {{community}}",
@@ -82,9 +82,12 @@ export const digest = {
     none: "none this week",
     hours_one: "{{count}} hour",
     hours_other: "{{count}} hours",
+    days_one: "{{count}} day",
+    days_other: "{{count}} days",
     responses_one: "over {{count}} response",
     responses_other: "over {{count}} responses",
     lastWeek: "last week {{value}}",
+    noneLastWeek: "none last week",
     up: "▲ {{change}}",
     down: "▼ {{change}}",
     same: "= last week",

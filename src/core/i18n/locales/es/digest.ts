@@ -6,7 +6,7 @@ export const digest: typeof en = {
     digest: "Vista previa del resumen de esta semana hasta ahora (referentes)",
   },
   options: {
-    action: "Qué hacer: preview (vista previa, por defecto)",
+    action: "Qué hacer: preview (vista previa, por defecto) o settings para tu resumen por MD",
   },
   title: {
     channel: "Resumen semanal: {{community}}",
@@ -85,9 +85,12 @@ export const digest: typeof en = {
     none: "ninguna esta semana",
     hours_one: "{{count}} hora",
     hours_other: "{{count}} horas",
+    days_one: "{{count}} día",
+    days_other: "{{count}} días",
     responses_one: "sobre {{count}} respuesta",
     responses_other: "sobre {{count}} respuestas",
     lastWeek: "la semana pasada {{value}}",
+    noneLastWeek: "ninguna la semana pasada",
     up: "▲ {{change}}",
     down: "▼ {{change}}",
     same: "= la semana pasada",
