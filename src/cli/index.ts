@@ -5,8 +5,10 @@ import { withCatalogCli } from "./catalog/catalog-cli-services.js";
 import { registerCatalogCommands } from "./catalog/register-catalog-commands.js";
 import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
+import { registerDigestCommands } from "./digest-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
 import { type ExportOptions, exportAuditCommand, exportProblemsCommand } from "./export-command.js";
+import { registerMetricsCommand } from "./metrics-command.js";
 import { operatorCliContext } from "./operator-cli-context.js";
 import { registerRoleCommands } from "./role-command.js";
 import { runCliCommand } from "./run-cli-command.js";
@@ -41,6 +43,8 @@ registerCatalogCommands(program);
 registerCommunityCommands(program);
 registerRoleCommands(program);
 registerStewardCommands(program);
+registerDigestCommands(program);
+registerMetricsCommand(program);
 
 const exporting = program.command("export").description("publish datadesk's own data as open data");
 const exports: Array<[string, string, typeof exportProblemsCommand]> = [

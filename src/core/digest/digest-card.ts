@@ -78,11 +78,14 @@ function accessLine(t: Translate, row: DigestAccessRow, asOf: Date, timezone: st
   ];
 }
 
+/** Up to two days in hours ("15 hours"), then in days ("7.5 days"): waits people can picture. */
 function hoursText(t: Translate, value: number | null): string {
-  return value === null ? t("digest:impact.none") : t("digest:impact.hours", { count: value });
+  if (value === null) return t("digest:impact.none");
+  if (Math.abs(value) < 48) return t("digest:impact.hours", { count: value });
+  return t("digest:impact.days", { count: Math.round(value / 2.4) / 10 });
 }
 
-function impactValue(t: Translate, key: ImpactFigureKey, value: number | null): string {
+export function impactValue(t: Translate, key: ImpactFigureKey, value: number | null): string {
   return key.endsWith("Hours") ? hoursText(t, value) : String(value ?? 0);
 }
 
@@ -97,6 +100,7 @@ const impactLabels: Record<ImpactFigureKey, string> = {
 /** "▲ 3 (last week 5)": the change, then last week's value, in the reader's words. */
 export function impactChangeText(t: Translate, comparison: ImpactComparison, key: ImpactFigureKey): string {
   const change = weekOverWeek(comparison, key);
+  if (comparison.previous[key] === null) return t("digest:impact.noneLastWeek");
   const last = t("digest:impact.lastWeek", { value: impactValue(t, key, comparison.previous[key]) });
   if (change === null || change === 0) return change === 0 ? t("digest:impact.same") : last;
   const magnitude = impactValue(t, key, Math.abs(change));
