@@ -1,10 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
 import type { CommandArgs } from "../bot/routes.js";
-import { accountScope } from "../people/account-scope.js";
 import { type ChampionLevel, championLevels, type Role, requireRole } from "../people/roles.js";
 import type { Card, Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
-import { splitMentions, userIdFromMention } from "./community-mentions.js";
+import { resolvePerson } from "./resolve-person.js";
 import { grantRole, type RoleChange, revokeRole } from "./role-change.js";
 
 const GRANTABLE = ["champion", "steward", "admin"] as const satisfies readonly Role[];
@@ -86,15 +85,7 @@ export async function roleCommand(ctx: RequestContext, args: CommandArgs): Promi
   if (!parsed) throw new DomainError("invalid_input", "community:role.usage");
   if (parsed.level && parsed.role !== "champion")
     throw new DomainError("invalid_input", "community:role.badLevel");
-  const [first] = splitMentions(parsed.userToken);
-  const userId = first ? userIdFromMention(ctx.identity.platform, first) : null;
-  if (!userId) throw new DomainError("invalid_input", "community:role.usage");
-  const target = await ctx.deps.memberships.personByAccount(
-    ctx.identity.platform,
-    accountScope({ platform: ctx.identity.platform, workspaceId: ctx.identity.workspaceId }),
-    userId,
-  );
-  if (!target) throw new DomainError("not_found", "community:role.unknownPerson");
+  const target = await resolvePerson(ctx, parsed.userToken);
   const change: RoleChange = {
     communityId: ctx.community.id,
     actor: { personId: ctx.actor.personId, name: ctx.actor.displayName, platform: ctx.identity.platform },

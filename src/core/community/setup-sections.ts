@@ -1,10 +1,11 @@
 import { TZDate } from "@date-fns/tz";
 import { format, startOfISOWeek } from "date-fns";
 import type { RequestContext } from "../bot/request-context.js";
-import { accountScope } from "../people/account-scope.js";
 import type { ChannelPurpose, CommunityConfig } from "../ports/community-directory.js";
+import { isDomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
-import { channelIdFromMention, splitMentions, userIdFromMention } from "./community-mentions.js";
+import { channelIdFromMention, splitMentions } from "./community-mentions.js";
+import { resolvePerson } from "./resolve-person.js";
 import { CHANNEL_PURPOSES, channelsHere, type SetupSection } from "./setup-card.js";
 import type { SetupValidator, Validated } from "./setup-forms.js";
 import {
@@ -126,19 +127,15 @@ async function oncallValidator(
   const tokens = splitMentions(values.people ?? "");
   const errors: Record<string, string> = {};
   const personIds: string[] = [];
-  const scope = accountScope(ctx.identity);
   for (const token of tokens.slice(0, 50)) {
-    const userId = userIdFromMention(ctx.identity.platform, token);
-    if (!userId) {
-      errors.people = ctx.t("community:setup.errors.peopleFormat");
-      break;
-    }
-    const person = await ctx.deps.memberships.personByAccount(ctx.identity.platform, scope, userId);
-    if (!person) {
+    try {
+      const person = await resolvePerson(ctx, token);
+      if (!personIds.includes(person.personId)) personIds.push(person.personId);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
       errors.people = ctx.t("community:setup.errors.people", { who: token.slice(0, 40) });
       break;
     }
-    if (!personIds.includes(person.personId)) personIds.push(person.personId);
   }
   const typedStart = (values.starts_on ?? "").trim();
   const startsOn =

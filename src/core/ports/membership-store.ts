@@ -42,6 +42,15 @@ export interface MembershipStore {
     accountScope: string,
     userId: string,
   ): Promise<{ personId: string; displayName: string } | null>;
+  /**
+   * People with an account in that scope whose name is `name` (case-insensitive; the account's
+   * platform name or the person's). Slack hands commands "@name" for a mention, not the id.
+   */
+  peopleNamed(
+    platform: Platform,
+    accountScope: string,
+    name: string,
+  ): Promise<{ personId: string; displayName: string }[]>;
   /** Replaces topics, bio and contact note; null when not a member. */
   updateProfile(communityId: string, personId: string, change: ProfileChange): Promise<MemberProfile | null>;
   /**

@@ -88,6 +88,20 @@ export class SqlMembershipStore implements MembershipStore {
     return row ?? null;
   }
 
+  async peopleNamed(
+    platform: Platform,
+    accountScope: string,
+    name: string,
+  ): Promise<{ personId: string; displayName: string }[]> {
+    return this.sql.query<{ personId: string; displayName: string }>(
+      `SELECT DISTINCT a."personId", p."displayName" FROM "PlatformAccount" a JOIN "Person" p ON p."id" = a."personId"
+        WHERE a."platform" = $1::"Platform" AND a."workspaceId" = $2
+          AND (lower(a."displayName") = lower($3) OR lower(p."displayName") = lower($3))
+        ORDER BY p."displayName", a."personId" LIMIT 10`,
+      [platform, accountScope, name],
+    );
+  }
+
   async updateProfile(
     communityId: string,
     personId: string,

@@ -70,6 +70,18 @@ export class InMemoryMembershipStore implements MembershipStore {
       : null;
   }
 
+  async peopleNamed(platform: Platform, accountScope: string, name: string) {
+    const wanted = name.toLowerCase();
+    const found = new Map<string, { personId: string; displayName: string }>();
+    for (const account of this.people.accounts.values()) {
+      if (account.platform !== platform || account.workspaceId !== accountScope) continue;
+      const personName = this.people.displayNameOf(account.personId);
+      if (account.displayName?.toLowerCase() === wanted || personName.toLowerCase() === wanted)
+        found.set(account.personId, { personId: account.personId, displayName: personName });
+    }
+    return [...found.values()];
+  }
+
   async updateProfile(communityId: string, personId: string, change: ProfileChange) {
     const key = `${communityId}:${personId}`;
     if (!this.people.memberships.has(key)) return null;

@@ -42,7 +42,7 @@ export const community = {
     noneTopic: "Nobody champions {{topic}} yet. Try /datadesk champions for everyone.",
     topics: "Topics: {{topics}}",
     noTopics: "No topics yet",
-    footer: "Champions: edit what people see here with /datadesk profile.",
+    footer: "Champions: edit what people see here with the profile command.",
   },
   profile: {
     title: "Your profile",
@@ -73,6 +73,7 @@ export const community = {
       "Write: role grant @person champion|steward|admin [executive|internal|external] [reason], or role revoke @person role [reason].",
     unknownPerson:
       "I don't know that person yet: they need to talk to datadesk once (for example /datadesk help) before they can get a role.",
+    ambiguous: "Several people here are called {{name}}: mention them so I know which one.",
     badLevel: "Levels are for champions only: executive, internal or external.",
     lastAdmin:
       "You are the last admin: grant someone else admin before giving it up, so the community is never left without one.",

@@ -44,7 +44,7 @@ export const community: typeof en = {
     noneTopic: "Nadie es referente de {{topic}} todavía. Prueba /datadesk champions para verlos a todos.",
     topics: "Temas: {{topics}}",
     noTopics: "Sin temas todavía",
-    footer: "Referentes: editen lo que se ve aquí con /datadesk profile.",
+    footer: "Referentes: editen lo que se ve aquí con el comando profile.",
   },
   profile: {
     title: "Tu perfil",
@@ -75,6 +75,7 @@ export const community: typeof en = {
       "Escribe: role grant @persona champion|steward|admin [executive|internal|external] [motivo], o role revoke @persona rol [motivo].",
     unknownPerson:
       "Aún no conozco a esa persona: tiene que hablar con datadesk una vez (por ejemplo /datadesk help) antes de recibir un rol.",
+    ambiguous: "Aquí hay varias personas llamadas {{name}}: menciónala para saber cuál es.",
     badLevel: "Los niveles son solo para referentes: executive, internal o external.",
     lastAdmin:
       "Eres el último admin: da el rol de admin a otra persona antes de dejarlo, para que la comunidad nunca se quede sin admin.",
