@@ -117,6 +117,14 @@ const envSchema = z.object({
       .pipe(z.number().min(2, "DATADESK_OUTBOX_LEASE_SECONDS must be at least 2").max(3600))
       .default(60),
   ),
+  DATADESK_SCHEDULER_TICK_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, "DATADESK_SCHEDULER_TICK_SECONDS must be a whole number of seconds")
+      .transform(Number)
+      .pipe(z.number().min(1, "DATADESK_SCHEDULER_TICK_SECONDS must be at least 1").max(300))
+      .default(30),
+  ),
   DATADESK_ACCESS_REMINDER_DAYS: days("DATADESK_ACCESS_REMINDER_DAYS", 1, 60, 2),
   DATADESK_ACCESS_ESCALATION_DAYS: days("DATADESK_ACCESS_ESCALATION_DAYS", 1, 60, 5),
   DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: days("DATADESK_ACCESS_EXPIRY_NOTICE_DAYS", 0, 90, 7),
@@ -158,6 +166,8 @@ export interface Config {
   catalog: { syncIntervalMinutes: number };
   /** How long a claimed outbox message stays with its process before another may take it. */
   outbox: { leaseSeconds: number };
+  /** How often background jobs (digests, reminders, resyncs) are checked for being due. */
+  scheduler: { tickSeconds: number };
   /** Access requests' SLA: reminder and escalation in business days, expiry notice in days. */
   access: { reminderBusinessDays: number; escalationBusinessDays: number; expiryNoticeDays: number };
   /** Every secret value, so logging can scrub them wherever they appear. */
@@ -232,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     catalog: { syncIntervalMinutes: e.DATADESK_CATALOG_SYNC_MINUTES },
     outbox: { leaseSeconds: e.DATADESK_OUTBOX_LEASE_SECONDS },
+    scheduler: { tickSeconds: e.DATADESK_SCHEDULER_TICK_SECONDS },
     access: {
       reminderBusinessDays: e.DATADESK_ACCESS_REMINDER_DAYS,
       escalationBusinessDays: e.DATADESK_ACCESS_ESCALATION_DAYS,

@@ -156,6 +156,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const scheduler = createScheduler({
     clock: services.deps.clock,
     logger,
+    tickMs: config.scheduler.tickSeconds * 1000,
     jobs: [
       catalogResyncJob(services.deps, {
         defaultIntervalMinutes: config.catalog.syncIntervalMinutes,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fakeCoreDeps } from "../../test/fakes/core/fake-core-deps.js";
 import { ScriptedDigestSource } from "../../test/fakes/core/scripted-digest-source.js";
+import { ConfigError, loadConfig } from "../config.js";
 import { defaultAccessSlaSettings } from "../core/access/access-sla.js";
 import { type Logger, silentLogger } from "../core/ports/logger.js";
 import { digestJob } from "./digest-job.js";
@@ -59,5 +60,13 @@ describe("digest job", () => {
     deps.digestRuns.communityIds = () => Promise.reject(new Error("database gone"));
     await job.run(deps.clock.now());
     expect(logged).toContainEqual({ level: "error", msg: "weekly digests failed" });
+  });
+
+  it("is looked at every 30 seconds by default; DATADESK_SCHEDULER_TICK_SECONDS changes that (1–300)", () => {
+    expect(loadConfig({}).scheduler).toEqual({ tickSeconds: 30 });
+    expect(loadConfig({ DATADESK_SCHEDULER_TICK_SECONDS: " 1 " }).scheduler).toEqual({ tickSeconds: 1 });
+    expect(() => loadConfig({ DATADESK_SCHEDULER_TICK_SECONDS: "0" })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATADESK_SCHEDULER_TICK_SECONDS: "soon" })).toThrow(/whole number of seconds/);
+    expect(() => loadConfig({ DATADESK_SCHEDULER_TICK_SECONDS: "301" })).toThrow(/300/);
   });
 });
