@@ -3,6 +3,30 @@ import type { SqlExecutor } from "../sql-executor.js";
 type Query = Pick<SqlExecutor, "query">;
 
 /**
+ * Every foreign key to "Person", and what a merge does with it: "moved" to the kept person, or
+ * "dropped" with the merged one (a spent link code). test/store/merge-person-references.test.ts
+ * holds this list to the database's foreign keys, so a new table that points at people cannot be
+ * forgotten here: a forgotten RESTRICT key would make linking fail for everyone who has such a
+ * row, a forgotten CASCADE key would silently lose their rows.
+ */
+export const personReferences: Readonly<Record<string, "moved" | "dropped">> = {
+  "PlatformAccount.personId": "moved",
+  "ProblemVote.personId": "moved",
+  "ProblemFollower.personId": "moved",
+  "Problem.submitterId": "moved",
+  "Problem.assigneeId": "moved",
+  "ProblemEvent.actorId": "moved",
+  "FormDraft.personId": "moved",
+  "Membership.personId": "moved",
+  "AccessRequest.requesterId": "moved",
+  "DatasetSteward.personId": "moved",
+  "DigestSubscription.personId": "moved",
+  "Showcase.submitterId": "moved",
+  "Showcase.reviewerId": "moved",
+  "AccountLinkCode.personId": "dropped",
+};
+
+/**
  * Moves everything of person `from` to person `into`, then deletes `from`. Run inside one
  * transaction (account linking): a half-merged person would count votes twice or lose them.
  *
@@ -40,10 +64,42 @@ export async function mergePerson(tx: Query, from: string, into: string): Promis
   await tx.query(`UPDATE "Problem" SET "assigneeId" = $2::uuid WHERE "assigneeId" = $1::uuid`, params);
   await tx.query(`UPDATE "ProblemEvent" SET "actorId" = $2::uuid WHERE "actorId" = $1::uuid`, params);
   await tx.query(`UPDATE "FormDraft" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  // No foreign key (a note outlives its author), but the note should still be theirs.
   await tx.query(
     `UPDATE "DatasetUsageNote" SET "authorPersonId" = $2::uuid WHERE "authorPersonId" = $1::uuid`,
     params,
   );
+  await tx.query(`UPDATE "Showcase" SET "submitterId" = $2::uuid WHERE "submitterId" = $1::uuid`, params);
+  await tx.query(`UPDATE "Showcase" SET "reviewerId" = $2::uuid WHERE "reviewerId" = $1::uuid`, params);
+  // Requests keep their history; routes, decisions and message refs name people inside JSON, so
+  // a steward who links accounts can still decide what was routed to either of them.
+  await tx.query(
+    `UPDATE "AccessRequest" SET "requesterId" = CASE WHEN "requesterId" = $1::uuid THEN $2::uuid ELSE "requesterId" END,
+            "routes" = replace("routes"::text, $1::text, $2::text)::jsonb,
+            "decision" = replace("decision"::text, $1::text, $2::text)::jsonb,
+            "messages" = replace("messages"::text, $1::text, $2::text)::jsonb
+      WHERE "requesterId" = $1::uuid OR "routes"::text LIKE '%' || $1::text || '%'
+         OR "decision"::text LIKE '%' || $1::text || '%' OR "messages"::text LIKE '%' || $1::text || '%'`,
+    params,
+  );
+  await tx.query(
+    `UPDATE "Community" SET "settings" = replace("settings"::text, $1::text, $2::text)::jsonb
+      WHERE "settings"::text LIKE '%' || $1::text || '%'`,
+    params,
+  );
+  // One steward row per dataset, one digest subscription per community: the kept person's wins.
+  await tx.query(
+    `DELETE FROM "DatasetSteward" f WHERE f."personId" = $1::uuid
+        AND EXISTS (SELECT 1 FROM "DatasetSteward" k WHERE k."personId" = $2::uuid AND k."datasetId" = f."datasetId")`,
+    params,
+  );
+  await tx.query(`UPDATE "DatasetSteward" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  await tx.query(
+    `DELETE FROM "DigestSubscription" f WHERE f."personId" = $1::uuid
+        AND EXISTS (SELECT 1 FROM "DigestSubscription" k WHERE k."personId" = $2::uuid AND k."communityId" = f."communityId")`,
+    params,
+  );
+  await tx.query(`UPDATE "DigestSubscription" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
 
   // Same community: one membership with both people's roles and topics (the kept person's first).
   await tx.query(
