@@ -1,5 +1,6 @@
 import type { RequestContext } from "../bot/request-context.js";
 import type { Choice, CommandArgs } from "../bot/routes.js";
+import { invocationOf } from "../commands/invocation.js";
 import { accountScope } from "../people/account-scope.js";
 import { type ChampionLevel, championLevels } from "../people/roles.js";
 import type { MemberProfile } from "../ports/membership-store.js";
@@ -49,8 +50,13 @@ export async function championsCard(ctx: RequestContext, topic: string | null): 
     : ctx.t("community:champions.title");
   if (champions.length === 0) {
     const none = topic
-      ? ctx.t("community:champions.noneTopic", { topic })
-      : ctx.t("community:champions.none");
+      ? ctx.t("community:champions.noneTopic", {
+          topic,
+          command: invocationOf(ctx.identity.platform, "champions"),
+        })
+      : ctx.t("community:champions.none", {
+          command: `${invocationOf(ctx.identity.platform, "role")} grant @… champion`,
+        });
     return {
       fallbackText: none,
       accent: "info",
@@ -71,7 +77,10 @@ export async function championsCard(ctx: RequestContext, topic: string | null): 
       items: members.map((champion) => championItem(ctx, champion, mentions.get(champion.personId))),
     });
   }
-  blocks.push({ type: "context", text: [ctx.t("community:champions.footer")] });
+  blocks.push({
+    type: "context",
+    text: [ctx.t("community:champions.footer", { command: invocationOf(ctx.identity.platform, "profile") })],
+  });
   return {
     fallbackText: `${title}: ${champions.map((champion) => champion.displayName).join(", ")}`,
     accent: "info",

@@ -1,4 +1,5 @@
 import type { RequestContext } from "../bot/request-context.js";
+import { invocationOf } from "../commands/invocation.js";
 import { hasAnyRole } from "../people/roles.js";
 import type { FormReply, Reply } from "../shared/card.js";
 import type { Form, FormValues } from "../shared/form.js";
@@ -148,5 +149,8 @@ export async function submitProfileForm(
     return profile;
   });
   if (!saved) return say(ctx.t("community:profile.notForMembers"), "info");
-  return say(ctx.t("community:profile.saved"), "success");
+  return say(
+    ctx.t("community:profile.saved", { command: invocationOf(ctx.identity.platform, "champions") }),
+    "success",
+  );
 }

@@ -1,4 +1,5 @@
 import type { RequestContext } from "../bot/request-context.js";
+import { invocationOf } from "../commands/invocation.js";
 import { accountScope } from "../people/account-scope.js";
 import { DomainError } from "../shared/domain-error.js";
 import { userIdFromMention } from "./community-mentions.js";
@@ -25,5 +26,7 @@ export async function resolvePerson(
     if (named.length === 1 && named[0]) return named[0];
     if (named.length > 1) throw new DomainError("conflict", "community:role.ambiguous", { name });
   }
-  throw new DomainError("not_found", "community:role.unknownPerson");
+  throw new DomainError("not_found", "community:role.unknownPerson", {
+    command: invocationOf(platform, "help"),
+  });
 }

@@ -38,11 +38,11 @@ export const community = {
   champions: {
     title: "Champions",
     titleTopic: "Champions for {{topic}}",
-    none: "No champions yet. An admin can name some with /datadesk role grant @person champion.",
-    noneTopic: "Nobody champions {{topic}} yet. Try /datadesk champions for everyone.",
+    none: "No champions yet. An admin can name some with {{command}}.",
+    noneTopic: "Nobody champions {{topic}} yet. Try {{command}} for everyone.",
     topics: "Topics: {{topics}}",
     noTopics: "No topics yet",
-    footer: "Champions: edit what people see here with the profile command.",
+    footer: "Champions: edit what people see here with {{command}}.",
   },
   profile: {
     title: "Your profile",
@@ -66,13 +66,13 @@ export const community = {
     },
     unknownTopics: "Not one of the community's topics: {{topics}}. Topics: {{known}}.",
     tooLong: "At most {{max}} characters (this has {{length}}).",
-    saved: "Your profile is saved. People see it in /datadesk champions.",
+    saved: "Your profile is saved. People see it in {{command}}.",
   },
   role: {
     usage:
       "Write: role grant @person champion|steward|admin [executive|internal|external] [reason], or role revoke @person role [reason].",
     unknownPerson:
-      "I don't know that person yet: they need to talk to datadesk once (for example /datadesk help) before they can get a role.",
+      "I don't know that person yet: they need to talk to datadesk once (for example {{command}}) before they can get a role.",
     ambiguous: "Several people here are called {{name}}: mention them so I know which one.",
     badLevel: "Levels are for champions only: executive, internal or external.",
     lastAdmin:

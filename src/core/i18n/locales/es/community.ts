@@ -40,11 +40,11 @@ export const community: typeof en = {
   champions: {
     title: "Referentes",
     titleTopic: "Referentes de {{topic}}",
-    none: "Todavía no hay referentes. Un admin puede nombrarlos con /datadesk role grant @persona champion.",
-    noneTopic: "Nadie es referente de {{topic}} todavía. Prueba /datadesk champions para verlos a todos.",
+    none: "Todavía no hay referentes. Un admin puede nombrarlos con {{command}}.",
+    noneTopic: "Nadie es referente de {{topic}} todavía. Prueba {{command}} para verlos a todos.",
     topics: "Temas: {{topics}}",
     noTopics: "Sin temas todavía",
-    footer: "Referentes: editen lo que se ve aquí con el comando profile.",
+    footer: "Referentes: editen lo que se ve aquí con {{command}}.",
   },
   profile: {
     title: "Tu perfil",
@@ -68,13 +68,13 @@ export const community: typeof en = {
     },
     unknownTopics: "No es un tema de la comunidad: {{topics}}. Temas: {{known}}.",
     tooLong: "Como mucho {{max}} caracteres (tiene {{length}}).",
-    saved: "Tu perfil está guardado. Se ve en /datadesk champions.",
+    saved: "Tu perfil está guardado. Se ve en {{command}}.",
   },
   role: {
     usage:
       "Escribe: role grant @persona champion|steward|admin [executive|internal|external] [motivo], o role revoke @persona rol [motivo].",
     unknownPerson:
-      "Aún no conozco a esa persona: tiene que hablar con datadesk una vez (por ejemplo /datadesk help) antes de recibir un rol.",
+      "Aún no conozco a esa persona: tiene que hablar con datadesk una vez (por ejemplo {{command}}) antes de recibir un rol.",
     ambiguous: "Aquí hay varias personas llamadas {{name}}: menciónala para saber cuál es.",
     badLevel: "Los niveles son solo para referentes: executive, internal o external.",
     lastAdmin:
