@@ -294,6 +294,14 @@ describe("community: champions, profiles, roles in chat, setup", () => {
       ).toBe(true);
     });
 
+    it("the channel command typed in a channel is audited like the setup form", async () => {
+      const here = { ...ada, channelId: "C0TRIAGE" };
+      await core.handle(here, { kind: "commandText", text: "channel triage" });
+      expect(deps.auditLog.entries.map((e) => [e.action, e.details])).toEqual([
+        ["setup_changed", { setting: "channels", platform: "slack", workspace: "T1", triage: "C0TRIAGE" }],
+      ]);
+    });
+
     it("a forged setup submission by a non-admin writes nothing", async () => {
       await core.handle(mia, { kind: "commandText", text: "help" }); // links the workspace, as any first contact does
       const before = await deps.directory.config(deps.people.defaultCommunity.id);

@@ -20,13 +20,24 @@ export async function channelCommand(ctx: RequestContext, args: CommandArgs): Pr
   const channelId = ctx.identity.channelId;
   if (!channelId || ctx.identity.platform === "console")
     throw new DomainError("invalid_input", "problems:channel.noChannel");
-  await ctx.deps.directory.setChannel(
-    ctx.community.id,
-    ctx.identity.platform,
-    ctx.identity.workspaceId,
-    purpose,
-    channelId,
-  );
+  const { platform, workspaceId } = ctx.identity;
+  // A setup change like any other: written with its audit entry (who moved the channel, from where).
+  await ctx.deps.communityUnitOfWork.run(async (tx) => {
+    await tx.directory.setChannel(ctx.community.id, platform, workspaceId, purpose, channelId);
+    await tx.audit.append({
+      communityId: ctx.community.id,
+      at: ctx.deps.clock.now(),
+      actorId: ctx.actor.personId,
+      actorName: ctx.actor.displayName,
+      platform,
+      action: "setup_changed",
+      subjectType: "community",
+      subjectId: ctx.community.id,
+      subjectRef: ctx.community.slug,
+      reason: null,
+      details: { setting: "channels", platform, workspace: workspaceId, [purpose]: channelId },
+    });
+  });
   return {
     kind: "card",
     visibility: "ephemeral",
