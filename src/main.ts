@@ -15,7 +15,7 @@ import type { DrainResult } from "./jobs/outbox-worker.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
-import { createMetrics, type Metrics } from "./ops/metrics.js";
+import { createMetrics, type Metrics, registerImpactGauges } from "./ops/metrics.js";
 import { publicPageRoute } from "./ops/public-page-route.js";
 import { publicRoutes } from "./ops/public-routes.js";
 import { createPlatformAdapters } from "./platform-adapters.js";
@@ -71,6 +71,12 @@ export async function openServices(config: Config, options: { logger?: AppLogger
     accessSla: config.access,
   };
   const core = createDatadesk(deps);
+  registerImpactGauges(metrics, {
+    communities: () => db.prisma.community.findMany({ select: { id: true, slug: true, timezone: true } }),
+    digestSource: deps.digestSource,
+    clock: systemClock,
+    onError: (err) => logger.warn({ err }, "could not refresh the impact gauges; serving the last figures"),
+  });
   return { config, logger, metrics, db, core, deps, close: () => db.close() };
 }
 

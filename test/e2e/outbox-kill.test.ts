@@ -1,5 +1,6 @@
 // Two bot processes on one Postgres, one killed with SIGKILL while delivering: every outbox
-// message still reaches Discord exactly once (bench/outbox-kill.ts runs the same at scale).
+// message still reaches Discord exactly once, and the weekly digest both bots raced to send
+// reaches each digest channel once (bench/outbox-kill.ts runs the same at scale).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOutboxKill } from "../support/outbox-kill-run.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
@@ -16,7 +17,7 @@ describe.skipIf(testDriver !== "postgres")(
       await db?.drop();
     });
 
-    it("delivers every message exactly once after a SIGKILL mid-run", async () => {
+    it("delivers every message and the due digest exactly once after a SIGKILL mid-run", async () => {
       const logs: string[] = [];
       const result = await runOutboxKill({
         databaseUrl: db.url ?? "",
@@ -25,6 +26,7 @@ describe.skipIf(testDriver !== "postgres")(
         killAt: 0.25,
         timeoutMs: 90_000,
         log: (line) => logs.push(line),
+        digest: true,
       });
       expect(result, logs.slice(-20).join("\n")).toMatchObject({
         lost: 0,
@@ -34,6 +36,10 @@ describe.skipIf(testDriver !== "postgres")(
       });
       expect(result.deliveredBeforeKill).toBeLessThan(150);
       expect(result.secondsToAllSent).not.toBeNull();
+      // Both bots ran the digest job against the same claims: one digest per channel and week.
+      const digestChannels = Object.values(result.digest?.messagesPerChannel ?? {});
+      expect(digestChannels, logs.slice(-20).join("\n")).toEqual([1, 1]);
+      expect(result.digest).toMatchObject({ runs: 2, duplicatedRuns: 0, enqueued: 2, unsent: 0 });
     });
   },
 );

@@ -4,6 +4,12 @@ import pg from "pg";
 import { SqlOutbox } from "../../src/store/outbox/sql-outbox.js";
 import { postgresExecutor } from "../../src/store/sql-executor.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
+import {
+  type DigestKillOutcome,
+  type DigestKillSeed,
+  digestOutcome,
+  seedDueDigest,
+} from "./digest-kill-seed.js";
 
 /**
  * The fault run of issue 8: two `datadesk start` processes share one Postgres and deliver one
@@ -21,6 +27,11 @@ export interface OutboxKillOptions {
   killAt: number;
   timeoutMs: number;
   log?: (line: string) => void;
+  /**
+   * Also a weekly digest due for the default community (a digest and a champions' channel on the
+   * guild): both bots start at once and run the digest job on their first tick (every second).
+   */
+  digest?: boolean;
 }
 
 export interface OutboxKillResult {
@@ -34,6 +45,8 @@ export interface OutboxKillResult {
   secondsToAllSent: number | null;
   /** Sends the fake answered with an existing message because the nonce was already used. */
   nonceReplays: number;
+  /** With `digest`: what reached the digest channels (one message each, once). */
+  digest: DigestKillOutcome | null;
 }
 
 const TOKEN = "outbox-kill-discord-token";
@@ -91,12 +104,24 @@ export async function runOutboxKill(options: OutboxKillOptions): Promise<OutboxK
       DATABASE_URL: options.databaseUrl,
       DATADESK_OUTBOX_LEASE_SECONDS: String(options.leaseSeconds),
       LOG_LEVEL: "warn",
+      DATADESK_SCHEDULER_TICK_SECONDS: "1",
     };
-    bots.push(startBot(env, "a", log));
-    // The first migrates; starting the second after it avoids two first-time migrations racing.
-    await until(() => fake.gateway.sessionCount() >= 1, 60_000, "the first bot to connect");
-    bots.push(startBot(env, "b", log));
-    await until(() => fake.gateway.sessionCount() >= 2, 60_000, "the second bot to connect");
+    let digest: DigestKillSeed | null = null;
+    if (options.digest) {
+      // Migrated and seeded here, so both bots can start at once and race for the digest.
+      digest = await seedDueDigest(options.databaseUrl, {
+        guildId: fake.world.guildId,
+        digestChannelId: fake.world.textChannelId,
+        triageChannelId: fake.world.otherTextChannelId,
+      });
+      bots.push(startBot(env, "a", log), startBot(env, "b", log));
+    } else {
+      bots.push(startBot(env, "a", log));
+      // The first migrates; starting the second after it avoids two first-time migrations racing.
+      await until(() => fake.gateway.sessionCount() >= 1, 60_000, "the first bot to connect");
+      bots.push(startBot(env, "b", log));
+    }
+    await until(() => fake.gateway.sessionCount() >= 2, 60_000, "the bots to connect");
 
     const channelId = fake.world.textChannelId;
     const clock = { now: () => new Date() };
@@ -126,15 +151,18 @@ export async function runOutboxKill(options: OutboxKillOptions): Promise<OutboxK
     log(`killed bot a after ${deliveredBeforeKill} deliveries`);
 
     let secondsToAllSent: number | null = null;
-    const pending = async () =>
-      Number(
-        (
-          await sql.query<{ n: string }>(
-            `SELECT count(*)::text AS n FROM "OutboxMessage" WHERE "dedupeKey" LIKE $1 AND "status" = 'pending'`,
-            [`${runId}:%`],
-          )
-        )[0]?.n ?? "0",
+    // Messages still to deliver; with a digest, its messages count too, as one more until both
+    // digests have been enqueued (a bot may not have reached its first tick yet).
+    const pending = async () => {
+      const [row] = await sql.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "OutboxMessage"
+          WHERE ("dedupeKey" LIKE $1 OR ($2 AND "dedupeKey" LIKE 'digest:%')) AND "status" = 'pending'`,
+        [`${runId}:%`, digest !== null],
       );
+      const digestsToEnqueue =
+        digest && (await digestOutcome(sql, digest, [])).enqueued < digest.channelIds.length ? 1 : 0;
+      return Number(row?.n ?? "0") + digestsToEnqueue;
+    };
     try {
       await until(async () => (await pending()) === 0, options.timeoutMs, "every message to be sent");
       secondsToAllSent = (Date.now() - started) / 1000;
@@ -175,6 +203,7 @@ export async function runOutboxKill(options: OutboxKillOptions): Promise<OutboxK
       secondsToKill,
       secondsToAllSent,
       nonceReplays,
+      digest: digest ? await digestOutcome(sql, digest, fake.world.messages.values()) : null,
     };
   } finally {
     for (const bot of bots) if (bot.exitCode === null && bot.signalCode === null) bot.kill("SIGTERM");
