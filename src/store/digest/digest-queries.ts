@@ -6,33 +6,38 @@
  * Overdue by accrual periodicity, the rule of src/core/catalog/freshness.ts in SQL: due one period
  * after `modified` (Postgres reads ISO 8601 durations as intervals), overdue when more calendar
  * days (UTC, as catalogs state days) than the grace have passed since: a day, or a fifth of the
- * period for long periods. The CASE guards the cast, so a malformed periodicity is skipped, never
- * an error. $1 community, $2 instant, $3 limit.
+ * period for long periods. A catalog uses a handful of periodicities, so each distinct one is
+ * parsed once (the CASE guards the cast: a malformed periodicity is skipped, never an error) and
+ * each dataset only adds its period to its date. $1 community, $2 instant, $3 limit.
  */
 export const OVERDUE_DATASETS_SQL = `
-  WITH periodic AS (
-    SELECT d."title", d."key", s."name" AS "sourceName", d."landingPage", d."modified", d."accrualPeriodicity",
-           CASE WHEN upper(btrim(d."accrualPeriodicity"))
-                       ~ '^R/P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$'
-                 AND upper(btrim(d."accrualPeriodicity")) NOT IN ('R/P', 'R/PT')
-                THEN d."modified" + substr(upper(btrim(d."accrualPeriodicity")), 3)::interval
-           END AS "due"
+  WITH sources AS (
+    SELECT "id", "name" FROM "CatalogSource" WHERE "communityId" = $1::uuid
+  ), periodicities AS (
+    SELECT DISTINCT d."accrualPeriodicity" AS "text"
       FROM "Dataset" d
-      JOIN "CatalogSource" s ON s."id" = d."sourceId"
-     WHERE s."communityId" = $1::uuid AND d."removedAt" IS NULL
-       AND d."modified" IS NOT NULL AND d."accrualPeriodicity" IS NOT NULL
+     WHERE d."sourceId" IN (SELECT "id" FROM sources) AND d."removedAt" IS NULL
+       AND d."accrualPeriodicity" IS NOT NULL
+  ), periods AS (
+    SELECT "text", substr(regexp_replace(upper(btrim("text")), 'T$', ''), 3)::interval AS "period"
+      FROM (SELECT "text" FROM periodicities
+             WHERE upper(btrim("text")) ~ '^R/P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$'
+               AND upper(btrim("text")) NOT IN ('R/P', 'R/PT')
+            OFFSET 0) valid
   ), judged AS (
-    SELECT p.*,
-           (($2::timestamptz AT TIME ZONE 'UTC')::date - ("due" AT TIME ZONE 'UTC')::date) AS "lateDays",
-           greatest(1, round((("due" AT TIME ZONE 'UTC')::date - ("modified" AT TIME ZONE 'UTC')::date) / 5.0))
-             AS "graceDays"
-      FROM periodic p
-     WHERE "due" IS NOT NULL
+    SELECT d."title", d."key", d."sourceId", d."landingPage", d."modified", d."accrualPeriodicity",
+           ((d."modified" + p."period") AT TIME ZONE 'UTC')::date AS "due",
+           (d."modified" AT TIME ZONE 'UTC')::date AS "modifiedDay"
+      FROM "Dataset" d
+      JOIN periods p ON p."text" = d."accrualPeriodicity"
+     WHERE d."sourceId" IN (SELECT "id" FROM sources) AND d."removedAt" IS NULL AND d."modified" IS NOT NULL
   )
-  SELECT "title", "key", "sourceName", "landingPage", "modified", "accrualPeriodicity", count(*) OVER () AS "total"
-    FROM judged
-   WHERE "lateDays" > "graceDays"
-   ORDER BY "due", "title"
+  SELECT j."title", j."key", s."name" AS "sourceName", j."landingPage", j."modified", j."accrualPeriodicity",
+         count(*) OVER () AS "total"
+    FROM judged j
+    JOIN sources s ON s."id" = j."sourceId"
+   WHERE ($2::timestamptz AT TIME ZONE 'UTC')::date - j."due" > greatest(1, round((j."due" - j."modifiedDay") / 5.0))
+   ORDER BY j."due", j."title"
    LIMIT $3`;
 
 /** What counts as a champion's first response to a problem: any triage move by someone else. */
