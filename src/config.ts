@@ -128,6 +128,14 @@ const envSchema = z.object({
   DATADESK_ACCESS_REMINDER_DAYS: days("DATADESK_ACCESS_REMINDER_DAYS", 1, 60, 2),
   DATADESK_ACCESS_ESCALATION_DAYS: days("DATADESK_ACCESS_ESCALATION_DAYS", 1, 60, 5),
   DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: days("DATADESK_ACCESS_EXPIRY_NOTICE_DAYS", 0, 90, 7),
+  DATADESK_RETENTION_DAYS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, "DATADESK_RETENTION_DAYS must be a whole number of days (0 = keep forever)")
+      .transform(Number)
+      .pipe(z.number().max(3650, "DATADESK_RETENTION_DAYS must be at most 3650 (ten years)"))
+      .default(365),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -170,6 +178,8 @@ export interface Config {
   scheduler: { tickSeconds: number };
   /** Access requests' SLA: reminder and escalation in business days, expiry notice in days. */
   access: { reminderBusinessDays: number; escalationBusinessDays: number; expiryNoticeDays: number };
+  /** Days a closed access request keeps its personal data before it is purged; 0 = keep forever. */
+  retention: { days: number };
   /** Every secret value, so logging can scrub them wherever they appear. */
   secrets: string[];
 }
@@ -248,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalationBusinessDays: e.DATADESK_ACCESS_ESCALATION_DAYS,
       expiryNoticeDays: e.DATADESK_ACCESS_EXPIRY_NOTICE_DAYS,
     },
+    retention: { days: e.DATADESK_RETENTION_DAYS },
     secrets: [
       e.SLACK_BOT_TOKEN,
       e.SLACK_SIGNING_SECRET,

@@ -12,6 +12,7 @@ import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
 import { digestJob } from "./jobs/digest-job.js";
 import { createOutboxRunner, type OutboxRunner } from "./jobs/outbox-runner.js";
 import type { DrainResult } from "./jobs/outbox-worker.js";
+import { retentionJob } from "./jobs/retention-job.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
@@ -169,6 +170,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         afterChange: (communityId, now) => resolveAccessAfterSync(services.deps, communityId, now),
       }),
       accessReminderJob(services.deps, config.access),
+      retentionJob(services.deps, config.retention),
       // Weekly digests: each replica may run it; every digest is claimed once per target and week.
       digestJob(services.deps),
     ],

@@ -82,4 +82,19 @@ export interface AccessRequestStore {
   grantsEndingBy(before: Date): Promise<AccessRequest[]>;
   /** Open requests of a community for any of these datasets (auto-resolve after a catalog sync). */
   openForDatasets(communityId: string, datasetIds: readonly string[]): Promise<AccessRequest[]>;
+  /**
+   * Closed requests of every community whose personal data is still kept and whose last change
+   * (the close) and grant end, if any, are at `closedBy` or earlier: oldest first, at most `limit`
+   * (the retention job).
+   */
+  closedUnpurged(closedBy: Date, limit: number): Promise<AccessRequest[]>;
+  /**
+   * Retention: erases the request's personal data, if it is closed and not yet purged (else false:
+   * another run got there first). Gone: the free text of its details (purpose, intended use,
+   * organisation, retention plan), its questions and answers, its decision's conditions and
+   * reason, its once-only marks, the messages queued about it, and the requester's access-form
+   * drafts from before it closed. Kept: ids, number, dataset, status, routing, dates, who decided.
+   * Sets purgedAt; does not bump cardVersion or updatedAt (no card changes).
+   */
+  purgePersonalData(id: string, at: Date): Promise<boolean>;
 }

@@ -22,6 +22,8 @@ export const auditActions = [
   "profile_updated",
   // A community's setup (channels, time zone, language, digest, topics, on-call).
   "setup_changed",
+  // Retention erased a closed access request's personal data (the entries before it stay).
+  "purged",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -49,6 +51,27 @@ export interface NewAuditEntry {
   details: Record<string, string>;
 }
 
+/** What a read shows in place of personal text that retention made unreadable. */
+export const PURGED_TEXT = "(purged)";
+
+/**
+ * The facts (`details` keys) of an access request's entries that say nothing about the person:
+ * they stay readable after retention. Any other key (an organisation, say) is treated as personal,
+ * so a fact added later is forgotten with the rest unless someone decides it belongs here.
+ */
+export const impersonalAuditFacts: readonly string[] = [
+  "dataset",
+  "datasetId",
+  "durationMonths",
+  "level",
+  "from",
+  "to",
+  "topic",
+  "deciders",
+  "expiresOn",
+  "retentionDays",
+];
+
 export interface AuditEntry extends NewAuditEntry {
   id: string;
   /** Strictly increasing in append order: the order of the record, even within one millisecond. */
@@ -64,4 +87,13 @@ export interface AuditLog {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** A community's entries in append order, optionally for one subject. */
   list(communityId: string, filter?: { subjectId?: string }): Promise<AuditEntry[]>;
+  /**
+   * Retention, for an access request: the personal text of its entries (every free-text reason,
+   * every fact not in impersonalAuditFacts, and the name and id of `personId`, its requester,
+   * wherever they acted) becomes unreadable for
+   * good, before and after this call. Every entry stays, in order, with its action, time, facts
+   * and the deciders who acted; reads show PURGED_TEXT instead (and no id for the requester).
+   * Nothing is updated or deleted: the SQL store forgets the key that text was encrypted with.
+   */
+  forgetPersonalText(subjectId: string, personId: string): Promise<void>;
 }

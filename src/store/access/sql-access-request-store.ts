@@ -9,6 +9,7 @@ import type {
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";
 import { ACCESS_REQUEST_SELECT, toAccessRequest } from "./access-request-row.js";
+import { closedUnpurged, purgePersonalData } from "./sql-access-retention.js";
 
 type Query = Pick<SqlExecutor, "query">;
 /** A pool (create opens its own transaction) or a transaction already (the unit of work). */
@@ -183,6 +184,14 @@ export class SqlAccessRequestStore implements AccessRequestStore {
       [communityId, ids],
     );
     return rows.map(toAccessRequest);
+  }
+
+  closedUnpurged(closedBy: Date, limit: number): Promise<AccessRequest[]> {
+    return closedUnpurged(this.sql, closedBy, limit);
+  }
+
+  purgePersonalData(id: string, at: Date): Promise<boolean> {
+    return this.atomically((tx) => purgePersonalData(tx, id, at));
   }
 }
 

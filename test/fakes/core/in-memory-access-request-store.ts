@@ -25,6 +25,8 @@ export class InMemoryAccessRequestStore implements AccessRequestStore {
   readonly requests = new Map<string, StoredRequest>();
   /** `requestId:key` of once-only events. */
   readonly marks = new Map<string, Date>();
+  /** When retention purged each request (outbox messages and drafts are the SQL store's to show). */
+  readonly purgedAt = new Map<string, Date>();
   private readonly displayName: (personId: string) => string;
 
   constructor(options: { displayName?: (personId: string) => string } = {}) {
@@ -147,6 +149,38 @@ export class InMemoryAccessRequestStore implements AccessRequestStore {
         (r) => r.communityId === communityId && isOpenAccess(r.status) && datasetIds.includes(r.dataset.id),
       )
       .map((r) => this.view(r));
+  }
+
+  async closedUnpurged(closedBy: Date, limit: number): Promise<AccessRequest[]> {
+    const by = closedBy.getTime();
+    return [...this.requests.values()]
+      .filter(
+        (r) =>
+          !isOpenAccess(r.status) &&
+          !this.purgedAt.has(r.id) &&
+          r.updatedAt.getTime() <= by &&
+          (r.grantExpiresAt === null || r.grantExpiresAt.getTime() <= by),
+      )
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+      .slice(0, limit)
+      .map((r) => this.view(r));
+  }
+
+  async purgePersonalData(id: string, at: Date): Promise<boolean> {
+    const stored = this.requests.get(id);
+    if (!stored || isOpenAccess(stored.status) || this.purgedAt.has(id)) return false;
+    stored.details = {
+      ...stored.details,
+      purpose: "",
+      intendedUse: "",
+      organisation: "",
+      checklist: { ...stored.details.checklist, retentionPlan: "" },
+    };
+    stored.messages = [];
+    if (stored.decision) stored.decision = { ...stored.decision, conditions: null, reason: null };
+    for (const mark of [...this.marks.keys()]) if (mark.startsWith(`${id}:`)) this.marks.delete(mark);
+    this.purgedAt.set(id, at);
+    return true;
   }
 
   private touch(stored: StoredRequest, at: Date): void {

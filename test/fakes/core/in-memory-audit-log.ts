@@ -3,7 +3,9 @@ import {
   type AuditEntry,
   type AuditLog,
   auditActions,
+  impersonalAuditFacts,
   type NewAuditEntry,
+  PURGED_TEXT,
 } from "../../../src/core/ports/audit-log.js";
 
 /**
@@ -12,6 +14,8 @@ import {
  */
 export class InMemoryAuditLog implements AuditLog {
   readonly entries: AuditEntry[] = [];
+  /** Subjects whose personal text retention forgot, and whose requester that was. */
+  readonly forgotten = new Map<string, string>();
   private seq = 0;
 
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
@@ -27,10 +31,36 @@ export class InMemoryAuditLog implements AuditLog {
   }
 
   async list(communityId: string, filter: { subjectId?: string } = {}): Promise<AuditEntry[]> {
-    return this.entries.filter(
-      (e) =>
-        e.communityId === communityId && (filter.subjectId === undefined || e.subjectId === filter.subjectId),
-    );
+    return this.entries
+      .filter(
+        (e) =>
+          e.communityId === communityId &&
+          (filter.subjectId === undefined || e.subjectId === filter.subjectId),
+      )
+      .map((e) => this.asRead(e));
+  }
+
+  /** Like the SQL store, nothing stored changes: reads show the forgotten text as purged. */
+  async forgetPersonalText(subjectId: string, personId: string): Promise<void> {
+    this.forgotten.set(subjectId, personId);
+  }
+
+  private asRead(entry: AuditEntry): AuditEntry {
+    const requester = this.forgotten.get(entry.subjectId);
+    if (requester === undefined || entry.subjectType !== "access_request") return entry;
+    const byRequester = entry.actorId !== null && entry.actorId === requester;
+    return {
+      ...entry,
+      details: Object.fromEntries(
+        Object.entries(entry.details).map(([fact, value]) => [
+          fact,
+          impersonalAuditFacts.includes(fact) ? value : PURGED_TEXT,
+        ]),
+      ),
+      reason: entry.reason === null ? null : PURGED_TEXT,
+      actorId: byRequester ? null : entry.actorId,
+      actorName: byRequester ? PURGED_TEXT : entry.actorName,
+    };
   }
 
   /** The actions recorded for one subject, in order (test helper). */
