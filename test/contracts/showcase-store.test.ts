@@ -165,6 +165,32 @@ for (const [name, open] of [
       expect(await world.showcases.resubmit(showcase.id, content, at)).toBeNull();
     });
 
+    it("withdraws only from review or changes asked, once, keeping the last reviewer's word", async () => {
+      const later = new Date("2026-11-21T11:00:00Z");
+      const waiting = await world.showcases.create(input(), at);
+      expect(await world.showcases.withdraw(waiting.id, "changes_requested", later)).toBeNull();
+      expect(await world.showcases.withdraw(waiting.id, "pending_review", later)).toMatchObject({
+        status: "withdrawn",
+        reviewerId: null,
+        updatedAt: later,
+      });
+      expect(await world.showcases.withdraw(waiting.id, "pending_review", later)).toBeNull();
+      expect(await world.showcases.withdraw("not-a-uuid", "pending_review", later)).toBeNull();
+
+      const asked = await world.showcases.create(input({ title: "Crash atlas" }), at);
+      await world.showcases.review(asked.id, review("pending_review", "changes_requested", "Add a map"));
+      expect(await world.showcases.withdraw(asked.id, "changes_requested", later)).toMatchObject({
+        status: "withdrawn",
+        reviewerId: chen,
+        reviewNote: "Add a map",
+      });
+
+      const published = await world.showcases.create(input({ title: "Bike atlas" }), at);
+      await world.showcases.review(published.id, review("pending_review", "published"));
+      expect(await world.showcases.withdraw(published.id, "published", later)).toBeNull();
+      expect((await world.showcases.byId(published.id))?.status).toBe("published");
+    });
+
     it("counts only published showcases as a dataset's uses, newest first", async () => {
       const one = await world.showcases.create(input(), at);
       const two = await world.showcases.create(input({ title: "Crash atlas" }), at);

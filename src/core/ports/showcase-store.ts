@@ -40,6 +40,11 @@ export interface ShowcaseStore {
   resubmit(id: string, content: ShowcaseContent, at: Date): Promise<Showcase | null>;
   /** A reviewer's decision, if the showcase is still in `review.from` (else null). */
   review(id: string, review: ShowcaseReview): Promise<Showcase | null>;
+  /**
+   * The submitter takes it back, if it is still in `from` and that may end in "withdrawn" (else
+   * null). The reviewer and their note stay, as the record of the last round.
+   */
+  withdraw(id: string, from: ShowcaseStatus, at: Date): Promise<Showcase | null>;
   /** Published showcases that used the dataset, newest first, at most `limit`, and how many in all. */
   publishedForDataset(
     communityId: string,

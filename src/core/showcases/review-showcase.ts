@@ -13,7 +13,7 @@ import {
   reviewedCard,
   solvePrompt,
 } from "./showcase-cards.js";
-import { hasShowcaseChannel, publishPosts, toSubmitter } from "./showcase-messages.js";
+import { hasShowcaseChannel, publishPosts, reviewCardEdits, toSubmitter } from "./showcase-messages.js";
 import { openProblemsOf } from "./solve-showcase-problems.js";
 
 /**
@@ -62,6 +62,7 @@ async function decide(
     const dm = to === "published" ? publishedDm : to === "rejected" ? rejectedDm : changesRequestedDm;
     await tx.outbox.enqueue([
       ...(to === "published" ? publishPosts(decided, config, locale) : []),
+      ...(await reviewCardEdits(tx.directory, decided, config, locale, ctx.actor.displayName)),
       ...(await toSubmitter(tx.directory, decided, locale, to, (t) => dm(t, decided))),
     ]);
     return decided;

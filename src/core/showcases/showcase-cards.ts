@@ -22,6 +22,11 @@ function button(actionId: string, label: string, value: string, style?: "primary
   return { kind: "button", actionId, label, value, ...(style ? { style } : {}) };
 }
 
+/** The submitter's way to take a showcase back while it is in review or waiting for changes. */
+export function withdrawButton(t: Translate, showcase: Pick<Showcase, "id">): CardAction {
+  return button("showcase.withdraw", t("showcases:buttons.withdraw"), showcase.id, "danger");
+}
+
 export function problemRefs(problems: readonly Pick<ShowcaseProblemRef, "number">[]): string {
   return problems.map((p) => `#${p.number}`).join(", ");
 }
@@ -93,6 +98,12 @@ export function reviewCard(t: Translate, showcase: Showcase): Card {
   };
 }
 
+const decidedAccent: Partial<Record<Showcase["status"], Card["accent"]>> = {
+  published: "success",
+  rejected: "danger",
+  changes_requested: "warning",
+};
+
 /** The review card once decided: no buttons, the outcome and who decided. */
 export function reviewedCard(t: Translate, showcase: Showcase, reviewerName: string): Card {
   const outcome = t(`showcases:reviewed.${showcase.status}`, { name: reviewerName });
@@ -100,13 +111,11 @@ export function reviewedCard(t: Translate, showcase: Showcase, reviewerName: str
     ...body(t, showcase),
     { type: "section", text: [{ text: outcome, style: "bold" }] },
   ];
-  if (showcase.reviewNote) blocks.push({ type: "context", text: [showcase.reviewNote] });
-  return {
-    fallbackText: `${showcaseRef(showcase)} · ${outcome}`,
-    accent:
-      showcase.status === "published" ? "success" : showcase.status === "rejected" ? "danger" : "warning",
-    blocks,
-  };
+  // A withdrawal ends the round; what a champion once asked no longer applies.
+  if (showcase.reviewNote && showcase.status !== "withdrawn")
+    blocks.push({ type: "context", text: [showcase.reviewNote] });
+  const accent = decidedAccent[showcase.status];
+  return { fallbackText: `${showcaseRef(showcase)} · ${outcome}`, ...(accent ? { accent } : {}), blocks };
 }
 
 /** The public card in each showcase channel. */
@@ -148,7 +157,10 @@ export function changesRequestedDm(t: Translate, showcase: Showcase): Card {
       ...(showcase.reviewNote ? [{ type: "section" as const, text: [showcase.reviewNote] }] : []),
       {
         type: "actions",
-        actions: [button("showcase.revise", t("showcases:buttons.revise"), showcase.id, "primary")],
+        actions: [
+          button("showcase.revise", t("showcases:buttons.revise"), showcase.id, "primary"),
+          withdrawButton(t, showcase),
+        ],
       },
     ],
   };

@@ -2,17 +2,31 @@ import type { Translate } from "../i18n/translator.js";
 import { translator } from "../i18n/translator.js";
 import type { CommunityConfig, CommunityDirectory } from "../ports/community-directory.js";
 import type { OutboundMessage } from "../ports/outbox.js";
-import { directMessages } from "../problems/problem-messages.js";
+import { contactLocale, directMessages, dmAccount } from "../problems/problem-messages.js";
 import type { Card } from "../shared/card.js";
-import type { Showcase } from "./showcase.js";
-import { publishedCard, reviewCard } from "./showcase-cards.js";
+import type { Showcase, ShowcaseStatus } from "./showcase.js";
+import { publishedCard, reviewCard, reviewedCard } from "./showcase-cards.js";
 
 /**
- * The outbox messages a showcase causes: a review card in each champions' triage channel per
- * round of review, the public card in each showcase channel once published, and DMs to the
+ * The outbox messages a showcase causes: a review card in each champions' triage channel (or
+ * each reviewer's DMs) per round of review, edits of every copy of that card once the round is
+ * decided or withdrawn, the public card in each showcase channel once published, and DMs to the
  * submitter. Keys are stable, so a double click or a retried event enqueues nothing new: above
  * all, a showcase is published once per channel whatever happens.
  */
+
+/**
+ * The version a round's review card shows, by status: posted with buttons (0), decided (1),
+ * withdrawn (2, also after "changes asked"). Each round has its own anchor keys, so versions
+ * only need to grow within a round; the worker skips an edit older than what is shown.
+ */
+const cardVersion: Record<ShowcaseStatus, number> = {
+  pending_review: 0,
+  published: 1,
+  changes_requested: 1,
+  rejected: 1,
+  withdrawn: 2,
+};
 
 type Purpose = "triage" | "showcase";
 
@@ -40,10 +54,15 @@ function posts(
       platform: channel.platform,
       target: { kind: "channel" as const, channelId: channel.channelId },
       card,
-      anchor: { key: anchorKey, version: showcase.revision },
+      anchor: { key: anchorKey, version: purpose === "triage" ? cardVersion.pending_review : 0 },
     };
   });
 }
+
+const reviewKey = (showcase: Showcase) => `showcase:${showcase.id}:r${showcase.revision}:review`;
+const channelReviewKey = (showcase: Showcase) => (platform: string, workspaceId: string) =>
+  `${reviewKey(showcase)}:${platform}:${workspaceId}`;
+const dmReviewKey = (showcase: Showcase, personId: string) => `${reviewKey(showcase)}:to:${personId}`;
 
 /** One review card per triage channel for this round (a resubmission is a new round). */
 export function reviewPosts(showcase: Showcase, config: CommunityConfig, locale: string): OutboundMessage[] {
@@ -51,10 +70,23 @@ export function reviewPosts(showcase: Showcase, config: CommunityConfig, locale:
     showcase,
     config,
     "triage",
-    (platform, workspaceId) =>
-      `showcase:${showcase.id}:r${showcase.revision}:review:${platform}:${workspaceId}`,
+    channelReviewKey(showcase),
     reviewCard(translator(locale), showcase),
   );
+}
+
+/** Champions and admins other than the submitter: who gets the review card by DM. */
+async function dmReviewers(
+  directory: Pick<CommunityDirectory, "contacts" | "membersWithRole">,
+  showcase: Showcase,
+) {
+  const reviewers = await directory.membersWithRole(showcase.communityId, ["champion", "admin"]);
+  const ids = [...new Set(reviewers.map((m) => m.personId))].filter((id) => id !== showcase.submitterId);
+  if (ids.length === 0) return [];
+  return (await directory.contacts(ids)).flatMap((contact) => {
+    const account = dmAccount(contact);
+    return account ? [{ contact, account }] : [];
+  });
 }
 
 /**
@@ -69,16 +101,48 @@ export async function reviewMessages(
 ): Promise<OutboundMessage[]> {
   const posts = reviewPosts(showcase, config, locale);
   if (posts.length > 0) return posts;
-  const reviewers = await directory.membersWithRole(showcase.communityId, ["champion", "admin"]);
-  return directMessages(
-    directory,
-    reviewers.map((m) => m.personId).filter((id) => id !== showcase.submitterId),
-    {
-      key: `showcase:${showcase.id}:r${showcase.revision}:review`,
+  // Anchored like the channel cards, so the decision edits each reviewer's copy too.
+  return (await dmReviewers(directory, showcase)).map(({ contact, account }) => {
+    const key = dmReviewKey(showcase, contact.personId);
+    return {
+      dedupeKey: `${key}:post`,
       communityId: showcase.communityId,
-      communityLocale: locale,
-      card: (personLocale) => reviewCard(translator(personLocale), showcase),
-    },
+      platform: account.platform,
+      target: { kind: "user" as const, userId: account.userId },
+      card: reviewCard(translator(contactLocale(contact, locale)), showcase),
+      anchor: { key, version: cardVersion.pending_review },
+    };
+  });
+}
+
+/**
+ * Edits of every copy of this round's review card (each triage channel, or each reviewer's DM)
+ * to its outcome, without buttons: "Approved by X", "Rejected by X", "Withdrawn by Y". Where the
+ * copies went is worked out as when they were posted (triage channels if any, else reviewers).
+ * `name` is who decided (the reviewer, or the submitter for a withdrawal).
+ */
+export async function reviewCardEdits(
+  directory: Pick<CommunityDirectory, "contacts" | "membersWithRole">,
+  showcase: Showcase,
+  config: CommunityConfig,
+  locale: string,
+  name: string,
+): Promise<OutboundMessage[]> {
+  const version = cardVersion[showcase.status];
+  const edit = (platform: OutboundMessage["platform"], key: string, cardLocale: string): OutboundMessage => ({
+    dedupeKey: `${key}:v${version}`,
+    communityId: showcase.communityId,
+    platform,
+    target: { kind: "anchor", key },
+    card: reviewedCard(translator(cardLocale), showcase, name),
+    anchor: { key, version },
+  });
+  const inChannels = channels(config, "triage").map((c) =>
+    edit(c.platform, channelReviewKey(showcase)(c.platform, c.workspaceId), locale),
+  );
+  if (inChannels.length > 0) return inChannels;
+  return (await dmReviewers(directory, showcase)).map(({ contact, account }) =>
+    edit(account.platform, dmReviewKey(showcase, contact.personId), contactLocale(contact, locale)),
   );
 }
 

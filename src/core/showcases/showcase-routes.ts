@@ -17,6 +17,7 @@ import {
   submitDetailsForm,
   submitLineageForm,
 } from "./submit-showcase.js";
+import { withdrawShowcase } from "./withdraw-showcase.js";
 
 export { showcaseCommandSpecs } from "./showcase-commands.js";
 
@@ -40,6 +41,7 @@ export const showcaseActionHandlers: Record<string, ActionHandler> = {
   "showcase.edit": editShowcaseDetails,
   "showcase.cancel": cancelShowcaseDraft,
   "showcase.revise": reviseShowcase,
+  "showcase.withdraw": withdrawShowcase,
   // Champions and admins (never on their own showcase).
   "showcase.approve": approveShowcase,
   "showcase.changes": openChangesForm,

@@ -8,11 +8,13 @@ import type { Showcase } from "./showcase.js";
 import { showcaseForRequest } from "./showcase-access.js";
 import { notice } from "./showcase-cards.js";
 import { detailsForm, NEW_SHOWCASE } from "./showcase-form.js";
+import { withdrawNumber, withdrawShowcaseByNumber } from "./withdraw-showcase.js";
 
 /**
  * The way in: `/datadesk showcase` (Slack), `/showcase` (Discord, where the optional `dataset`
  * option autocompletes from the catalog and prefills step two) or `showcase` (console). And the
  * way back: "Edit and resubmit" in the DM asking for changes reopens the form as it was.
+ * `showcase withdraw S3` takes one back (the text option is the only one the command has).
  */
 
 /** "d:<dataset id>": a new showcase whose step two starts with this dataset. */
@@ -21,6 +23,8 @@ export const DATASET_CONTEXT = /^d:([0-9a-f-]{36})$/i;
 export async function showcaseCommand(ctx: RequestContext, args: CommandArgs): Promise<Reply> {
   const name = typeof args.dataset === "string" ? args.dataset.trim() : "";
   if (name === "") return { kind: "form", form: detailsForm(ctx.t, NEW_SHOWCASE) };
+  const withdraw = withdrawNumber(name);
+  if (withdraw !== null) return withdrawShowcaseByNumber(ctx, withdraw);
   const dataset = await lookupDataset(ctx.deps, { name: name.slice(0, 200) }, ctx.community.id);
   if (!dataset) throw new DomainError("not_found", "catalog:datasetNotFound", { name });
   return { kind: "form", form: detailsForm(ctx.t, `d:${dataset.id}`) };

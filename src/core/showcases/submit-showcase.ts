@@ -6,7 +6,7 @@ import type { FormValues } from "../shared/form.js";
 import { resolveLineage } from "./resolve-lineage.js";
 import { type Showcase, type ShowcaseContent, showcaseRef } from "./showcase.js";
 import { isShowcaseId } from "./showcase-access.js";
-import { notice } from "./showcase-cards.js";
+import { notice, withdrawButton } from "./showcase-cards.js";
 import {
   DETAILS_FORM_ID,
   detailsForm,
@@ -148,7 +148,14 @@ function sentCard(ctx: RequestContext, showcase: Showcase, resubmitted: boolean)
     ref: showcaseRef(showcase),
     title: showcase.title,
   });
-  return { fallbackText: text, accent: "success", blocks: [{ type: "section", text: [text] }] };
+  return {
+    fallbackText: text,
+    accent: "success",
+    blocks: [
+      { type: "section", text: [text] },
+      { type: "actions", actions: [withdrawButton(ctx.t, showcase)] },
+    ],
+  };
 }
 
 /** Step two submitted: file the showcase (or the revision) for review. */

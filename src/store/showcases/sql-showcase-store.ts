@@ -4,7 +4,12 @@ import type {
   ShowcaseReview,
   ShowcaseStore,
 } from "../../core/ports/showcase-store.js";
-import { canTransitionShowcase, type Showcase, type ShowcaseContent } from "../../core/showcases/showcase.js";
+import {
+  canTransitionShowcase,
+  type Showcase,
+  type ShowcaseContent,
+  type ShowcaseStatus,
+} from "../../core/showcases/showcase.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";
 import { SHOWCASE_SELECT, toShowcase } from "./showcase-row.js";
@@ -133,6 +138,17 @@ export class SqlShowcaseStore implements ShowcaseStore {
         WHERE "id" = $1::uuid AND "status" = $2::"ShowcaseStatus"
        RETURNING "id"`,
       [id, review.from, review.to, review.reviewerId, review.note, review.at.toISOString()],
+    );
+    return changed.length === 0 ? null : fetchById(this.sql, id);
+  }
+
+  async withdraw(id: string, from: ShowcaseStatus, at: Date): Promise<Showcase | null> {
+    if (!isUuid(id) || !canTransitionShowcase(from, "withdrawn")) return null;
+    const changed = await this.sql.query(
+      `UPDATE "Showcase" SET "status" = 'withdrawn', "updatedAt" = $3::timestamptz
+        WHERE "id" = $1::uuid AND "status" = $2::"ShowcaseStatus"
+       RETURNING "id"`,
+      [id, from, at.toISOString()],
     );
     return changed.length === 0 ? null : fetchById(this.sql, id);
   }

@@ -9,6 +9,7 @@ import {
   canTransitionShowcase,
   type Showcase,
   type ShowcaseContent,
+  type ShowcaseStatus,
 } from "../../../src/core/showcases/showcase.js";
 
 type StoredShowcase = Omit<Showcase, "submitterName">;
@@ -94,6 +95,13 @@ export class InMemoryShowcaseStore implements ShowcaseStore {
       updatedAt: review.at,
       ...(review.to === "published" ? { publishedAt: review.at } : {}),
     });
+    return this.view(stored);
+  }
+
+  async withdraw(id: string, from: ShowcaseStatus, at: Date): Promise<Showcase | null> {
+    const stored = this.showcases.get(id);
+    if (!stored || stored.status !== from || !canTransitionShowcase(from, "withdrawn")) return null;
+    Object.assign(stored, { status: "withdrawn", updatedAt: at });
     return this.view(stored);
   }
 

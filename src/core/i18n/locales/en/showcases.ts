@@ -87,6 +87,7 @@ export const showcases = {
     reject: "Reject",
     open: "Open the project",
     solve: "Mark {{refs}} as solved",
+    withdraw: "Withdraw",
   },
   card: {
     imageAlt: "Picture of {{title}}",
@@ -116,7 +117,15 @@ export const showcases = {
     published: "Approved and published by {{name}}",
     changes_requested: "Changes asked for by {{name}}",
     rejected: "Rejected by {{name}}",
-    withdrawn: "Withdrawn",
+    withdrawn: "Withdrawn by {{name}}",
+  },
+  withdraw: {
+    done: "{{ref}} “{{title}}” is withdrawn: the champions will not review it. You can share it again any time with the showcase command.",
+    notYours: "Only the person who submitted {{ref}} can withdraw it.",
+    published:
+      "{{ref}} is already published, so it cannot be withdrawn here. Ask a champion if it should come down.",
+    closed: "{{ref}} is already closed ({{status}}), so there is nothing to withdraw.",
+    noSuchNumber: "There is no showcase {{ref}} here. Check the number on your receipt.",
   },
   changes: {
     title: "Ask for changes",

@@ -89,6 +89,7 @@ export const showcases: typeof en = {
     reject: "Rechazar",
     open: "Abrir el proyecto",
     solve: "Marcar {{refs}} como resuelto",
+    withdraw: "Retirar",
   },
   card: {
     imageAlt: "Imagen de {{title}}",
@@ -118,7 +119,15 @@ export const showcases: typeof en = {
     published: "Aprobada y publicada por {{name}}",
     changes_requested: "Cambios pedidos por {{name}}",
     rejected: "Rechazada por {{name}}",
-    withdrawn: "Retirada",
+    withdrawn: "Retirada por {{name}}",
+  },
+  withdraw: {
+    done: "{{ref}} “{{title}}” está retirada: los champions no la revisarán. Puedes volver a compartirla cuando quieras con el comando showcase.",
+    notYours: "Solo quien envió {{ref}} puede retirarla.",
+    published:
+      "{{ref}} ya está publicada, así que no se puede retirar aquí. Pide a un champion que la quite si hace falta.",
+    closed: "{{ref}} ya está cerrada ({{status}}), así que no hay nada que retirar.",
+    noSuchNumber: "No hay ninguna showcase {{ref}} aquí. Revisa el número en tu confirmación.",
   },
   changes: {
     title: "Pedir cambios",
