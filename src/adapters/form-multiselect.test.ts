@@ -62,7 +62,7 @@ describe("a multiselect field", () => {
 
   it("is a Discord select taking any number of values, whose answer is all of them", () => {
     const { modal } = renderModal(form, t);
-    const select = (modal.components[1] as { component: Record<string, unknown> }).component;
+    const select = (modal.components[1] as unknown as { component: Record<string, unknown> }).component;
     expect(select).toMatchObject({ custom_id: "sections[]", min_values: 0, max_values: 3 });
     expect(
       (select.options as { value: string; default?: boolean }[]).map((o) => [o.value, o.default ?? false]),
