@@ -2,7 +2,9 @@
 // Ana submits through the `/datadesk showcase` modals; a champion asks for changes with a reason;
 // Ana reads it in a DM, reopens the form prefilled from there and resubmits, which posts a new
 // review card; the champion then rejects it with a reason, which Ana is told, and nothing is
-// published. (The Discord side and publishing are in showcases.test.ts.)
+// published. Each decision edits the round's review card in place (no buttons left to press).
+// Ana then withdraws a second showcase from her receipt: someone else may not, and the review
+// card says it was withdrawn. (The Discord side and publishing are in showcases.test.ts.)
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -113,6 +115,15 @@ describe("a showcase's review rounds on Slack", { timeout: 90_000 }, () => {
     return (await sent).body as Json;
   }
 
+  /** The newest chat.update of the review card posted as `card` (by its ts). */
+  const editOf = (card: { response?: unknown } | undefined) => {
+    const ts = (card?.response as Json | undefined)?.ts;
+    return slack
+      .callsTo("chat.update")
+      .filter((c) => c.body.channel === SLACK_TRIAGE && c.body.ts === ts)
+      .at(-1);
+  };
+
   const reviewCards = () =>
     slack
       .callsTo("chat.postMessage")
@@ -208,6 +219,11 @@ describe("a showcase's review rounds on Slack", { timeout: 90_000 }, () => {
     await drain();
     expect(reviewCards()).toHaveLength(2);
     expect(JSON.stringify(reviewCards()[1]?.body)).toContain("Resubmitted with changes by");
+    // Round one's card shows the outcome, with nothing left to press; round two's has buttons.
+    const roundOne = editOf(reviewCards()[0]);
+    expect(JSON.stringify(roundOne?.body)).toMatch(/Changes asked for by [\s\S]*screenshot/);
+    expect(slackButtons(roundOne?.body.blocks)).toEqual([]);
+    expect(editOf(reviewCards()[1])).toBeUndefined();
   });
 
   it("rejects with a reason Ana is told, and publishes nothing", async () => {
@@ -219,5 +235,62 @@ describe("a showcase's review rounds on Slack", { timeout: 90_000 }, () => {
     expect(told).toHaveLength(1);
     expect(await showcase()).toMatchObject({ status: "rejected", reviewNote: REJECTION });
     expect(slack.callsTo("chat.postMessage").filter((c) => c.body.channel === SLACK_SHOWCASES)).toEqual([]);
+    const roundTwo = editOf(reviewCards()[1]);
+    expect(JSON.stringify(roundTwo?.body)).toMatch(/Rejected by [\s\S]*asks for a login/);
+    expect(slackButtons(roundTwo?.body.blocks)).toEqual([]);
+  });
+
+  it("lets Ana withdraw her showcase from the receipt, never someone else, and the review card says so", async () => {
+    const opened = nextSlackCall("views.open");
+    await postSlashCommand(receiverUrl, SECRET, {
+      text: "showcase",
+      user_id: ANA,
+      channel_id: SLACK_GENERAL,
+      response_url: slack.responseUrl("showcase-2"),
+    });
+    const receipt = await bothSteps((await opened).body.view as Json, "Shade on the walk to school");
+    expect(JSON.stringify(receipt)).toMatch(/S2/);
+    await drain();
+    const card = reviewCards().at(-1);
+    expect(JSON.stringify(card?.body)).toContain("Shade on the walk to school");
+    const withdraw = buttonIn(receipt.blocks, "showcase.withdraw");
+    if (!withdraw) throw new Error("no Withdraw on the receipt");
+
+    const pressWithdraw = async (user: string, label: string) => {
+      await postInteraction(
+        receiverUrl,
+        SECRET,
+        blockActionPayload({
+          actionId: withdraw.action_id,
+          value: withdraw.value ?? "",
+          user,
+          channel: SLACK_GENERAL,
+          ephemeral: true,
+          responseUrl: slack.responseUrl(label),
+        }),
+      );
+      return JSON.stringify((await slack.waitForResponse(label)).body);
+    };
+    expect(await pressWithdraw(CHAMPION, "withdraw-champion")).toMatch(
+      /Only the person who submitted S2 can withdraw it/,
+    );
+    expect((await desk.app.services.deps.showcases.byNumber(communityId, 2))?.status).toBe("pending_review");
+    expect(await pressWithdraw(ANA, "withdraw-ana")).toMatch(/S2 “Shade on the walk to school” is withdrawn/);
+    expect((await desk.app.services.deps.showcases.byNumber(communityId, 2))?.status).toBe("withdrawn");
+    await drain();
+    const edited = editOf(card);
+    expect(JSON.stringify(edited?.body)).toMatch(/Withdrawn by/);
+    expect(slackButtons(edited?.body.blocks)).toEqual([]);
+
+    // By number, from the command: S1 was rejected, so there is nothing to withdraw.
+    await postSlashCommand(receiverUrl, SECRET, {
+      text: "showcase withdraw S1",
+      user_id: ANA,
+      channel_id: SLACK_GENERAL,
+      response_url: slack.responseUrl("withdraw-s1"),
+    });
+    expect(JSON.stringify((await slack.waitForResponse("withdraw-s1")).body)).toMatch(
+      /S1 is already closed \(Rejected\)/,
+    );
   });
 });

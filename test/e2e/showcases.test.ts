@@ -4,7 +4,8 @@
 // modals (the dataset autocompleted, problem #1 named); the review card reaches the champions'
 // Slack channel. Members on either platform are refused; the champion approves, and the showcase
 // is published once on both platforms' showcase channels (a Slack image block, a Discord embed
-// image) however often Approve is pressed. Asked whether #1 is solved, the champion confirms:
+// image) however often Approve is pressed, and the review card in both platforms' triage channels
+// is edited to "Approved and published by …" with no buttons left. Asked whether #1 is solved, the champion confirms:
 // #1 closes as solved with the showcase linked, and Val is told exactly once.
 
 import { resolve } from "node:path";
@@ -57,6 +58,7 @@ describe("showcases on Slack and Discord at once", { timeout: 90_000 }, () => {
   let receiverUrl: string;
   let communityId: string;
   let discordShowcases: string;
+  let discordTriage: string;
   let val: string;
   let showcaseId = "";
   let problemId = "";
@@ -114,6 +116,14 @@ describe("showcases on Slack and Discord at once", { timeout: 90_000 }, () => {
     return button;
   };
 
+  /** Review cards in Discord's triage channel: messages with the showcase's decision buttons. */
+  const discordReviewCards = () =>
+    [...discord.world.messages.values()].filter(
+      (m) =>
+        m.channel_id === discordTriage && JSON.stringify(m.components ?? []).includes("showcase.approve:"),
+    );
+  let discordReviewId = "";
+
   /** DMs the bot sent Val on Discord. */
   const valDms = () => {
     const dm = discord.world.dmChannels.get(val);
@@ -132,6 +142,8 @@ describe("showcases on Slack and Discord at once", { timeout: 90_000 }, () => {
     const { deps, db } = desk.app.services;
     communityId = (await deps.people.communityForWorkspace("slack", FAKE_TEAM_ID)).id;
     discordShowcases = discord.world.otherTextChannelId;
+    discordTriage = discord.world.textChannelId;
+    await deps.directory.setChannel(communityId, "discord", discord.world.guildId, "triage", discordTriage);
     await deps.directory.setChannel(communityId, "slack", FAKE_TEAM_ID, "triage", SLACK_TRIAGE);
     await deps.directory.setChannel(communityId, "slack", FAKE_TEAM_ID, "showcases", SLACK_SHOWCASES);
     await deps.directory.setChannel(
@@ -231,6 +243,10 @@ describe("showcases on Slack and Discord at once", { timeout: 90_000 }, () => {
       "showcase.changes",
       "showcase.reject",
     ]);
+    const [onDiscord, ...moreOnDiscord] = discordReviewCards();
+    expect(moreOnDiscord).toEqual([]);
+    expect(JSON.stringify(onDiscord?.components)).toContain(`showcase.approve:${showcaseId}`);
+    discordReviewId = onDiscord?.id ?? "";
     expect(slackPostsIn(SLACK_SHOWCASES)).toEqual([]);
   });
 
@@ -273,6 +289,22 @@ describe("showcases on Slack and Discord at once", { timeout: 90_000 }, () => {
     expect(discordPublished[0]?.embeds?.some((e) => e.image?.url === SHOWCASE.image_url)).toBe(true);
     expect(discordText(discordPublished[0])).toContain(SHOWCASE.title);
     expect(await showcase()).toMatchObject({ status: "published" });
+    // Every copy of the review card now says who approved it, with no buttons to press.
+    const reviewTs = (
+      slackPostsIn(SLACK_TRIAGE).find((c) => JSON.stringify(c.body).includes("showcase.approve"))?.response as
+        | Json
+        | undefined
+    )?.ts;
+    const slackEdits = slack
+      .callsTo("chat.update")
+      .filter((c) => c.body.channel === SLACK_TRIAGE && c.body.ts === reviewTs);
+    expect(JSON.stringify(slackEdits.at(-1)?.body)).toContain("Approved and published by");
+    expect(slackButtons(slackEdits.at(-1)?.body.blocks)).toEqual([]);
+    const discordCard = discord.world.messages.get(discordReviewId);
+    expect(JSON.stringify(discordCard?.components ?? [])).not.toContain("showcase.");
+    expect(discordText(discordCard)).toContain("Approved and published by");
+    expect(discordText(discordCard)).toContain(SHOWCASE.title);
+    expect(discordCard?.edited_timestamp).toBeTruthy();
     // Ben, who submitted it, is told on Discord.
     const benDm = discord.world.dmChannels.get(ben());
     expect(
