@@ -12,7 +12,7 @@ import {
 
 /**
  * One matrix for every privileged action of the bot (issue 8): problem triage, access decisions,
- * showcase review, setup and roles, each tried by a member, a champion, a steward, an admin and
+ * showcase review, setup, roles and profiles, each tried by a member, a champion, a steward, an admin and
  * the person who asked for the thing in the first place, through the real core (createDatadesk
  * over the fakes). Allowed means it happened; refused means a friendly answer and nothing
  * written: the thing acted on, memberships, settings and the outbox stay as they were, and the
@@ -159,6 +159,27 @@ const actions: PrivilegedAction[] = [
     state: (world) => rolesOf(world, "chen"),
     happened: async (world) => !(await rolesOf(world, "chen")).includes("champion"),
   },
+  {
+    name: "own profile: edit",
+    allowed: ["champion", "steward", "admin"],
+    prepare: async () => "",
+    run: (world, identity) =>
+      world.submit(identity, "community.profile", "", {
+        topics: "Health",
+        bio: "I know the data.",
+        contact: "",
+      }),
+    state: async (world) =>
+      Promise.all(
+        Object.values(world.ids).map((id) => world.deps.memberships.profile(world.communityId, id)),
+      ),
+    happened: async (world) =>
+      (
+        await Promise.all(
+          Object.values(world.ids).map((id) => world.deps.memberships.profile(world.communityId, id)),
+        )
+      ).some((profile) => profile?.bio === "I know the data."),
+  },
 ];
 
 /** Everything a refused action must leave alone, besides the action's own subject. */
@@ -188,7 +209,7 @@ describe("permissions matrix: every privileged action by every kind of person", 
             return;
           }
           expect(reply.kind).toBe("card");
-          expect(textOf(reply)).toMatch(/only|can't|not allowed|own/i);
+          expect(textOf(reply)).toMatch(/only|can't|not allowed|own|are for/i);
           expect(await action.happened(world, subject)).toBe(false);
           expect(await snapshot(world, action, subject)).toEqual(before);
         });
