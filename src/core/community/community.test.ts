@@ -294,6 +294,33 @@ describe("community: champions, profiles, roles in chat, setup", () => {
       ).toBe(true);
     });
 
+    it("at the console (no channels there) the card leaves channels out and the rest still works", async () => {
+      const operator: PlatformIdentity = {
+        platform: "console",
+        workspaceId: "local",
+        userId: "op",
+        displayName: "Op",
+      };
+      const card = cardOf(await core.handle(operator, { kind: "commandText", text: "setup" }));
+      const buttons = card.blocks.flatMap((b) => (b.type === "actions" ? b.actions : []));
+      expect(buttons.map((b) => (b.kind === "button" ? b.actionId : ""))).toEqual([
+        "setup.region",
+        "setup.digest",
+        "setup.topics",
+        "setup.oncall",
+      ]);
+      expect(
+        text(await core.handle(operator, { kind: "action", actionId: "setup.channels", value: "open" })),
+      ).toContain("Channels are set on Slack or Discord");
+      const saved = await core.handle(operator, {
+        kind: "form",
+        formId: "setup.digest",
+        context: "",
+        values: { weekday: "sunday", hour: "18" },
+      });
+      expect(text(saved)).toContain("Sunday at 18:00, skipped when nothing happened");
+    });
+
     it("the channel command typed in a channel is audited like the setup form", async () => {
       const here = { ...ada, channelId: "C0TRIAGE" };
       await core.handle(here, { kind: "commandText", text: "channel triage" });
