@@ -4,7 +4,8 @@ import type { SqlExecutor } from "../src/store/sql-executor.js";
  * A big community for the digest bench, written by generate_series in a few statements: two years
  * of history ending at `now` (100k problems, 1M votes, 300k datasets by default), so each digest
  * query meets a realistic week inside a large history. Triggers are off while seeding (the search
- * vectors and foreign keys are irrelevant to the digest and would only slow the seed).
+ * vectors and foreign keys are irrelevant to the digest and would only slow the seed); the overdue day
+ * the trigger would keep is written directly.
  */
 export interface DigestBenchSize {
   problems: number;
@@ -88,12 +89,12 @@ export async function seedBigCommunity(
     );
     await q(
       `INSERT INTO "Dataset" ("id", "sourceId", "key", "title", "description", "descriptionText", "landingPage",
-                              "modified", "accrualPeriodicity", "contentHash", "firstSeenAt")
+                              "modified", "accrualPeriodicity", "overdueFrom", "contentHash", "firstSeenAt")
        SELECT ${dataset("g")}, $1::uuid, 'key-' || g, 'Dataset ' || g, '', '', 'https://data.example.org/d/' || g,
-              $2::timestamptz - (interval '${history}' * random()),
-              (ARRAY['R/P1D','R/P1W','R/P1M','R/P3M','R/P1Y','R/PT1H', NULL, 'irregular'])[1 + g % 8],
-              'h', $2::timestamptz - interval '${history}'
-         FROM generate_series(1, $3::int) g`,
+              m, p, "dataset_overdue_from"(m, p), 'h', $2::timestamptz - interval '${history}'
+         FROM (SELECT g, $2::timestamptz - (interval '${history}' * random()) AS m,
+                      (ARRAY['R/P1D','R/P1W','R/P1M','R/P3M','R/P1Y','R/PT1H', NULL, 'irregular'])[1 + g % 8] AS p
+                 FROM generate_series(1, $3::int) g) x`,
       [(source as { id: string }).id, at, size.datasets],
     );
     // The first import (every dataset added, two years ago) and this week's syncs.

@@ -82,6 +82,7 @@ function expectedSqlType(field: DmmfField): string {
     case "Bytes":
       return "bytea";
     case "DateTime":
+      if (native === "Date") return "date";
       return native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
     default:
       return field.type;

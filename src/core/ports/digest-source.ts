@@ -112,8 +112,8 @@ export interface DigestSource {
   ): Promise<Listed<DigestDatasetChangeRow> & { added: number; updated: number }>;
   /**
    * Current datasets whose accrual periodicity says they are overdue at `at` (one period plus
-   * grace after `modified`), most overdue first. The core re-checks each row with
-   * `freshnessVerdict`, the one definition of overdue.
+   * grace after `modified`), longest overdue first (by the day each became overdue). The core
+   * re-checks each row with `freshnessVerdict`, the one definition of overdue.
    */
   overdueDatasets(communityId: string, at: Date, limit: number): Promise<Listed<DigestOverdueDatasetRow>>;
   /** Metadata gaps asked about in the window, most asked first. */

@@ -3,42 +3,28 @@
  */
 
 /**
- * Overdue by accrual periodicity, the rule of src/core/catalog/freshness.ts in SQL: due one period
- * after `modified` (Postgres reads ISO 8601 durations as intervals), overdue when more calendar
- * days (UTC, as catalogs state days) than the grace have passed since: a day, or a fifth of the
- * period for long periods. A catalog uses a handful of periodicities, so each distinct one is
- * parsed once (the CASE guards the cast: a malformed periodicity is skipped, never an error) and
- * each dataset only adds its period to its date. $1 community, $2 instant, $3 limit.
+ * Overdue by accrual periodicity: `Dataset.overdueFrom` is the first day (UTC) a dataset is
+ * overdue under the rule of src/core/catalog/freshness.ts, kept by a trigger, so the count is an
+ * index range and the rows shown the start of it, longest overdue first. The core re-checks each
+ * row with `freshnessVerdict`. $1 community, $2 instant, $3 limit.
  */
 export const OVERDUE_DATASETS_SQL = `
-  WITH sources AS (
+  WITH sources AS MATERIALIZED (
     SELECT "id", "name" FROM "CatalogSource" WHERE "communityId" = $1::uuid
-  ), periodicities AS (
-    SELECT DISTINCT d."accrualPeriodicity" AS "text"
+  ), overdue AS NOT MATERIALIZED (
+    SELECT d."id", d."sourceId", d."overdueFrom"
       FROM "Dataset" d
-     WHERE d."sourceId" IN (SELECT "id" FROM sources) AND d."removedAt" IS NULL
-       AND d."accrualPeriodicity" IS NOT NULL
-  ), periods AS (
-    SELECT "text", substr(regexp_replace(upper(btrim("text")), 'T$', ''), 3)::interval AS "period"
-      FROM (SELECT "text" FROM periodicities
-             WHERE upper(btrim("text")) ~ '^R/P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$'
-               AND upper(btrim("text")) NOT IN ('R/P', 'R/PT')
-            OFFSET 0) valid
-  ), judged AS (
-    SELECT d."title", d."key", d."sourceId", d."landingPage", d."modified", d."accrualPeriodicity",
-           ((d."modified" + p."period") AT TIME ZONE 'UTC')::date AS "due",
-           (d."modified" AT TIME ZONE 'UTC')::date AS "modifiedDay"
-      FROM "Dataset" d
-      JOIN periods p ON p."text" = d."accrualPeriodicity"
-     WHERE d."sourceId" IN (SELECT "id" FROM sources) AND d."removedAt" IS NULL AND d."modified" IS NOT NULL
+     WHERE d."sourceId" IN (SELECT "id" FROM sources)
+       AND d."overdueFrom" <= ($2::timestamptz AT TIME ZONE 'UTC')::date
+  ), shown AS (
+    SELECT "id", "sourceId", "overdueFrom" FROM overdue ORDER BY "overdueFrom", "id" LIMIT $3
   )
-  SELECT j."title", j."key", s."name" AS "sourceName", j."landingPage", j."modified", j."accrualPeriodicity",
-         count(*) OVER () AS "total"
-    FROM judged j
-    JOIN sources s ON s."id" = j."sourceId"
-   WHERE ($2::timestamptz AT TIME ZONE 'UTC')::date - j."due" > greatest(1, round((j."due" - j."modifiedDay") / 5.0))
-   ORDER BY j."due", j."title"
-   LIMIT $3`;
+  SELECT d."title", d."key", s."name" AS "sourceName", d."landingPage", d."modified", d."accrualPeriodicity",
+         (SELECT count(*) FROM overdue) AS "total"
+    FROM shown
+    JOIN "Dataset" d ON d."id" = shown."id"
+    JOIN sources s ON s."id" = shown."sourceId"
+   ORDER BY shown."overdueFrom", shown."id"`;
 
 /** What counts as a champion's first response to a problem: any triage move by someone else. */
 const PROBLEM_RESPONSE_KINDS = `('status_changed', 'info_requested', 'dataset_linked', 'assigned', 'merged_into')`;

@@ -1,3 +1,4 @@
+import { add, addDays, type Duration, differenceInCalendarDays, startOfDay } from "date-fns";
 import { freshnessVerdict } from "../../../src/core/catalog/freshness.js";
 import type {
   DigestAccessRow,
@@ -94,6 +95,13 @@ export function emptyDigestFacts(): DigestFacts {
     accessRequests: [],
     audit: [],
   };
+}
+
+/** The first day a dataset is overdue (freshness.ts: due after one period, plus the grace). */
+function overdueFrom(modified: Date, period: Duration): Date {
+  const due = add(modified, period);
+  const grace = Math.max(1, Math.round(differenceInCalendarDays(due, modified) / 5));
+  return startOfDay(addDays(due, grace + 1));
 }
 
 const inWindow = (at: Date | null, window: DigestWindow) =>
@@ -254,9 +262,9 @@ export class InMemoryDigestSource implements DigestSource {
       .filter((d) => d.communityId === communityId && !d.removed)
       .flatMap((d) => {
         const verdict = freshnessVerdict(d.modified, d.accrualPeriodicity, at);
-        return verdict.kind === "overdue" ? [{ d, due: verdict.due }] : [];
+        return verdict.kind === "overdue" ? [{ d, from: overdueFrom(verdict.modified, verdict.period) }] : [];
       })
-      .sort((a, b) => a.due.getTime() - b.due.getTime() || a.d.title.localeCompare(b.d.title))
+      .sort((a, b) => a.from.getTime() - b.from.getTime() || a.d.id.localeCompare(b.d.id))
       .map(({ d }) => ({
         title: d.title,
         key: d.key,
