@@ -4,7 +4,8 @@ import { digestPreviewCommand } from "../../src/cli/digest-command.js";
 import { metricsCommand } from "../../src/cli/metrics-command.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
 import { type CapturedStream, catalogCliFor } from "../support/catalog-cli.js";
-import { busyWeek, busyWeekFacts, seedDigestFacts } from "../support/digest-world.js";
+import { busyWeek, busyWeekFacts } from "../support/digest-world.js";
+import { seedDigestFacts } from "../support/digest-world-sql.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
 
 /** Every section's heading as the English digest words it. */

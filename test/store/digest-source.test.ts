@@ -3,7 +3,8 @@ import { parseIsoWeek, previousWeek } from "../../src/core/digest/digest-week.js
 import type { DigestSource, DigestWindow } from "../../src/core/ports/digest-source.js";
 import { SqlDigestSource } from "../../src/store/digest/sql-digest-source.js";
 import { InMemoryDigestSource } from "../fakes/core/in-memory-digest-source.js";
-import { busyWeek, busyWeekFacts, seedDigestFacts } from "../support/digest-world.js";
+import { busyWeek, busyWeekFacts } from "../support/digest-world.js";
+import { seedDigestFacts } from "../support/digest-world-sql.js";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 /**

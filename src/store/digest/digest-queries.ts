@@ -17,7 +17,13 @@ export const OVERDUE_DATASETS_SQL = `
      WHERE d."sourceId" IN (SELECT "id" FROM sources)
        AND d."overdueFrom" <= ($2::timestamptz AT TIME ZONE 'UTC')::date
   ), shown AS (
-    SELECT "id", "sourceId", "overdueFrom" FROM overdue ORDER BY "overdueFrom", "id" LIMIT $3
+    -- Per source, so each reads the start of its own index range (a catalog or a handful).
+    SELECT o.* FROM sources s
+     CROSS JOIN LATERAL (
+       SELECT d."id", d."sourceId", d."overdueFrom" FROM "Dataset" d
+        WHERE d."sourceId" = s."id" AND d."overdueFrom" <= ($2::timestamptz AT TIME ZONE 'UTC')::date
+        ORDER BY d."overdueFrom", d."id" LIMIT $3) o
+     ORDER BY o."overdueFrom", o."id" LIMIT $3
   )
   SELECT d."title", d."key", s."name" AS "sourceName", d."landingPage", d."modified", d."accrualPeriodicity",
          (SELECT count(*) FROM overdue) AS "total"
