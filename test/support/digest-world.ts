@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SqlExecutor } from "../../src/store/sql-executor.js";
-import { type DigestFacts, emptyDigestFacts } from "../fakes/core/in-memory-digest-source.js";
+import { type DigestFacts, emptyDigestFacts } from "../fakes/core/digest-facts.js";
 
 /**
  * One busy week in Chicago (2026-W47: 16–22 November) with something for every digest section,
