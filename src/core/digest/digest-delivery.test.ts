@@ -186,4 +186,28 @@ describe("personal digests", () => {
     await w.run();
     expect(w.deps.outbox.messages).toHaveLength(2);
   });
+
+  it("builds one digest for everyone who kept the same sections, and skips those already sent", async () => {
+    const w = world();
+    w.source.file("Bus stops without shelter", IN_WEEK_47);
+    const at = w.deps.clock.now();
+    for (const userId of ["U-1", "U-2", "U-3"]) {
+      const personId = await w.deps.people.addPerson({ platform: "discord", workspaceId: "G1", userId });
+      await w.deps.digestSubscriptions.save(
+        { personId, communityId: w.communityId, enabled: true, sections: ["newProblems"] },
+        at,
+      );
+    }
+    w.deps.clock.set("2026-11-23T09:00:00Z");
+    expect(await w.run()).toMatchObject({ sent: 3 });
+    // One build of one section for three people.
+    expect(w.source.questions).toBe(1);
+    expect(targetsOf(w)).toEqual([
+      'discord:{"kind":"user","userId":"U-1"}',
+      'discord:{"kind":"user","userId":"U-2"}',
+      'discord:{"kind":"user","userId":"U-3"}',
+    ]);
+    await w.run();
+    expect(w.source.questions).toBe(1);
+  });
 });

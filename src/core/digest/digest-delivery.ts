@@ -84,12 +84,20 @@ function channelTargets(config: CommunityConfig): DigestTarget[] {
   return targets;
 }
 
+const personKey = (personId: string) => `person:${personId}`;
+
 /**
- * Everyone who opted in, with only the sections they kept. Request details stay with champions:
+ * Everyone who opted in (and not yet sent this week's), with only the sections they kept. Request details stay with champions:
  * someone who is no longer a champion loses the champion-only sections they once chose.
  */
-async function personTargets(deps: DigestDeliveryDeps, config: CommunityConfig): Promise<DigestTarget[]> {
-  const subscriptions = await deps.digestSubscriptions.enabledIn(config.communityId);
+async function personTargets(
+  deps: DigestDeliveryDeps,
+  config: CommunityConfig,
+  done: ReadonlySet<string>,
+): Promise<DigestTarget[]> {
+  const subscriptions = (await deps.digestSubscriptions.enabledIn(config.communityId)).filter(
+    (subscription) => !done.has(personKey(subscription.personId)),
+  );
   if (subscriptions.length === 0) return [];
   const champions = new Set(
     (await deps.directory.membersWithRole(config.communityId, ["champion", "admin"])).map((m) => m.personId),
@@ -104,7 +112,7 @@ async function personTargets(deps: DigestDeliveryDeps, config: CommunityConfig):
       ? subscription.sections
       : subscription.sections.filter((key) => !championOnlySectionKeys.includes(key));
     return {
-      key: `person:${subscription.personId}`,
+      key: personKey(subscription.personId),
       audience: { kind: "person", personId: subscription.personId, sections },
       to: account ? { platform: account.platform, target: { kind: "user", userId: account.userId } } : null,
       locale: contact ? contactLocale(contact, config.locale) : config.locale,
@@ -158,19 +166,21 @@ async function runCommunity(
   const config = await deps.directory.config(communityId);
   const { week } = dueDigest(config, now);
   const done = new Set(await deps.digestRuns.doneTargets(communityId, week.isoWeek));
-  const targets = [...channelTargets(config), ...(await personTargets(deps, config))].filter(
-    (target) => !done.has(target.key),
-  );
-  // The public and champions' digests read the same week for every platform: build each once.
+  const targets = [
+    ...channelTargets(config).filter((target) => !done.has(target.key)),
+    ...(await personTargets(deps, config, done)),
+  ];
+  // The public and champions' digests read the same week for every platform, and people who kept
+  // the same sections read the same digest: build each once (a community may have many readers).
   const built = new Map<string, Promise<Digest>>();
-  const digestFor = (audience: DigestAudience): Promise<Digest> => {
-    if (audience.kind === "person") return buildDigest(deps, { communityId, week, audience });
-    let digest = built.get(audience.kind);
+  const digestFor = async (audience: DigestAudience): Promise<Digest> => {
+    const key = audience.kind === "person" ? `person:${audience.sections.join(",")}` : audience.kind;
+    let digest = built.get(key);
     if (!digest) {
       digest = buildDigest(deps, { communityId, week, audience });
-      built.set(audience.kind, digest);
+      built.set(key, digest);
     }
-    return digest;
+    return { ...(await digest), audience };
   };
   for (const target of targets) {
     try {
