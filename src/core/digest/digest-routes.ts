@@ -24,8 +24,10 @@ export const digestCommandHandlers: Record<string, CommandHandler> = {
     const [name = DEFAULT_ACTION, ...rest] = typed === "" ? [DEFAULT_ACTION] : typed.split(/\s+/);
     const handler = digestActions[name];
     if (handler) return handler(ctx, { ...args, action: name, rest: rest.join(" ") });
+    const invocation = invocationOf(ctx.identity.platform, "digest");
     const text = ctx.t("digest:preview.unknownAction", {
-      usage: `${invocationOf(ctx.identity.platform, "digest")} ${DEFAULT_ACTION}`,
+      usage: `${invocation} ${DEFAULT_ACTION}`,
+      settings: `${invocation} settings`,
     });
     return ephemeral({ fallbackText: text, blocks: [{ type: "section", text: [text] }] });
   },

@@ -123,4 +123,11 @@ describe("/datadesk digest settings", () => {
       "accessWaiting",
     ]);
   });
+
+  it("is named when someone types an action the digest command does not know", async () => {
+    const { core, person } = setup();
+    const ana = await person(slack("U-ANA"));
+    const reply = await core.handle(ana.identity, { kind: "commandText", text: "digest subscribe" });
+    expect(text(reply)).toContain("/datadesk digest settings");
+  });
 });

@@ -1,7 +1,7 @@
 /** Words of the weekly digest: its sections, impact figures, the preview command and metrics. */
 export const digest = {
   commands: {
-    digest: "Preview this week's digest so far (champions)",
+    digest: "Preview this week's digest so far (champions), or settings for your own digest by DM",
   },
   options: {
     action: "What to do: preview (the default), or settings for your own digest by DM",
@@ -95,7 +95,8 @@ export const digest = {
   preview: {
     refused:
       "The digest preview is for champions and admins. The weekly digest itself is posted in the digest channel.",
-    unknownAction: "I can show the digest preview: try `{{usage}}`.",
+    unknownAction:
+      "I can show the digest preview (`{{usage}}`) or your own digest settings (`{{settings}}`).",
     noCommunity: "There is no community called “{{name}}”.",
     badWeek: "“{{week}}” is not a week I know: write it like 2026-W47.",
     channelHeading: "Channel digest",

@@ -3,7 +3,7 @@ import type { digest as en } from "../en/digest.js";
 /** Palabras del resumen semanal: sus secciones, las cifras de impacto, la vista previa y las métricas. */
 export const digest: typeof en = {
   commands: {
-    digest: "Vista previa del resumen de esta semana hasta ahora (referentes)",
+    digest: "Vista previa del resumen de esta semana (referentes), o settings para tu resumen por MD",
   },
   options: {
     action: "Qué hacer: preview (vista previa, por defecto) o settings para tu resumen por MD",
@@ -98,7 +98,8 @@ export const digest: typeof en = {
   preview: {
     refused:
       "La vista previa del resumen es para referentes y administradores. El resumen semanal se publica en el canal del resumen.",
-    unknownAction: "Puedo mostrarte la vista previa del resumen: prueba `{{usage}}`.",
+    unknownAction:
+      "Puedo mostrarte la vista previa del resumen (`{{usage}}`) o los ajustes de tu resumen (`{{settings}}`).",
     noCommunity: "No hay ninguna comunidad llamada «{{name}}».",
     badWeek: "«{{week}}» no es una semana que conozca: escríbela como 2026-W47.",
     channelHeading: "Resumen del canal",
