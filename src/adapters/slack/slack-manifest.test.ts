@@ -28,6 +28,7 @@ describe("buildSlackManifest", () => {
       "links:read",
       "links:write",
       "users:read",
+      "users:read.email",
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       "app_mention",
