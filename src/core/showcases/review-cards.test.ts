@@ -151,6 +151,13 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
       const reason = "It links to a private page the public cannot open.";
       await decideWithNote("reject", showcase.id, reason);
       const roundTwo = edits().slice(2);
+      // Versions start from the revision, so cards posted before edits existed stay editable.
+      expect(
+        reviewPosts()
+          .slice(2)
+          .map((m) => m.anchor?.version),
+      ).toEqual([1, 1]);
+      expect(roundTwo.map((m) => m.anchor?.version)).toEqual([2, 2]);
       expect(roundTwo.map((m) => (m.target.kind === "anchor" ? m.target.key : ""))).toEqual(rounds.slice(2));
       for (const edit of roundTwo)
         expect(cardPlainText(edit.card)).toMatch(/Rejected by Chen[\s\S]*private page/);

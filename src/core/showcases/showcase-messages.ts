@@ -16,17 +16,20 @@ import { publishedCard, reviewCard, reviewedCard } from "./showcase-cards.js";
  */
 
 /**
- * The version a round's review card shows, by status: posted with buttons (0), decided (1),
- * withdrawn (2, also after "changes asked"). Each round has its own anchor keys, so versions
- * only need to grow within a round; the worker skips an edit older than what is shown.
+ * The version a round's review card shows: the revision when posted with buttons, then one more
+ * once decided, two more once withdrawn (also after "changes asked"). Each round has its own
+ * anchor keys, so versions only need to grow within a round (the worker skips an edit older
+ * than what is shown); starting from the revision keeps cards posted before edits existed,
+ * which carried the revision as their version, editable.
  */
-const cardVersion: Record<ShowcaseStatus, number> = {
+const statusStep: Record<ShowcaseStatus, number> = {
   pending_review: 0,
   published: 1,
   changes_requested: 1,
   rejected: 1,
   withdrawn: 2,
 };
+const cardVersion = (showcase: Showcase) => showcase.revision + statusStep[showcase.status];
 
 type Purpose = "triage" | "showcase";
 
@@ -54,7 +57,7 @@ function posts(
       platform: channel.platform,
       target: { kind: "channel" as const, channelId: channel.channelId },
       card,
-      anchor: { key: anchorKey, version: purpose === "triage" ? cardVersion.pending_review : 0 },
+      anchor: { key: anchorKey, version: showcase.revision },
     };
   });
 }
@@ -110,7 +113,7 @@ export async function reviewMessages(
       platform: account.platform,
       target: { kind: "user" as const, userId: account.userId },
       card: reviewCard(translator(contactLocale(contact, locale)), showcase),
-      anchor: { key, version: cardVersion.pending_review },
+      anchor: { key, version: cardVersion(showcase) },
     };
   });
 }
@@ -128,7 +131,7 @@ export async function reviewCardEdits(
   locale: string,
   name: string,
 ): Promise<OutboundMessage[]> {
-  const version = cardVersion[showcase.status];
+  const version = cardVersion(showcase);
   const edit = (platform: OutboundMessage["platform"], key: string, cardLocale: string): OutboundMessage => ({
     dedupeKey: `${key}:v${version}`,
     communityId: showcase.communityId,
