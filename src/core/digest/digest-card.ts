@@ -3,7 +3,7 @@ import { type Duration, differenceInCalendarDays, format } from "date-fns";
 import { parseRepeatingDuration } from "../catalog/freshness.js";
 import type { Translate } from "../i18n/translator.js";
 import type { DigestAccessRow, DigestProblemRow } from "../ports/digest-source.js";
-import type { Card, CardBlock, Inline, RichText } from "../shared/card.js";
+import { type Card, type CardBlock, type Inline, plainText, type RichText } from "../shared/card.js";
 import type { Digest, DigestSection, DigestSectionOf } from "./digest.js";
 import { type ImpactComparison, type ImpactFigureKey, weekOverWeek } from "./impact-figures.js";
 
@@ -12,7 +12,7 @@ import { type ImpactComparison, type ImpactFigureKey, weekOverWeek } from "./imp
  * the renderers escape), so nothing people typed can ping a channel from the digest.
  */
 
-const TITLE_LENGTH = 120;
+const TITLE_LENGTH = 80;
 
 function cut(text: string, max = TITLE_LENGTH): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -49,7 +49,7 @@ function problemLine(t: Translate, row: DigestProblemRow, votesKey: "votes" | "v
     { text: `#${row.number}`, style: "bold" },
     " ",
     cut(row.title),
-    row.topic ? ` · ${row.topic}` : "",
+    row.topic ? ` · ${cut(row.topic, 40)}` : "",
     ` · ${t(`digest:${votesKey}`, { count: row.votes })}`,
   ];
 }
@@ -250,8 +250,14 @@ export function renderDigestCard(digest: Digest, t: Translate): Card {
   ];
   if (digest.sections.length === 0) blocks.push({ type: "section", text: [t("digest:quiet")] });
   digest.sections.forEach((section, index) => {
-    if (index > 0) blocks.push({ type: "divider" });
-    blocks.push(...sectionBlocks(t, section, digest.timezone));
+    const [heading, ...rest] = sectionBlocks(t, section, digest.timezone);
+    if (index === 0 || !heading || heading.type !== "section") {
+      blocks.push(...(heading ? [heading] : []), ...rest);
+      return;
+    }
+    // Later headings are headers: Discord starts an embed at each (4096 characters each, ten at
+    // most: the title's embed holds the first section), so a long digest is never cut mid-way.
+    blocks.push({ type: "divider" }, { type: "header", text: plainText(heading.text) }, ...rest);
   });
   return { fallbackText: `${title} · ${week}`, accent: "info", blocks };
 }

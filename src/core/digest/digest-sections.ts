@@ -4,8 +4,11 @@ import type { DigestWindow } from "../ports/digest-source.js";
 import type { DigestDeps, DigestSection, DigestSectionKey } from "./digest.js";
 import { compareImpact, hasNoImpact } from "./impact-figures.js";
 
-/** Rows a section shows; the totals say how many more there are. */
-export const SECTION_ROWS = 5;
+/**
+ * Rows a section shows; the totals say how many more there are. Three rows of ten sections keep
+ * the champions' digest inside Discord's 6000 characters of embeds (the SLA breaches come last).
+ */
+export const SECTION_ROWS = 3;
 
 export interface SectionContext {
   deps: DigestDeps;
