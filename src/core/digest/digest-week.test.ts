@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { digestWeekOf, nextWeek, parseIsoWeek, previousWeek } from "./digest-week.js";
 
@@ -49,5 +51,40 @@ describe("digest weeks", () => {
     const before = afterFallBack && previousWeek(afterFallBack, "America/Chicago");
     expect(before?.isoWeek).toBe("2026-W44");
     expect(before?.end).toEqual(afterFallBack?.start);
+  });
+});
+
+describe("digest weeks, for any instant and zone", () => {
+  const zones = [
+    "America/Chicago",
+    "Europe/Madrid",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "UTC",
+    "Asia/Kolkata",
+  ];
+  it("contain the instant, start on a local Monday at 00:00 and follow each other without gaps", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("2020-01-01T00:00:00Z"),
+          max: new Date("2035-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const week = digestWeekOf(instant, zone);
+          expect(week.start.getTime()).toBeLessThanOrEqual(instant.getTime());
+          expect(instant.getTime()).toBeLessThan(week.end.getTime());
+          const local = new TZDate(week.start.getTime(), zone);
+          expect([local.getDay(), local.getHours(), local.getMinutes()]).toEqual([1, 0, 0]);
+          expect(parseIsoWeek(week.isoWeek, zone)).toEqual(week);
+          expect(previousWeek(week, zone).end).toEqual(week.start);
+          expect(hours(week)).toBeGreaterThanOrEqual(167);
+          expect(hours(week)).toBeLessThanOrEqual(169);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
