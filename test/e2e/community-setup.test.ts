@@ -227,10 +227,12 @@ describe("community setup and champions on Slack and Discord at once", { timeout
 
     const form = await discordCommand(sam, "profile");
     expect(form.type).toBe(InteractionResponseType.Modal);
+    // The community's topics are offered as a select taking several values.
+    expect(JSON.stringify(form.data)).toContain('"custom_id":"topics[]"');
     const wrong = await discord.gateway.sendInteraction(
       discord.gateway.answerModal(
         form.data as Modal,
-        { topics: "Parks", bio: "", contact: "" },
+        { "topics[]": ["Parks"], bio: "", contact: "" }, // a forged value: not one of the options
         { user: sam },
       ),
     );
@@ -238,7 +240,7 @@ describe("community setup and champions on Slack and Discord at once", { timeout
     await discord.gateway.sendInteraction(
       discord.gateway.answerModal(
         form.data as Modal,
-        { topics: "housing", bio: "Tenant organiser. @everyone", contact: "DM me here" },
+        { "topics[]": ["Housing"], bio: "Tenant organiser. @everyone", contact: "DM me here" },
         { user: sam },
       ),
     );

@@ -168,7 +168,18 @@ describe("community: champions, profiles, roles in chat, setup", () => {
         "Profiles are for champions",
       );
       const form = await core.handle(cy, { kind: "commandText", text: "profile" });
-      expect(form.kind).toBe("form");
+      expect(form.kind === "form" && form.form.fields[0]).toMatchObject({
+        kind: "multiselect",
+        options: [
+          { label: "Transport", value: "Transport" },
+          { label: "Housing", value: "Housing" },
+        ],
+      });
+      // More topics than checkboxes hold: a comma-separated text field naming them instead.
+      const many = Array.from({ length: 11 }, (_, i) => `Topic ${i + 1}`);
+      await deps.directory.setTopics(deps.people.defaultCommunity.id, ["Transport", "Housing", ...many]);
+      const textForm = await core.handle(cy, { kind: "commandText", text: "profile" });
+      expect(textForm.kind === "form" && textForm.form.fields[0]?.kind).toBe("text");
       const bad = await core.handle(cy, {
         kind: "form",
         formId: "community.profile",

@@ -2,7 +2,7 @@ import type { RequestContext } from "../bot/request-context.js";
 import { invocationOf } from "../commands/invocation.js";
 import { hasAnyRole } from "../people/roles.js";
 import type { FormReply, Reply } from "../shared/card.js";
-import type { Form, FormValues } from "../shared/form.js";
+import type { Form, FormField, FormValues } from "../shared/form.js";
 
 export const BIO_MAX = 280;
 export const CONTACT_MAX = 120;
@@ -13,6 +13,43 @@ function say(text: string, accent: "info" | "success"): Reply {
     kind: "card",
     visibility: "ephemeral",
     card: { fallbackText: text, accent, blocks: [{ type: "section", text: [text] }] },
+  };
+}
+
+/** Slack shows a multiselect as checkboxes, which hold ten; values come back joined by commas. */
+const MAX_PICKABLE_TOPICS = 10;
+
+/**
+ * The topics as a multiselect of the community's when they fit one, else a comma-separated text
+ * field; the submission is read the same way for both (split on commas, matched to the list).
+ */
+function topicsField(ctx: RequestContext, topics: string[], current: string, hint: string): FormField {
+  const pickable =
+    topics.length > 0 &&
+    topics.length <= MAX_PICKABLE_TOPICS &&
+    topics.every((topic) => !topic.includes(","));
+  if (pickable) {
+    const chosen = current
+      .split(",")
+      .map((typed) => topics.find((topic) => topic.toLowerCase() === typed.trim().toLowerCase()))
+      .filter((topic): topic is string => topic !== undefined);
+    return {
+      id: "topics",
+      kind: "multiselect",
+      label: ctx.t("community:profile.fields.topicsPick.label"),
+      required: false,
+      options: topics.map((topic) => ({ label: topic, value: topic })),
+      ...(chosen.length > 0 ? { initialValue: [...new Set(chosen)].join(",") } : {}),
+    };
+  }
+  return {
+    id: "topics",
+    kind: "text",
+    label: ctx.t("community:profile.fields.topics.label"),
+    hint: hint.length > 100 ? `${hint.slice(0, 99)}…` : hint,
+    required: false,
+    maxLength: 1000,
+    ...(current ? { initialValue: current.slice(0, 1000) } : {}),
   };
 }
 
@@ -31,15 +68,7 @@ function profileForm(
     title: ctx.t("community:profile.title").slice(0, 24),
     submitLabel: ctx.t("community:profile.submit"),
     fields: [
-      {
-        id: "topics",
-        kind: "text",
-        label: ctx.t("community:profile.fields.topics.label"),
-        hint: topicHint.length > 100 ? `${topicHint.slice(0, 99)}…` : topicHint,
-        required: false,
-        maxLength: 1000,
-        ...(values.topics ? { initialValue: values.topics.slice(0, 1000) } : {}),
-      },
+      topicsField(ctx, topics, values.topics, topicHint),
       {
         id: "bio",
         kind: "multiline",

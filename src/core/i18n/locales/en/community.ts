@@ -55,6 +55,7 @@ export const community = {
         label: "Topics (comma-separated)",
         hint: "The community has no topics yet: leave empty.",
       },
+      topicsPick: { label: "Topics you champion" },
       bio: {
         label: "A short bio",
         hint: "At most {{max}} characters: what you know, what you can help with.",

@@ -57,6 +57,7 @@ export const community: typeof en = {
         label: "Temas (separados por comas)",
         hint: "La comunidad aún no tiene temas: déjalo vacío.",
       },
+      topicsPick: { label: "Temas de los que eres referente" },
       bio: {
         label: "Una breve biografía",
         hint: "Como mucho {{max}} caracteres: qué sabes, en qué puedes ayudar.",
