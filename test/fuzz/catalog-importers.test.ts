@@ -19,6 +19,7 @@ describe("catalog importers under fuzzing", () => {
 
   // Found by the record property: a description of 120 000 tabs took ~50 s to index (the
   // Markdown rules backtracked quadratically on the run), stalling an import and the bot with it.
+  // No stopwatch here (speed is for bench/): the test's timeout is what a relapse would hit.
   it.each([
     ["tabs", `${"\t".repeat(120_000)}x`],
     ["spaces", `a${" ".repeat(120_000)}b`],
@@ -26,11 +27,9 @@ describe("catalog importers under fuzzing", () => {
     ["unclosed images", "![".repeat(60_000)],
     ["unclosed links", "[x](".repeat(30_000)],
     ["unclosed bold", "**a ".repeat(30_000)],
-  ])("indexes a 120 000-character description of %s in well under a second", (_, description: string) => {
-    const started = performance.now();
+  ])("indexes a 120 000-character description of %s", (_, description: string) => {
     const result = dcatUsFormat.normalise({ identifier: "x", title: "T", description }, { portalUrl: null });
     expect(result.ok).toBe(true);
-    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it("keeps Markdown's meaning of indentation when it shortens whitespace runs", () => {
