@@ -11,6 +11,17 @@ function notice(text: string): Card {
   return { fallbackText: text, accent: "info", blocks: [{ type: "section", text: [text] }] };
 }
 
+/** "21 Nov 2026, 12:00" in the reader's language and the community's time zone. */
+function localTime(at: Date, locale: string, timeZone: string): string {
+  const options = { dateStyle: "medium", timeStyle: "short", timeZone } as const;
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(at);
+  } catch {
+    // A platform locale Intl does not know ("en_US"): the date still reads fine in English.
+    return new Intl.DateTimeFormat("en", options).format(at);
+  }
+}
+
 /**
  * `/datadesk digest`: this week so far as the champions' digest would say it, only to the
  * champion asking. Members hear kindly where the digest is posted instead.
@@ -25,11 +36,7 @@ export async function previewDigest(ctx: RequestContext): Promise<Reply> {
     audience: { kind: "champions" },
   });
   const card = digestCard(digest, t);
-  const asOf = new Intl.DateTimeFormat(ctx.actor.locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: ctx.community.timezone,
-  }).format(now);
+  const asOf = localTime(now, ctx.actor.locale, ctx.community.timezone);
   const note = isQuietWeek(digest) ? t("digest:quietPreview") : t("digest:soFar", { date: asOf });
   // The header stays first; the note says this is a preview of a week still going on.
   const [header, ...rest] = card.blocks;
