@@ -19,6 +19,16 @@ describe("slackTextToPlain", () => {
     expect(slackTextToPlain("<mailto:a@b.org|a@b.org> or <mailto:c@d.org>")).toBe("a@b.org or c@d.org");
   });
 
+  it("keeps a person's mention as their id when a command must know exactly who", () => {
+    expect(
+      slackTextToPlain("role grant <@U0MARIA|maria> champion <#C1|general> <!here>", {
+        keepUserMentions: true,
+      }),
+    ).toBe("role grant <@U0MARIA> champion #general @here");
+    // Only ids Slack mints: anything else reads as the name it showed.
+    expect(slackTextToPlain("<@not an id|x>", { keepUserMentions: true })).toBe("@x");
+  });
+
   it("decodes Slack's entities exactly once", () => {
     expect(slackTextToPlain("a &lt;b&gt; &amp; c &amp;lt;")).toBe("a <b> & c &lt;");
   });

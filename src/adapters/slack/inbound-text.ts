@@ -3,7 +3,8 @@
  *
  * Slack sends message and slash-command text with `&`, `<`, `>` entity-escaped and with mentions,
  * channels and links as `<…>` markup. The core wants the words the person saw: "@maria",
- * "#general", "data.gov". Our own mention is removed, since "@datadesk ask x" means "ask x".
+ * "#general", "data.gov" — except, in slash commands, a user mention, which stays `<@U123>` so a
+ * command that names someone knows exactly who (names are neither unique nor stable). Our own mention is removed, since "@datadesk ask x" means "ask x".
  */
 
 const ENTITY = /&(amp|lt|gt);/g;
@@ -14,11 +15,15 @@ function decodeEntities(text: string): string {
 }
 
 /** One `<…>` token (without the brackets) as the text Slack displayed for it. */
-function displayed(token: string): string {
+function displayed(token: string, keepUserMentions: boolean): string {
   const bar = token.indexOf("|");
   const target = bar === -1 ? token : token.slice(0, bar);
   const label = bar === -1 ? undefined : token.slice(bar + 1);
-  if (target.startsWith("@")) return label ? `@${label.replace(/^@/, "")}` : target;
+  if (target.startsWith("@")) {
+    // A command that names someone ("role grant @maria champion") needs who, not what they are called.
+    if (keepUserMentions && /^@[UW][A-Z0-9]{1,20}$/.test(target)) return `<${target}>`;
+    return label ? `@${label.replace(/^@/, "")}` : target;
+  }
   if (target.startsWith("#")) return label ? `#${label}` : target;
   if (target.startsWith("!")) {
     // <!here>, <!channel>, <!everyone>, <!subteam^S1|@team>, <!date^…|fallback>
@@ -28,7 +33,10 @@ function displayed(token: string): string {
   return label ?? target.replace(/^mailto:/, "");
 }
 
-export function slackTextToPlain(text: string, options: { botUserId?: string | undefined } = {}): string {
+export function slackTextToPlain(
+  text: string,
+  options: { botUserId?: string | undefined; keepUserMentions?: boolean } = {},
+): string {
   let out = text;
   if (options.botUserId) {
     const id = options.botUserId.replace(/[^A-Za-z0-9]/g, "");
@@ -38,7 +46,9 @@ export function slackTextToPlain(text: string, options: { botUserId?: string | u
   out = out.replace(
     /<([^<>]+)>|&(amp|lt|gt);/g,
     (_, token: string | undefined, entity: string | undefined) =>
-      token !== undefined ? displayed(decodeEntities(token)) : (ENTITIES[entity ?? ""] ?? ""),
+      token !== undefined
+        ? displayed(decodeEntities(token), options.keepUserMentions ?? false)
+        : (ENTITIES[entity ?? ""] ?? ""),
   );
   return out.trim();
 }

@@ -53,7 +53,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
         fallbackName: user_name,
         channelId: channel_id,
       });
-      const text = slackTextToPlain(parsed.data.text);
+      const text = slackTextToPlain(parsed.data.text, { keepUserMentions: true });
       const reply = await requests.answerText("command", identity, { kind: "commandText", text });
       const tooLate = () => respondWith(respond, requests.notice(identity.locale, "slack:formExpired"));
       await deliverReply(

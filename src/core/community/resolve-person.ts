@@ -5,9 +5,10 @@ import { DomainError } from "../shared/domain-error.js";
 import { userIdFromMention } from "./community-mentions.js";
 
 /**
- * The person an admin named in a command or form: a platform mention or id (`<@U123>`, `<@123>`),
- * or, because Slack's adapter hands the core "@name" where the person typed a mention, a name
- * that exactly one account here carries. Never guesses between two people with one name.
+ * The person an admin named in a command or form: a platform mention or id (`<@U123>`, `<@123>`;
+ * both adapters hand the core a typed mention in that form), or a name exactly one account here
+ * carries, for people who type "@maria" without picking her from the list. Never guesses between
+ * two people with one name.
  */
 export async function resolvePerson(
   ctx: RequestContext,
