@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { z } from "zod";
 import { renderConsoleCard } from "../adapters/console/console-renderer.js";
 import {
   buildDigest,
@@ -25,6 +26,12 @@ export interface DigestCliOptions {
   week?: string;
 }
 
+/** What commander hands over, checked before it reaches a query. */
+const digestCliOptionsSchema = z.object({
+  community: z.string().trim().min(1).max(100).optional(),
+  week: z.string().trim().min(1).max(20).optional(),
+});
+
 export type DigestCliContext = Pick<CatalogCliContext, "deps" | "sql" | "communityId" | "streams">;
 
 /** The community and the week a digest subcommand works on, or one readable error. */
@@ -32,6 +39,12 @@ export async function digestTarget(
   ctx: DigestCliContext,
   options: DigestCliOptions,
 ): Promise<{ communityId: string; timezone: string; locale: string; week: DigestWeek }> {
+  const parsed = digestCliOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw new CatalogCliError(
+      "--community takes a name or slug (1–100 characters), --week a week like 2026-W47.",
+    );
+  options = parsed.data;
   const { communityId } = await communityIdByNameOrSlug(ctx.sql, ctx.communityId, options.community);
   const config = await ctx.deps.directory.config(communityId);
   const week =
