@@ -5,8 +5,11 @@
 // look the champions up, with a mention only on the platform they ask from; members are refused
 // and nothing they try is written.
 
-import type { APIModalInteractionResponseCallbackData } from "discord.js";
-import { InteractionResponseType } from "discord.js";
+import type {
+  APIApplicationCommandInteractionDataOption,
+  APIModalInteractionResponseCallbackData,
+} from "discord.js";
+import { ApplicationCommandOptionType, InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAudit } from "../../src/core/access/export-audit.js";
 import type { FakeDiscord } from "../fakes/discord/fake-discord-server.js";
@@ -104,7 +107,11 @@ describe("community setup and champions on Slack and Discord at once", { timeout
     return (acked.json ?? {}) as Json;
   }
 
-  async function discordCommand(user: string, name: string, options: Record<string, string> = {}) {
+  async function discordCommand(
+    user: string,
+    name: string,
+    options: Record<string, string> | APIApplicationCommandInteractionDataOption[] = {},
+  ) {
     return discord.gateway.sendInteraction(discord.gateway.chatInputInteraction({ name, user, options }));
   }
 
@@ -221,12 +228,13 @@ describe("community setup and champions on Slack and Discord at once", { timeout
       `role grant <@${THEO}|theo.old-handle> champion executive leads transit`,
     );
     expect(JSON.stringify(onSlack)).toContain("is now champion (executive)");
-    const onDiscord = await discordCommand(dora, "role", {
-      action: "grant",
-      user: `<@${sam}>`,
-      role: "champion",
-      level: "external",
-    });
+    // Sam picked from Discord's member list: the option is a user, its value his bare id.
+    const onDiscord = await discordCommand(dora, "role", [
+      { name: "action", type: ApplicationCommandOptionType.String, value: "grant" },
+      { name: "user", type: ApplicationCommandOptionType.User, value: sam },
+      { name: "role", type: ApplicationCommandOptionType.String, value: "champion" },
+      { name: "level", type: ApplicationCommandOptionType.String, value: "external" },
+    ]);
     expect(discordText(onDiscord.data)).toContain("is now champion (external-facing)");
 
     const form = await discordCommand(sam, "profile");

@@ -33,6 +33,7 @@ const OPTION_TYPE = {
   string: ApplicationCommandOptionType.String,
   integer: ApplicationCommandOptionType.Integer,
   boolean: ApplicationCommandOptionType.Boolean,
+  user: ApplicationCommandOptionType.User,
 } as const;
 
 function describe(key: string): { description: string; description_localizations: LocalizationMap } {
@@ -59,6 +60,8 @@ function buildOption(option: CommandOptionSpec): APIApplicationCommandBasicOptio
   switch (option.type) {
     case "boolean":
       return { ...base, type: OPTION_TYPE.boolean };
+    case "user":
+      return { ...base, type: OPTION_TYPE.user };
     case "integer":
       return option.autocomplete
         ? { ...base, type: OPTION_TYPE.integer, autocomplete: true }

@@ -1,5 +1,6 @@
 import {
   type APIInteractionGuildMember,
+  ApplicationCommandOptionType,
   type ChatInputCommandInteraction,
   GuildMember,
   type Interaction,
@@ -53,9 +54,17 @@ export function identityFromMessage(message: Message): PlatformIdentity | null {
 const commandOptionsSchema = z.array(
   z.object({
     name: z.string().min(1).max(32),
+    type: z.number().int().optional(),
     value: z.union([z.string(), z.number(), z.boolean()]),
   }),
 );
+
+/** A picked member arrives as their bare id; the core reads people as mentions, like typed ones. */
+function optionValue(option: z.infer<typeof commandOptionsSchema>[number]): string | number | boolean {
+  if (option.type === ApplicationCommandOptionType.User && typeof option.value === "string")
+    return /^\d{1,20}$/.test(option.value) ? `<@${option.value}>` : option.value;
+  return option.value;
+}
 
 /** A slash command with its (top-level) options; we register no subcommands. */
 export function commandRequestFrom(interaction: ChatInputCommandInteraction): InboundRequest | null {
@@ -64,7 +73,7 @@ export function commandRequestFrom(interaction: ChatInputCommandInteraction): In
   const request = inboundRequestSchema.safeParse({
     kind: "command",
     name: interaction.commandName,
-    args: Object.fromEntries(options.data.map((option) => [option.name, option.value])),
+    args: Object.fromEntries(options.data.map((option) => [option.name, optionValue(option)])),
   });
   return request.success ? request.data : null;
 }

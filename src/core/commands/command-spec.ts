@@ -6,7 +6,11 @@ export interface CommandOptionSpec {
   name: string;
   /** i18n key of the option's description. */
   descriptionKey: string;
-  type: "string" | "integer" | "boolean";
+  /**
+   * "user": a person. Discord offers its member picker; Slack and the console take a typed
+   * mention. Either way the handler receives a string, `<@platform user id>` when picked.
+   */
+  type: "string" | "integer" | "boolean" | "user";
   required: boolean;
   /** Discord offers autocomplete for this option. */
   autocomplete?: boolean;

@@ -40,7 +40,7 @@ export const communityCommandSpecs: CommandSpec[] = [
       {
         name: "user",
         descriptionKey: "community:options.user",
-        type: "string",
+        type: "user",
         required: false,
         maxLength: 100,
       },
