@@ -91,6 +91,26 @@ describe("building the weekly digest", () => {
     expect(new Set(source.calls)).toEqual(new Set(["newProblems", "impactCounts"]));
   });
 
+  it("sends a person who kept only the figures their figures, and nothing when there are none", async () => {
+    const figuresOnly = { kind: "person", personId: "p", sections: ["impact"] } as const;
+    // Before, their digest never had a "happening" section, so every week was quiet for them.
+    const figures = await build(figuresOnly);
+    expect(keys(figures)).toEqual(["impact"]);
+    expect(isQuietWeek(figures)).toBe(false);
+    const nothing = await build(
+      { kind: "person", personId: "p", sections: ["overdueDatasets"] },
+      new InMemoryDigestSource(emptyDigestFacts()),
+    );
+    expect(isQuietWeek(nothing)).toBe(true);
+    // Someone who also kept news gets the usual rule: figures alone are a quiet week.
+    const withNews = await build(
+      { kind: "person", personId: "p", sections: ["impact", "newProblems"] },
+      undefined,
+      busyWeek.quietIsoWeek,
+    );
+    expect(isQuietWeek(withNews)).toBe(true);
+  });
+
   it("says what happened, with totals, ages, week-over-week change and SLA breaches", async () => {
     const text = cardPlainText(digestCard(await build({ kind: "champions" }), translator("en")));
     expect(text).toContain("Champions' digest: Chicago Data Collaborative");

@@ -113,8 +113,15 @@ export const happeningSectionKeys: readonly DigestSectionKey[] = [
   "metadataGaps",
 ];
 
-/** Nothing happened: impact figures alone (and standing lists) don't make a digest worth sending. */
+/**
+ * Nothing happened: impact figures alone (and standing lists) don't make a digest worth sending.
+ * Except to someone who kept only those for their own digest: they asked for them every week,
+ * so theirs is quiet only when every section they kept is empty.
+ */
 export function isQuietWeek(digest: Digest): boolean {
+  const wanted = sectionsFor(digest.audience);
+  if (digest.audience.kind === "person" && !wanted.some((key) => happeningSectionKeys.includes(key)))
+    return digest.sections.length === 0;
   return !digest.sections.some((section) => happeningSectionKeys.includes(section.key));
 }
 
