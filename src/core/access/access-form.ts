@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Translate } from "../i18n/translator.js";
-import type { Form, FormField, FormValues } from "../shared/form.js";
+import { type Form, type FormField, type FormValues, translatedField } from "../shared/form.js";
 import { type AccessChecklist, type AccessDuration, accessDurations } from "./access-request.js";
 
 /**
@@ -122,16 +122,7 @@ function field(
   initial: FormValues,
   extra: Partial<FormField> = {},
 ): FormField {
-  const value = initial[id];
-  return {
-    id,
-    kind,
-    label: t(`access:form.fields.${id}.label`),
-    hint: t(`access:form.fields.${id}.hint`),
-    required,
-    ...extra,
-    ...(value ? { initialValue: value.slice(0, extra.maxLength ?? 4000) } : {}),
-  };
+  return translatedField(t, "access:form.fields", { id, kind, required }, initial, extra);
 }
 
 function yesNoField(t: Translate, id: string, initial: FormValues): FormField {

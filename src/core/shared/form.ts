@@ -54,3 +54,25 @@ export type FormValues = z.infer<typeof formValuesSchema>;
 
 /** Discord modals hold at most this many fields (each a label with one input). */
 export const DISCORD_MAX_FORM_FIELDS = 5;
+
+/**
+ * A field whose words live in the translations under `<keyPrefix>.<id>.label` and `.hint`,
+ * prefilled from `initial` (what the person typed before, cut to the field's limit) so a form
+ * reopened after an error or a "please change" keeps their work.
+ */
+export function translatedField(
+  t: (key: string) => string,
+  keyPrefix: string,
+  field: { id: string; kind: FormField["kind"]; required: boolean },
+  initial: FormValues,
+  extra: Partial<FormField> = {},
+): FormField {
+  const value = initial[field.id];
+  return {
+    ...field,
+    label: t(`${keyPrefix}.${field.id}.label`),
+    hint: t(`${keyPrefix}.${field.id}.hint`),
+    ...extra,
+    ...(value ? { initialValue: value.slice(0, extra.maxLength ?? 4000) } : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Translate } from "../i18n/translator.js";
-import type { Form, FormField, FormValues } from "../shared/form.js";
+import { type Form, type FormField, type FormValues, translatedField } from "../shared/form.js";
 import { type ShowcaseKind, showcaseKinds } from "./showcase.js";
 
 /**
@@ -136,16 +136,7 @@ function field(
   initial: FormValues,
   extra: Partial<FormField> = {},
 ): FormField {
-  const value = initial[id];
-  return {
-    id,
-    kind,
-    label: t(`showcases:form.fields.${id}.label`),
-    hint: t(`showcases:form.fields.${id}.hint`),
-    required,
-    ...extra,
-    ...(value ? { initialValue: value.slice(0, extra.maxLength ?? 4000) } : {}),
-  };
+  return translatedField(t, "showcases:form.fields", { id, kind, required }, initial, extra);
 }
 
 function text(
