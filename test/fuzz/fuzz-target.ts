@@ -16,6 +16,8 @@ export interface FuzzTarget<T = unknown> {
   name: string;
   arbitrary: fc.Arbitrary<T>;
   check(input: T): void | Promise<void>;
+  /** Set-up before the cases, outside their timing (the route targets' crawl of the UI). */
+  prepare?(): Promise<void>;
 }
 
 /** Erases the input type so targets of different inputs fit in one list. */
@@ -135,6 +137,7 @@ export async function census(target: FuzzTarget, options: CensusOptions): Promis
     ms: 0,
     slowestCaseMs: 0,
   };
+  await target.prepare?.();
   const started = performance.now();
   const chunk = 250;
   for (let done = 0; done < options.cases; done += chunk) {
@@ -164,6 +167,7 @@ export async function census(target: FuzzTarget, options: CensusOptions): Promis
 
 /** The vitest form: fc.assert over `runs` cases (shrinks the first crash to a small input). */
 export async function assertTarget(target: FuzzTarget, runs: number, seed?: number): Promise<void> {
+  await target.prepare?.();
   await fc.assert(
     fc.asyncProperty(target.arbitrary, async (input) => {
       await runCase(target, input);

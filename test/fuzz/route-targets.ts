@@ -25,8 +25,8 @@ import { identity as anyIdentity } from "./core-targets.js";
 import { type FuzzTarget, FuzzViolation, fuzzTarget, mustNotThrow } from "./fuzz-target.js";
 import { CAST_LIST, type CrawlFindings, crawl, PACE_MS, plausibleValues } from "./route-crawl.js";
 
-/** Crawl again every so many cases, so fresh drafts and pending showcases keep turning up. */
-const RECRAWL_EVERY = 400;
+/** Crawl again (before a target) once this many cases ran, so fresh drafts and showcases turn up. */
+const RECRAWL_AFTER = 400;
 const MAX_VALUE = 4_000;
 
 interface World {
@@ -34,10 +34,10 @@ interface World {
   findings: CrawlFindings;
 }
 let world: Promise<World> | null = null;
-let cases = 0;
+let casesSinceCrawl = 0;
 
-/** The shared core, crawled once before the first case (and now and then after). */
-export async function routeWorld(): Promise<World> {
+/** The shared core, crawled once before the first case. */
+export function routeWorld(): Promise<World> {
   world ??= (async () => {
     const harness = await fuzzCore();
     const findings: CrawlFindings = { actionValues: new Map(), forms: new Map() };
@@ -52,10 +52,22 @@ export async function routeWorld(): Promise<World> {
     await crawl(harness, findings, 600);
     return { harness, findings };
   })();
-  const current = await world;
-  cases += 1;
-  if (cases % RECRAWL_EVERY === 0) await crawl(current.harness, current.findings, 150);
-  return current;
+  return world;
+}
+
+/** Before each route target (untimed): the first crawl, or a short one after many cases. */
+async function prepare(): Promise<void> {
+  const fresh = world === null;
+  const current = await routeWorld();
+  if (!fresh && casesSinceCrawl >= RECRAWL_AFTER) {
+    await crawl(current.harness, current.findings, 150);
+    casesSinceCrawl = 0;
+  }
+}
+
+async function caseWorld(): Promise<World> {
+  casesSinceCrawl += 1;
+  return routeWorld();
 }
 
 const pick = <T>(pool: readonly T[], n: number): T | undefined => pool[n % Math.max(1, pool.length)];
@@ -126,6 +138,7 @@ function commandTarget(name: string): FuzzTarget {
   );
   return fuzzTarget({
     name: `route: command ${name}`,
+    prepare,
     arbitrary: fc.record({
       identity: who,
       typed: fc.boolean(),
@@ -142,7 +155,7 @@ function commandTarget(name: string): FuzzTarget {
       text: string;
       args: Record<string, string | number | boolean>;
     }) {
-      const { harness } = await routeWorld();
+      const { harness } = await caseWorld();
       const request: InboundRequest = input.typed
         ? { kind: "commandText", text: `${name} ${input.text}`.slice(0, MAX_VALUE) }
         : { kind: "command", name, args: input.args };
@@ -154,12 +167,13 @@ function commandTarget(name: string): FuzzTarget {
 function actionTarget(actionId: string): FuzzTarget {
   return fuzzTarget({
     name: `route: action ${actionId}`,
+    prepare,
     arbitrary: fc.record({
       identity: who,
       value: seenOr(fc.oneof(hostileShortText, fc.uuid(), hostileFragment).map((t) => t.slice(0, 58))),
     }),
     async check(input: { identity: PlatformIdentity; value: SeenOr }) {
-      const { harness, findings } = await routeWorld();
+      const { harness, findings } = await caseWorld();
       const pool = [...(findings.actionValues.get(actionId) ?? [])];
       await judge(harness, input.identity, { kind: "action", actionId, value: resolve(input.value, pool) });
     },
@@ -188,6 +202,7 @@ function formValues(form: Form | undefined, choices: readonly FieldChoice[], ext
 function formTarget(formId: string): FuzzTarget {
   return fuzzTarget({
     name: `route: form ${formId}`,
+    prepare,
     arbitrary: fc.record({
       identity: who,
       form: fc.nat(),
@@ -215,7 +230,7 @@ function formTarget(formId: string): FuzzTarget {
       choices: FieldChoice[];
       extra: FormValues;
     }) {
-      const { harness, findings } = await routeWorld();
+      const { harness, findings } = await caseWorld();
       const seen = findings.forms.get(formId) ?? [];
       const form = pick(seen, input.form);
       const context = resolve(
