@@ -179,7 +179,9 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
         [2, expect.stringContaining("Withdrawn by Ana")],
         [2, expect.stringContaining("Withdrawn by Ana")],
       ]);
-      expect(textOf(await press(who.chen, "showcase.approve", showcase.id))).toContain("already decided");
+      const late = textOf(await press(who.chen, "showcase.approve", showcase.id));
+      expect(late).toContain("already decided");
+      expect(late).toContain("Withdrawn by Ana");
       expect(textOf(await press(who.ana, "showcase.withdraw", showcase.id))).toContain("already closed");
       expect(edits()).toHaveLength(2);
     });

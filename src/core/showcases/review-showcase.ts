@@ -29,8 +29,11 @@ const NOTE = { min: 10, max: 1000 };
 
 /** Where the decision was already taken: the card as it is now, and who was first. */
 async function alreadyDecided(ctx: RequestContext, showcase: Showcase): Promise<Reply> {
-  const [reviewer] = showcase.reviewerId ? await ctx.deps.directory.contacts([showcase.reviewerId]) : [];
-  const name = reviewer?.displayName ?? "—";
+  // A withdrawal was the submitter's doing, whoever reviewed an earlier round.
+  const withdrawn = showcase.status === "withdrawn";
+  const [reviewer] =
+    showcase.reviewerId && !withdrawn ? await ctx.deps.directory.contacts([showcase.reviewerId]) : [];
+  const name = withdrawn ? showcase.submitterName : (reviewer?.displayName ?? "—");
   const status = ctx.t(`showcases:status.${showcase.status}`);
   const card: Card =
     showcase.status === "pending_review" ? notice(status) : reviewedCard(ctx.t, showcase, name);
