@@ -27,6 +27,7 @@ import { type Database, openDatabase } from "./store/database.js";
 import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "./store/default-community.js";
 import { createDigestStores } from "./store/digest/digest-stores.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
+import { SqlKnownPeople } from "./store/people/sql-known-people.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "./store/problem-inventory-stores.js";
 import { publicCommunity } from "./store/public/public-community.js";
@@ -59,7 +60,7 @@ export async function openServices(config: Config, options: { logger?: AppLogger
   await ensureDefaultCommunity(db.prisma, config.community);
   const catalogStores = createCatalogStores(db.sql, systemClock);
   const deps: CoreDeps = {
-    people: new PrismaPeopleRepository(db.prisma, systemClock),
+    people: new SqlKnownPeople(db.sql, new PrismaPeopleRepository(db.prisma, systemClock), systemClock),
     clock: systemClock,
     logger,
     ...catalogStores,

@@ -27,6 +27,29 @@ async function createOrFind<T>(find: () => Promise<T | null>, create: () => Prom
 /** How stale PlatformAccount.lastSeenAt may get before a request refreshes it. */
 const LAST_SEEN_PRECISION_MS = 60_000;
 
+/** What an account row remembers of the platform's profile, and when the person was last seen. */
+export interface StoredAccount {
+  displayName: string | null;
+  locale: string | null;
+  email: string | null;
+  lastSeenAt: Date;
+}
+
+/**
+ * Whether a request must write the account: keep what the platform last told us, so
+ * notifications use today's name and language, and when, so they reach the account the person
+ * used last. The time only needs to be right to the minute: a burst of requests from one person
+ * writes once, not once each.
+ */
+export function accountNeedsRefresh(identity: PlatformIdentity, account: StoredAccount, now: Date): boolean {
+  return Boolean(
+    (identity.displayName && identity.displayName !== account.displayName) ||
+      (identity.locale && identity.locale !== account.locale) ||
+      (identity.email && identity.email !== account.email) ||
+      now.getTime() - account.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS,
+  );
+}
+
 export class PrismaPeopleRepository implements PeopleRepository {
   constructor(
     private readonly prisma: PrismaClient,
@@ -87,16 +110,8 @@ export class PrismaPeopleRepository implements PeopleRepository {
           include: { person: true },
         }),
     );
-    // Keep what the platform last told us, so notifications use today's name and language,
-    // and when, so they reach the account the person used last. The time only needs to be right
-    // to the minute: a burst of requests from one person writes once, not once each.
     const now = this.clock.now();
-    const refreshed =
-      (identity.displayName && identity.displayName !== account.displayName) ||
-      (identity.locale && identity.locale !== account.locale) ||
-      (identity.email && identity.email !== account.email) ||
-      now.getTime() - account.lastSeenAt.getTime() >= LAST_SEEN_PRECISION_MS;
-    if (refreshed) {
+    if (accountNeedsRefresh(identity, account, now)) {
       await this.prisma.platformAccount.update({
         where: { id: account.id },
         data: {
