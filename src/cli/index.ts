@@ -10,6 +10,7 @@ import { discordRegisterCommandsCommand } from "./discord-command.js";
 import { type ExportOptions, exportAuditCommand, exportProblemsCommand } from "./export-command.js";
 import { registerMetricsCommand } from "./metrics-command.js";
 import { operatorCliContext } from "./operator-cli-context.js";
+import { registerOutboxCommands } from "./outbox-command.js";
 import { registerRoleCommands } from "./role-command.js";
 import { runCliCommand } from "./run-cli-command.js";
 import { startCommand } from "./start-command.js";
@@ -45,6 +46,7 @@ registerRoleCommands(program);
 registerStewardCommands(program);
 registerDigestCommands(program);
 registerMetricsCommand(program);
+registerOutboxCommands(program);
 
 const exporting = program.command("export").description("publish datadesk's own data as open data");
 const exports: Array<[string, string, typeof exportProblemsCommand]> = [

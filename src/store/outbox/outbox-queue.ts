@@ -42,6 +42,7 @@ export interface DeadLetter {
   platform: string;
   attempts: number;
   lastError: string | null;
+  createdAt: Date;
 }
 
 export class OutboxQueue {
@@ -138,9 +139,23 @@ export class OutboxQueue {
   /** Dead letters, newest first, for admins. */
   async listDead(limit = 50): Promise<DeadLetter[]> {
     return this.sql.query<DeadLetter & Record<string, unknown>>(
-      `SELECT "id", "dedupeKey", "platform"::text AS "platform", "attempts", "lastError" FROM "OutboxMessage"
-        WHERE "status" = 'dead' ORDER BY "createdAt" DESC LIMIT $1`,
+      `SELECT "id", "dedupeKey", "platform"::text AS "platform", "attempts", "lastError", "createdAt"
+         FROM "OutboxMessage" WHERE "status" = 'dead' ORDER BY "createdAt" DESC, "id" LIMIT $1`,
       [limit],
     );
+  }
+
+  /**
+   * Gives dead letters another round of attempts from `now` (an admin fixed the cause: the bot
+   * was invited to the channel, a token was renewed). Only dead ones: a message being delivered
+   * or already sent is never sent again. Returns how many were requeued.
+   */
+  async requeueDead(ids: readonly string[] | "all", now: Date): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE "OutboxMessage" SET "status" = 'pending', "attempts" = 0, "nextAttemptAt" = $1::timestamptz
+        WHERE "status" = 'dead' AND ($2::boolean OR "id" = ANY($3::uuid[])) RETURNING "id"`,
+      [now.toISOString(), ids === "all", ids === "all" ? [] : [...ids]],
+    );
+    return rows.length;
   }
 }
