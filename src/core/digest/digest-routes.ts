@@ -22,7 +22,8 @@ export const digestCommandHandlers: Record<string, CommandHandler> = {
   digest: (ctx, args) => {
     const typed = typeof args.action === "string" ? args.action.trim().toLowerCase() : "";
     const [name = DEFAULT_ACTION, ...rest] = typed === "" ? [DEFAULT_ACTION] : typed.split(/\s+/);
-    const handler = digestActions[name];
+    // Own keys only: "constructor" or "__proto__" typed as the action would reach Object.prototype.
+    const handler = Object.hasOwn(digestActions, name) ? digestActions[name] : undefined;
     if (handler) return handler(ctx, { ...args, action: name, rest: rest.join(" ") });
     const invocation = invocationOf(ctx.identity.platform, "digest");
     const text = ctx.t("digest:preview.unknownAction", {

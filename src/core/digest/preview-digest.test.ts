@@ -77,5 +77,10 @@ describe("/datadesk digest (preview)", () => {
       await core.handle(champion, { kind: "commandText", text: "digest frobnicate" }),
     );
     expect(text).toContain("/datadesk digest preview");
+    // Found by bench:fuzz: names of Object.prototype's members are no actions either.
+    for (const action of ["constructor", "__proto__", "toString"]) {
+      const reply = await core.handle(champion, { kind: "commandText", text: `digest ${action} x` });
+      expect(ephemeralText(reply), action).toContain("/datadesk digest preview");
+    }
   });
 });
