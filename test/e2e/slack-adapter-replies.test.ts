@@ -99,7 +99,7 @@ describe("Slack adapter with a scripted core", () => {
     await fake.close();
   });
 
-  it("gives the core who is asking (with Slack's locale and the channel) and the text without our mention", async () => {
+  it("gives the core who is asking (with Slack's locale, the channel and the profile's email) and the text without our mention", async () => {
     await postEvent(receiverUrl, SIGNING_SECRET, appMentionEvent({ text: "ask   bike lanes &amp; paths" }));
 
     await fake.waitForCall("chat.postMessage");
@@ -112,6 +112,8 @@ describe("Slack adapter with a scripted core", () => {
           displayName: "u0alice",
           locale: "en-US",
           channelId: FAKE_CHANNEL_ID,
+          // The profile's verified email (users:read.email): it routes access requests to a catalog's contact.
+          email: "u0alice@example.org",
         },
         request: { kind: "message", text: "ask   bike lanes & paths" },
       },
