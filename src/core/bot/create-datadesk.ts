@@ -8,6 +8,7 @@ import { translator } from "../i18n/translator.js";
 import { resolveActor } from "../people/resolve-actor.js";
 import { type Card, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import { ownEntry } from "../shared/own-entry.js";
 import type { Platform, PlatformIdentity } from "../shared/platform.js";
 import type { CoreDeps } from "./core-deps.js";
 import { errorReply } from "./error-reply.js";
@@ -180,15 +181,6 @@ export function createDatadesk(deps: CoreDeps, options: DatadeskOptions = {}): D
       };
     },
   };
-}
-
-/**
- * A route by the name a request carries. Only the table's own entries count: a name such as
- * "constructor" or "__proto__" (which button ids and Slack callback ids can carry) must not reach
- * Object.prototype and run, say, `Object` as a handler.
- */
-function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
-  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 function hint(ctx: RequestContext, key: string): Reply {

@@ -1,6 +1,7 @@
 import type { AutocompleteHandler, CommandHandler } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { ephemeral } from "../shared/card.js";
+import { ownEntry } from "../shared/own-entry.js";
 import { openDigestSettings } from "./digest-settings.js";
 import { previewDigest } from "./preview-digest.js";
 
@@ -22,8 +23,7 @@ export const digestCommandHandlers: Record<string, CommandHandler> = {
   digest: (ctx, args) => {
     const typed = typeof args.action === "string" ? args.action.trim().toLowerCase() : "";
     const [name = DEFAULT_ACTION, ...rest] = typed === "" ? [DEFAULT_ACTION] : typed.split(/\s+/);
-    // Own keys only: "constructor" or "__proto__" typed as the action would reach Object.prototype.
-    const handler = Object.hasOwn(digestActions, name) ? digestActions[name] : undefined;
+    const handler = ownEntry(digestActions, name);
     if (handler) return handler(ctx, { ...args, action: name, rest: rest.join(" ") });
     const invocation = invocationOf(ctx.identity.platform, "digest");
     const text = ctx.t("digest:preview.unknownAction", {
