@@ -77,6 +77,21 @@ export async function stewardListCommand(
   );
 }
 
+type StewardCliContext = OperatorCliContext & { stewards: SqlStewardDirectory };
+
+/** Runs a steward command against the configured database, as the operator at the terminal. */
+function withStewards(
+  opts: StewardCliOptions,
+  command: (op: StewardCliContext) => Promise<void>,
+): Promise<void> {
+  return runCliCommand(() =>
+    withCatalogCli(async (ctx) => {
+      const op = await operatorCliContext(ctx, opts.community);
+      await command({ ...op, stewards: new SqlStewardDirectory(ctx.sql) });
+    }),
+  );
+}
+
 /** `datadesk steward add|remove|list`: who answers access requests for a dataset. */
 export function registerStewardCommands(program: Command): void {
   const steward = program.command("steward").description("name the stewards of a dataset (access requests)");
@@ -84,45 +99,31 @@ export function registerStewardCommands(program: Command): void {
     command
       .option("--catalog <name>", "the catalog the dataset is in, when several have the key")
       .option("--community <slug>", "the community (default: the default community)");
-  options(
-    steward
-      .command("add")
-      .description("name a steward of a dataset: its access requests go to them first")
-      .argument("<dataset>", "the dataset's key in its catalog")
-      .argument("<account>", "<platform>:<userId>, e.g. slack:U012ABC (slack:<team>/<user> if ambiguous)"),
-  ).action((key: string, account: string, opts: StewardCliOptions) =>
-    runCliCommand(() =>
-      withCatalogCli(async (ctx) => {
-        const op = await operatorCliContext(ctx, opts.community);
-        await stewardAddCommand({ ...op, stewards: new SqlStewardDirectory(ctx.sql) }, key, account, opts);
-      }),
-    ),
-  );
-  options(
-    steward
-      .command("remove")
-      .description("stop naming someone a steward of a dataset")
-      .argument("<dataset>", "the dataset's key in its catalog")
-      .argument("<account>", "<platform>:<userId>, e.g. slack:U012ABC (slack:<team>/<user> if ambiguous)"),
-  ).action((key: string, account: string, opts: StewardCliOptions) =>
-    runCliCommand(() =>
-      withCatalogCli(async (ctx) => {
-        const op = await operatorCliContext(ctx, opts.community);
-        await stewardRemoveCommand({ ...op, stewards: new SqlStewardDirectory(ctx.sql) }, key, account, opts);
-      }),
-    ),
-  );
+  const naming = [
+    {
+      name: "add",
+      description: "name a steward of a dataset: its access requests go to them first",
+      run: stewardAddCommand,
+    },
+    { name: "remove", description: "stop naming someone a steward of a dataset", run: stewardRemoveCommand },
+  ];
+  for (const { name, description, run } of naming) {
+    options(
+      steward
+        .command(name)
+        .description(description)
+        .argument("<dataset>", "the dataset's key in its catalog")
+        .argument("<account>", "<platform>:<userId>, e.g. slack:U012ABC (slack:<team>/<user> if ambiguous)"),
+    ).action((key: string, who: string, opts: StewardCliOptions) =>
+      withStewards(opts, (op) => run(op, key, who, opts)),
+    );
+  }
   options(
     steward
       .command("list")
       .description("who a dataset's access requests go to first")
       .argument("<dataset>", "the dataset's key in its catalog"),
   ).action((key: string, opts: StewardCliOptions) =>
-    runCliCommand(() =>
-      withCatalogCli(async (ctx) => {
-        const op = await operatorCliContext(ctx, opts.community);
-        await stewardListCommand({ ...op, stewards: new SqlStewardDirectory(ctx.sql) }, key, opts);
-      }),
-    ),
+    withStewards(opts, (op) => stewardListCommand(op, key, opts)),
   );
 }
