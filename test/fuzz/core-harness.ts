@@ -10,6 +10,7 @@ import type { Logger } from "../../src/core/ports/logger.js";
 import { type Card, cardPlainText, type FormReply } from "../../src/core/shared/card.js";
 import { datasetFixture } from "../fakes/core/dataset-fixture.js";
 import { type FakeCoreDeps, fakeCoreDeps } from "../fakes/core/fake-core-deps.js";
+import { cardsOf } from "../support/core-replies.js";
 import { assertNoStackTrace, FuzzViolation } from "./fuzz-target.js";
 
 export interface FuzzCore {
@@ -86,17 +87,7 @@ async function createFuzzCore(): Promise<FuzzCore> {
 
 const REPLY_KINDS = new Set(["card", "update", "form", "none", "errors"]);
 
-/** The cards in a reply that would reach chat. */
-export function cardsOf(reply: FormReply): Card[] {
-  switch (reply.kind) {
-    case "card":
-      return [reply.card];
-    case "update":
-      return reply.notice ? [reply.card, reply.notice] : [reply.card];
-    default:
-      return [];
-  }
-}
+export { cardsOf };
 
 /**
  * A reply is well formed, and nothing in it (cards, form error texts) shows internals. `input`

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
+import { buttonsOfCard, cardsOf, formOf, textOf } from "../../../test/support/core-replies.js";
 import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
 import type { OutboundMessage } from "../ports/outbox.js";
-import { type Card, cardPlainText, type FormReply } from "../shared/card.js";
+import { cardPlainText, type FormReply } from "../shared/card.js";
 import type { Form } from "../shared/form.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
@@ -30,22 +31,6 @@ const details = {
   link: "https://example.org/safe-routes",
   image_url: "",
   team: "Northside Parents",
-};
-
-const cardsOf = (reply: FormReply): Card[] =>
-  reply.kind === "card"
-    ? [reply.card]
-    : reply.kind === "update"
-      ? [reply.card, ...(reply.notice ? [reply.notice] : [])]
-      : [];
-const textOf = (reply: FormReply) => cardsOf(reply).map(cardPlainText).join("\n");
-const buttons = (card: Card | undefined) =>
-  (card?.blocks ?? []).flatMap((b) =>
-    b.type === "actions" ? b.actions.flatMap((a) => (a.kind === "button" ? [a] : [])) : [],
-  );
-const formOf = (reply: FormReply): Form => {
-  if (reply.kind !== "form") throw new Error(`expected a form, got ${reply.kind}: ${textOf(reply)}`);
-  return reply.form;
 };
 
 describe("showcase review cards and withdrawal (core, over fakes)", () => {
@@ -90,7 +75,7 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
       formOf(await core.handle(identity, { kind: "commandText", text: "showcase" })),
       details,
     );
-    const next = buttons(cardsOf(stepOne)[0]).find((b) => b.actionId === "showcase.continue");
+    const next = buttonsOfCard(cardsOf(stepOne)[0]).find((b) => b.actionId === "showcase.continue");
     const stepTwo = formOf(await press(identity, "showcase.continue", next?.value ?? ""));
     return submitForm(identity, stepTwo, { kind: "app", datasets: "Traffic Crashes", problems: "" });
   }
@@ -126,7 +111,7 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
       for (const edit of edited) {
         expect(edit.anchor?.version).toBe(1);
         expect(cardPlainText(edit.card)).toContain("Approved and published by Chen");
-        expect(buttons(edit.card)).toEqual([]);
+        expect(buttonsOfCard(edit.card)).toEqual([]);
       }
     });
 
@@ -140,13 +125,13 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
 
       const revise = formOf(await press(who.ana, "showcase.revise", showcase.id));
       const stepOne = await submitForm(who.ana, revise, { ...details, title: "Safe routes map" });
-      const next = buttons(cardsOf(stepOne)[0]).find((b) => b.actionId === "showcase.continue");
+      const next = buttonsOfCard(cardsOf(stepOne)[0]).find((b) => b.actionId === "showcase.continue");
       const stepTwo = formOf(await press(who.ana, "showcase.continue", next?.value ?? ""));
       await submitForm(who.ana, stepTwo, { kind: "app", datasets: "Traffic Crashes", problems: "" });
       const rounds = reviewPosts().map((m) => m.anchor?.key ?? "");
       expect(rounds).toHaveLength(4);
       expect(new Set(rounds).size).toBe(4); // round two has anchors of its own, with buttons
-      expect(buttons(reviewPosts()[3]?.card).map((b) => b.actionId)).toContain("showcase.approve");
+      expect(buttonsOfCard(reviewPosts()[3]?.card).map((b) => b.actionId)).toContain("showcase.approve");
 
       const reason = "It links to a private page the public cannot open.";
       await decideWithNote("reject", showcase.id, reason);
@@ -165,7 +150,7 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
 
     it("lets the submitter withdraw from the receipt; every review card says so and Approve changes nothing", async () => {
       const { showcase, receipt } = await submitted();
-      const withdraw = buttons(cardsOf(receipt)[0]).find((b) => b.actionId === "showcase.withdraw");
+      const withdraw = buttonsOfCard(cardsOf(receipt)[0]).find((b) => b.actionId === "showcase.withdraw");
       expect(withdraw?.value).toBe(showcase.id);
       expect(textOf(await press(who.ben, "showcase.withdraw", showcase.id))).toContain(
         "Only the person who submitted S1 can withdraw it",
@@ -190,7 +175,10 @@ describe("showcase review cards and withdrawal (core, over fakes)", () => {
       const { showcase } = await submitted();
       await decideWithNote("changes", showcase.id, "Please add a screenshot of the map.");
       const dm = deps.outbox.messages.find((m) => m.target.kind === "user" && m.target.userId === "UANA");
-      expect(buttons(dm?.card).map((b) => b.actionId)).toEqual(["showcase.revise", "showcase.withdraw"]);
+      expect(buttonsOfCard(dm?.card).map((b) => b.actionId)).toEqual([
+        "showcase.revise",
+        "showcase.withdraw",
+      ]);
       const reply = await core.handle(who.ana, { kind: "commandText", text: "showcase withdraw S1" });
       expect(textOf(reply)).toContain("is withdrawn");
       const withdrawn = edits().slice(2);

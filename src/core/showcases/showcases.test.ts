@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
+import { buttonsOf, cardsOf, formOf, textOf } from "../../../test/support/core-replies.js";
 import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
 import type { OutboundMessage } from "../ports/outbox.js";
-import { type Card, cardPlainText, type FormReply } from "../shared/card.js";
-import type { Form } from "../shared/form.js";
+import { cardPlainText, type FormReply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
 const id = (platform: "slack" | "discord", userId: string, displayName: string): PlatformIdentity => ({
@@ -26,24 +26,6 @@ const details = {
   link: "https://example.org/safe-routes",
   image_url: "https://example.org/safe-routes.png",
   team: "Northside Parents",
-};
-
-const cardsOf = (reply: FormReply): Card[] =>
-  reply.kind === "card"
-    ? [reply.card]
-    : reply.kind === "update"
-      ? [reply.card, ...(reply.notice ? [reply.notice] : [])]
-      : [];
-const textOf = (reply: FormReply) => cardsOf(reply).map(cardPlainText).join("\n");
-const buttonsOf = (reply: FormReply) =>
-  cardsOf(reply).flatMap((c) =>
-    c.blocks.flatMap((b) =>
-      b.type === "actions" ? b.actions.flatMap((a) => (a.kind === "button" ? [a] : [])) : [],
-    ),
-  );
-const formOf = (reply: FormReply): Form => {
-  if (reply.kind !== "form") throw new Error(`expected a form, got ${reply.kind}: ${textOf(reply)}`);
-  return reply.form;
 };
 
 describe("showcases (core, over fakes)", () => {

@@ -2,9 +2,10 @@ import { expect } from "vitest";
 import { createDatadesk, type Datadesk } from "../../../src/core/bot/create-datadesk.js";
 import type { NormalizedDataset } from "../../../src/core/catalog/dataset.js";
 import type { OutboundMessage } from "../../../src/core/ports/outbox.js";
-import { type Card, cardPlainText, cardSchema, type FormReply } from "../../../src/core/shared/card.js";
-import { type Form, formSchema } from "../../../src/core/shared/form.js";
+import { cardSchema, type FormReply } from "../../../src/core/shared/card.js";
+import { formSchema } from "../../../src/core/shared/form.js";
 import type { PlatformIdentity } from "../../../src/core/shared/platform.js";
+import { buttonsOf, buttonsOfCard, formOf, textOf } from "../../support/core-replies.js";
 import { datasetFixture } from "./dataset-fixture.js";
 import { FakeClock } from "./fake-clock.js";
 import { type FakeCoreDeps, fakeCoreDeps } from "./fake-core-deps.js";
@@ -178,31 +179,7 @@ function checked(reply: FormReply): FormReply {
   return reply;
 }
 
-export function textOf(reply: FormReply): string {
-  if (reply.kind === "card") return cardPlainText(reply.card);
-  if (reply.kind === "update")
-    return cardPlainText(reply.card) + (reply.notice ? `\n${cardPlainText(reply.notice)}` : "");
-  if (reply.kind === "errors") return Object.values(reply.errors).join("\n");
-  return "";
-}
-
-export function formOf(reply: FormReply): Form {
-  if (reply.kind !== "form") throw new Error(`expected a form, got ${reply.kind}: ${textOf(reply)}`);
-  return reply.form;
-}
-
-export function buttonsOfCard(card: Card): { actionId: string; value: string; label: string }[] {
-  return card.blocks.flatMap((b) =>
-    b.type === "actions" ? b.actions.flatMap((a) => (a.kind === "button" ? [a] : [])) : [],
-  );
-}
-
-export function buttonsOf(reply: FormReply): { actionId: string; value: string; label: string }[] {
-  if (reply.kind === "card") return buttonsOfCard(reply.card);
-  if (reply.kind === "update")
-    return [reply.card, ...(reply.notice ? [reply.notice] : [])].flatMap(buttonsOfCard);
-  return [];
-}
+export { buttonsOf, buttonsOfCard, formOf, textOf };
 
 export function recipient(message: OutboundMessage): string {
   const target = message.target;
