@@ -274,7 +274,10 @@ export function mutated<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
     )
     .map(([value, changes]) => {
       const tree = copyTree(value);
-      for (const [at, replacement] of changes) {
+      for (const [at, generated] of changes) {
+        // A copy: fast-check hands out the same instance again (constants, replays while
+        // shrinking), and a later change landing inside a shared one could make the tree cyclic.
+        const replacement = generated === DROP ? DROP : copyTree(generated);
         const all = places(tree);
         const place = all[at % Math.max(1, all.length)];
         if (!place) return replacement === DROP ? undefined : replacement;
