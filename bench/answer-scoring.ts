@@ -1,4 +1,4 @@
-import { formatFromMediaType, normaliseFormat } from "../src/catalog-sources/formats.js";
+import { formatFromMediaType, isApiDistribution, normaliseFormat } from "../src/catalog-sources/formats.js";
 import type { AskJson } from "../src/cli/ask-command.js";
 
 /**
@@ -70,19 +70,32 @@ function licenseKey(text: string): string {
     .trim();
   if (/\bpddl\b|public domain dedication/.test(plain)) return "pddl";
   if (/\bodbl\b|open database licen[cs]e/.test(plain)) return "odbl";
+  if (/\bcc0\b|cczero|publicdomain zero|public domain dedication 1\.0|waived all copyright/.test(plain))
+    return "cc0";
+  if (/\bcc by ?sa\b|licenses by sa|attribution share ?alike/.test(plain)) return "cc-by-sa";
   if (/\bcc by 4\.0\b|attribution 4\.0/.test(plain)) return "cc-by-4.0";
   if (/\bcc by\b|creative commons attribution/.test(plain)) return "cc-by";
   if (/public domain/.test(plain)) return "public-domain";
   return plain;
 }
 
+/**
+ * The file formats a catalog lists. API endpoints are left out (an answer reports them as "API",
+ * which is not compared) and so are web pages: ArcGIS Hub lists the dataset's own page as a
+ * "Web Page" distribution, which is where the data is described, not a way to get it.
+ */
 function expectedFormats(field: string, value: unknown): Set<string> {
   const list = Array.isArray(value) ? value.map(String) : [];
+  const labels = list.map((item) =>
+    field.endsWith("mediaType")
+      ? (formatFromMediaType(item) ?? item.toUpperCase())
+      : (normaliseFormat(item) ?? item),
+  );
   return new Set(
-    list.map((item) =>
-      field.endsWith("mediaType")
-        ? (formatFromMediaType(item) ?? item.toUpperCase())
-        : (normaliseFormat(item) ?? item),
+    labels.filter(
+      (label) =>
+        !["HTML", "WEB PAGE"].includes(label) &&
+        !isApiDistribution({ format: label, mediaType: null, url: null }),
     ),
   );
 }

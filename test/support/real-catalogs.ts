@@ -5,7 +5,8 @@ import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js
 import type { SqlExecutor } from "../../src/store/sql-executor.js";
 
 /**
- * The three real catalogs the dev question set is about, loaded through the same reader and
+ * The real catalogs the dev question sets are about (the shared set's three, and the two ArcGIS
+ * Hub catalogs of bench/questions/arcgis-hub-dev.jsonl), loaded through the same reader and
  * sync writer production uses. The catalog source is named after its file, so a question's
  * `catalog` value scopes the search exactly like `datadesk ask --catalog NAME` would.
  * Tests, the answer eval and the latency bench share this, run from the repository root.
@@ -16,9 +17,11 @@ export const questionCatalogs: readonly { file: string; kind: CatalogKind }[] = 
   { file: "chicago-il-data-2020-07-22.json", kind: "dcat" },
   { file: "fort-collins-co-socrata-catalog-api.json", kind: "socrata" },
   { file: "sandiego-sdrdl-ckan-datasets.jsonl", kind: "ckan" },
+  { file: "philadelphia-pa-arcgis-hub-2022-04-17.json", kind: "dcat" },
+  { file: "minneapolis-mn-arcgis-hub-2022-04-17.json", kind: "dcat" },
 ];
 
-/** Imports the catalogs (all three by default) into the community; returns the community id. */
+/** Imports the catalogs (all of them by default) into the community; returns the community id. */
 export async function loadQuestionCatalogs(
   sql: SqlExecutor,
   options: { files?: readonly string[] } = {},
