@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CatalogKind } from "../core/catalog/dataset.js";
 import { type NormalizedDataset, normalizedDatasetSchema } from "../core/catalog/dataset.js";
+import { readableDataset } from "./readable-text.js";
 import type { ReadingPlan } from "./record-stream.js";
 
 /**
@@ -42,7 +43,7 @@ export function defineCatalogFormat<Raw>(spec: CatalogFormatSpec<Raw>): CatalogF
       if (!parsed.success) return { ok: false, key, problem: describeIssues(parsed.error) };
       let mapped: NormalizedDataset;
       try {
-        mapped = spec.toDataset(parsed.data, context);
+        mapped = readableDataset(spec.toDataset(parsed.data, context));
       } catch (error) {
         return {
           ok: false,

@@ -1,7 +1,7 @@
 /**
- * Turns catalog descriptions (HTML from Socrata/DCAT, Markdown from CKAN, often both) into plain
- * text for search indexing. Display keeps the original; this is only about not indexing `**`,
- * `<p>` or link targets as words. It is deliberately regex-based: descriptions are short, and
+ * Turns catalog descriptions (Markdown from CKAN, sometimes mixed with HTML) into plain text for
+ * search indexing, so `**`, `<p>` or link targets are not indexed as words. What people read is
+ * made plain earlier, by html-to-text (`readable-text.ts`); this runs on that result. It is deliberately regex-based: descriptions are short, and
  * a slightly imperfect strip is harmless for search while a full parser would be heavy.
  */
 

@@ -31,9 +31,9 @@ export const normalizedDatasetSchema = z.object({
   /** The catalog's own key: DCAT `identifier`, CKAN `id`, Socrata resource `id`. */
   key: z.string().min(1),
   title: z.string().min(1),
-  /** As published (may hold HTML/Markdown), for display. */
+  /** For display: HTML converted to plain text at import (Markdown kept as written). */
   description: z.string(),
-  /** Stripped of HTML/Markdown, for search. */
+  /** Stripped of Markdown too, for search. */
   descriptionText: z.string(),
   keywords: z.array(z.string()),
   themes: z.array(z.string()),
