@@ -57,9 +57,14 @@ export function pgliteExecutor(db: PGlite): SqlExecutor {
   };
 }
 
-export function postgresExecutor(pool: pg.Pool): SqlExecutor {
+/**
+ * `driver` says which engine answers, not how we reach it: the embedded PGlite served over its
+ * private socket is still one single-session backend, so code that picks locks by engine treats
+ * it as PGlite.
+ */
+export function postgresExecutor(pool: pg.Pool, driver: SqlExecutor["driver"] = "postgres"): SqlExecutor {
   return {
-    driver: "postgres",
+    driver,
     async exec(sql) {
       await pool.query(sql);
     },

@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type EmbeddedWorkerData, fromWorkerSchema } from "./embedded-worker-protocol.js";
+
+/**
+ * Starts the embedded database's worker thread and speaks its small protocol. From the built
+ * package the worker is plain JavaScript; from the TypeScript sources (tests, `npm run datadesk`)
+ * the thread first registers tsx, because a worker does not inherit the parent's loader.
+ */
+
+export interface EmbeddedWorker {
+  /** Stops serving: connected clients get `drainMs` to finish, then PGlite is closed and flushed. */
+  stop(drainMs: number): Promise<void>;
+  /** Set when the thread died on its own (a PGlite abort): every query fails from then on. */
+  readonly failure: Error | null;
+}
+
+export class EmbeddedWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddedWorkerError";
+  }
+}
+
+function createWorker(data: EmbeddedWorkerData): Worker {
+  const here = import.meta.url;
+  const fromSources = here.endsWith(".ts");
+  const workerUrl = new URL(`./embedded-db-worker.${fromSources ? "ts" : "js"}`, here);
+  if (!fromSources) return new Worker(workerUrl, { workerData: data });
+  const tsxApi = tsxEsmApiUrl(here);
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+/**
+ * `require.resolve` would pick tsx's CommonJS build, which cannot register the ESM hooks from a
+ * worker, so the ESM entry is read from tsx's own exports map.
+ */
+function tsxEsmApiUrl(from: string): string {
+  const manifestPath = createRequire(from).resolve("tsx/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    exports: { "./esm/api": { import: { default: string } } };
+  };
+  return pathToFileURL(join(dirname(manifestPath), manifest.exports["./esm/api"].import.default)).href;
+}
+
+export async function startEmbeddedWorker(
+  data: EmbeddedWorkerData,
+  onEvent: (event: { kind: string; message: string }) => void,
+): Promise<EmbeddedWorker> {
+  const worker = createWorker(data);
+  let failure: Error | null = null;
+  let stopping = false;
+  const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on("message", (raw: unknown) => {
+      const message = fromWorkerSchema.safeParse(raw);
+      if (!message.success) return;
+      const m = message.data;
+      if (m.type === "ready") resolve();
+      else if (m.type === "failed") {
+        failure = new EmbeddedWorkerError(m.message);
+        reject(failure);
+      } else if (m.type === "event") onEvent({ kind: m.kind, message: m.message });
+    });
+    worker.on("error", (error) => {
+      failure = error;
+      reject(error);
+      onEvent({ kind: "worker-error", message: error.message });
+    });
+    void exited.then((code) => {
+      if (stopping) return;
+      failure ??= new EmbeddedWorkerError(`the embedded database stopped (exit code ${code})`);
+      reject(failure);
+      onEvent({ kind: "worker-exit", message: failure.message });
+    });
+  });
+  try {
+    await ready;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    get failure() {
+      return failure;
+    },
+    async stop(drainMs) {
+      if (stopping) return void (await exited);
+      stopping = true;
+      worker.postMessage({ type: "stop", drainMs });
+      // PGlite flushes on close; a thread that cannot finish in time is ended rather than hung on.
+      const timer = setTimeout(() => void worker.terminate(), drainMs + 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
