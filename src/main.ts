@@ -23,7 +23,7 @@ import { createPlatformAdapters } from "./platform-adapters.js";
 import { createAccessStores } from "./store/access/access-stores.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { createCommunityStores } from "./store/community/sql-membership-store.js";
-import { type Database, openDatabase } from "./store/database.js";
+import { type Database, type LockRole, openDatabase } from "./store/database.js";
 import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "./store/default-community.js";
 import { createDigestStores } from "./store/digest/digest-stores.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
@@ -50,12 +50,22 @@ export interface Services {
 }
 
 /** Opens the database (migrating it) and builds the core: what every CLI command needs. */
-export async function openServices(config: Config, options: { logger?: AppLogger } = {}): Promise<Services> {
+export async function openServices(
+  config: Config,
+  options: { logger?: AppLogger; role?: LockRole } = {},
+): Promise<Services> {
   const logger =
     options.logger ?? createLogger({ level: config.logLevel ?? "info", secrets: config.secrets });
   const metrics = createMetrics();
   const db = await openDatabase(config.database, {
+    role: options.role ?? "cli",
     onConnectionError: (err) => logger.warn({ err }, "lost an idle database connection; it will be replaced"),
+    onWait: (holder) =>
+      logger.warn(
+        { pid: holder.pid, command: holder.command },
+        `waiting for "${holder.command}" (pid ${holder.pid}) to finish with the data dir`,
+      ),
+    onEvent: (event) => logger.warn({ event: event.kind }, `embedded database: ${event.message}`),
   });
   await ensureDefaultCommunity(db.prisma, config.community);
   const catalogStores = createCatalogStores(db.sql, systemClock);
@@ -108,7 +118,10 @@ const NOTHING_DRAINED: DrainResult = { sent: 0, retried: 0, dead: 0 };
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const useConsole = options.console === true || (!config.slack && !config.discord);
-  const services = await openServices(config, options.logger ? { logger: options.logger } : {});
+  const services = await openServices(config, {
+    role: "bot",
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const { logger, metrics, db } = services;
   let shuttingDown = false;
   let resolveStopped: () => void = () => {};
