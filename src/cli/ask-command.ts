@@ -5,6 +5,7 @@ import { renderConsoleCard } from "../adapters/console/console-renderer.js";
 import { actionHandlers } from "../core/bot/routes.js";
 import { answerCard } from "../core/catalog/answer-card.js";
 import { type Answer, askQuestion } from "../core/catalog/ask-question.js";
+import type { LicenseVerdict } from "../core/catalog/license-verdict.js";
 import { translator } from "../core/i18n/translator.js";
 import { isDomainError } from "../core/shared/domain-error.js";
 import {
@@ -36,7 +37,9 @@ export interface AskJson {
     field: string;
     value: string | null;
     items: string[];
-    asked: { asked: string; present: boolean; matches: string[] }[];
+    asked: { asked: string; present: boolean; matches: string[]; url?: string | null }[];
+    /** For licence questions: commercial use, credit, share-alike… (see license-verdict.ts). */
+    license?: LicenseVerdict;
   } | null;
   /** Civic topics of the question no dataset mentions, when that is why it abstained. */
   missingTopics: string[];
@@ -60,6 +63,7 @@ export function answerJson(answer: Answer, id?: string): AskJson {
           value: answer.field.value,
           items: answer.field.items,
           asked: answer.field.asked,
+          ...(answer.field.license ? { license: answer.field.license } : {}),
         }
       : null,
     missingTopics: answer.missingTopics,

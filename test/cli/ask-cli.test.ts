@@ -77,6 +77,7 @@ describe(`datadesk ask (${testDriver})`, () => {
     const text = await catalogCliFor(db);
     await askCliCommand(text.ctx, ["is the water quality data current?"], { catalog: fortCollins });
     expect(text.stdout.text).toMatch(/^City of Fort Collins Water Quality\n=+\n/);
-    expect(text.stdout.text).toContain("Updated: 2023-05-10");
+    expect(text.stdout.text).toContain("*Updated*: 2023-05-10");
+    expect(text.stdout.text.match(/2023-05-10/g)).toHaveLength(1);
   });
 });

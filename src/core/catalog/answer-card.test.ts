@@ -80,7 +80,9 @@ describe("answer cards", () => {
     const card = answerCard(answerFor("is the lead service lines data up to date?", restricted), options());
     const lines = text(card).split("\n");
     expect(lines[1]).toBe("Updated: 2020-06-01: overdue by 23 days (it should be updated every 1 week)");
-    expect(text(card)).toContain("License: The catalog states no license");
+    expect(text(card)).toContain("License: not stated");
+    // The asked field is said once, not again among the dataset's fields.
+    expect(text(card).match(/Updated/g)).toHaveLength(1);
     expect(text(card)).toContain("Addresses are approximate.");
   });
 

@@ -5,8 +5,12 @@ import type { CatalogDataset, RankedDataset } from "../ports/dataset-search.js";
 import type { ShowcaseLink } from "../ports/showcase-store.js";
 import type { Card, CardAction, CardBlock, RichText } from "../shared/card.js";
 import type { Answer } from "./ask-question.js";
-import { contactOf, type FieldAnswer, formatsOf, licenseOf } from "./field-answer.js";
+import { contactOf, type FieldAnswer, formatsOf } from "./field-answer.js";
+import { formatVerdict } from "./format-answer.js";
 import { catalogDay, freshnessVerdict } from "./freshness.js";
+import { httpUrl } from "./http-url.js";
+import { licenseBlocks, licenseSummary } from "./license-answer.js";
+import { licenseVerdict } from "./license-verdict.js";
 
 /**
  * Answer cards: the dataset that answers (title, one-line summary, freshness verdict, contact,
@@ -43,16 +47,6 @@ export function summaryOf(description: string): string {
     .trim();
   const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
   return truncate(sentence, SUMMARY_LENGTH);
-}
-
-function httpUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 export function freshnessText(dataset: CatalogDataset, options: AnswerCardOptions): string {
@@ -107,14 +101,8 @@ function fieldBlocks(field: FieldAnswer, dataset: CatalogDataset, options: Answe
       return dataset.modified
         ? [section([label("catalog:labels.updated"), ": ", freshnessText(dataset, options)])]
         : [section([t("catalog:answer.freshnessNone")])];
-    case "license": {
-      const license = licenseOf(dataset);
-      return [
-        section(
-          license ? [label("catalog:answer.license"), ": ", license] : [t("catalog:answer.licenseNone")],
-        ),
-      ];
-    }
+    case "license":
+      return licenseBlocks(field.license ?? licenseVerdict(dataset), dataset, t);
     case "columns": {
       if (field.items.length === 0) return [section([t("catalog:answer.columnsNone")])];
       const asked = field.asked.map((item) =>
@@ -135,13 +123,9 @@ function fieldBlocks(field: FieldAnswer, dataset: CatalogDataset, options: Answe
     }
     case "formats": {
       if (field.items.length === 0) return [section([t("catalog:answer.formatsNone")])];
-      const asked = field.asked.map((item) =>
-        section([
-          t(item.present ? "catalog:answer.formatHas" : "catalog:answer.formatHasNot", {
-            format: item.asked,
-          }),
-        ]),
-      );
+      const asked = field.asked.map((item) => formatVerdict(item, field.items, options));
+      // The yes/no already names what is there when it is a "no"; a plain list only otherwise.
+      if (asked.length > 0 && field.asked.every((item) => !item.present)) return asked;
       return [...asked, section([label("catalog:answer.formatsAvailable"), ": ", field.items.join(", ")])];
     }
     case "access":
@@ -155,22 +139,44 @@ function fieldBlocks(field: FieldAnswer, dataset: CatalogDataset, options: Answe
   }
 }
 
-/** The dataset itself: what it is, how fresh, whom to ask, licence, formats, notes, link. */
-export function datasetBlocks(dataset: CatalogDataset, options: AnswerCardOptions): CardBlock[] {
+/**
+ * The dataset itself: what it is, how fresh, whom to ask, licence, formats, notes, link. The
+ * field a field answer already gave is left out, so nothing is said twice.
+ */
+export function datasetBlocks(
+  dataset: CatalogDataset,
+  options: AnswerCardOptions,
+  answered: FieldAnswer["field"] | null = null,
+): CardBlock[] {
   const { t } = options;
   const formats = formatsOf(dataset);
   const blocks: CardBlock[] = [];
   const summary = summaryOf(dataset.description);
   if (summary) blocks.push({ type: "section", text: [summary] });
+  const fields: { field: FieldAnswer["field"] | null; label: string; value: string }[] = [
+    { field: "modified", label: t("catalog:labels.updated"), value: freshnessText(dataset, options) },
+    {
+      field: "contact",
+      label: t("catalog:labels.contact"),
+      value: contactOf(dataset) ?? dataset.publisher ?? "—",
+    },
+    {
+      field: "license",
+      label: t("catalog:labels.license"),
+      value: licenseSummary(licenseVerdict(dataset), t),
+    },
+    {
+      field: "formats",
+      label: t("catalog:labels.formats"),
+      value: formats.length > 0 ? formats.join(", ") : "—",
+    },
+    { field: null, label: t("catalog:labels.catalog"), value: dataset.catalog },
+  ];
   blocks.push({
     type: "fields",
-    fields: [
-      { label: t("catalog:labels.updated"), value: [freshnessText(dataset, options)] },
-      { label: t("catalog:labels.contact"), value: [contactOf(dataset) ?? dataset.publisher ?? "—"] },
-      { label: t("catalog:labels.license"), value: [licenseOf(dataset) ?? t("catalog:answer.licenseNone")] },
-      { label: t("catalog:labels.formats"), value: [formats.length > 0 ? formats.join(", ") : "—"] },
-      { label: t("catalog:labels.catalog"), value: [dataset.catalog] },
-    ],
+    fields: fields
+      .filter((entry) => entry.field === null || entry.field !== answered)
+      .map((entry) => ({ label: entry.label, value: [entry.value] })),
   });
   const notes = dataset.usageNotes.filter((note) => note.trim() !== "").slice(0, 3);
   if (notes.length > 0)
@@ -248,7 +254,7 @@ export function answerCard(answer: Answer, options: AnswerCardOptions): Card {
   const blocks: CardBlock[] = [
     { type: "header", text: dataset.title },
     ...(answer.field ? fieldBlocks(answer.field, dataset, options) : []),
-    ...datasetBlocks(dataset, options),
+    ...datasetBlocks(dataset, options, answer.field?.field ?? null),
     ...showcaseBlocks(options),
   ];
   if (others.length > 0)

@@ -106,7 +106,9 @@ describe("answerField", () => {
     expect(offersFormat(layer, "SHP")).toBe(true);
     expect(offersFormat(layer, "CSV")).toBe(false);
     const answer = answerField("formats", layer, { formats: ["CSV"], columnAsks: [] });
-    expect(answer.asked).toEqual([{ asked: "CSV", present: false, matches: [] }]);
+    expect(answer.asked).toEqual([{ asked: "CSV", present: false, matches: [], url: null }]);
+    const shapefile = answerField("formats", layer, { formats: ["SHP"], columnAsks: [] });
+    expect(shapefile.asked).toEqual([{ asked: "SHP", present: true, matches: ["ZIP"], url: null }]);
   });
 });
 

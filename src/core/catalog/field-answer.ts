@@ -1,6 +1,8 @@
 import type { CatalogDataset } from "../ports/dataset-search.js";
 import { isBookkeepingColumn, matchColumnAsk } from "./column-match.js";
+import type { Distribution } from "./dataset.js";
 import { catalogDay } from "./freshness.js";
+import { type LicenseVerdict, licenseVerdict } from "./license-verdict.js";
 import type { FieldIntent } from "./question-intent.js";
 
 /**
@@ -17,8 +19,13 @@ export interface FieldAnswer {
   value: string | null;
   /** Listed items: contacts, column names or format labels. */
   items: string[];
-  /** For "does it include X / is there a CSV": each thing asked about and whether it is there. */
-  asked: { asked: string; present: boolean; matches: string[] }[];
+  /**
+   * For "does it include X / is there a CSV": each thing asked about and whether it is there;
+   * for a format, `url` is where to get it.
+   */
+  asked: { asked: string; present: boolean; matches: string[]; url?: string | null }[];
+  /** For licence questions: what the licence allows, in plain terms. */
+  license?: LicenseVerdict;
   /** The metadata gap to record, when the catalog could not answer. */
   gap: string | null;
 }
@@ -28,12 +35,23 @@ export interface FieldQuestion {
   columnAsks: readonly (readonly string[])[];
 }
 
-/** The catalog's licence, or null when it states none ("License not specified" is none). */
+/**
+ * The catalog's licence in one line: a known licence's name, else the terms as stated, or null
+ * when it states none ("License not specified", "To be added.", "N/A" are none).
+ */
 export function licenseOf(dataset: CatalogDataset): string | null {
-  if (dataset.licenseId?.toLowerCase() === "notspecified") return null;
-  const title = dataset.licenseTitle?.trim();
-  if (title && !/^licen[cs]e not specified$/i.test(title)) return title;
-  return dataset.licenseUrl ?? (dataset.licenseId && dataset.licenseId !== "" ? dataset.licenseId : null);
+  const verdict = licenseVerdict(dataset);
+  switch (verdict.kind) {
+    case "known": {
+      // The catalog's own title when it is a name ("Creative Commons Attribution 4.0"), not terms.
+      const title = dataset.licenseTitle?.trim();
+      return title && title.length <= 120 && !/^https?:/i.test(title) ? title : verdict.name;
+    }
+    case "custom":
+      return verdict.text ?? verdict.url;
+    case "none":
+      return null;
+  }
 }
 
 export function contactOf(dataset: CatalogDataset): string | null {
@@ -47,14 +65,33 @@ export function contactOf(dataset: CatalogDataset): string | null {
  * machine-readable data served from the portal's API path (Socrata's `/api/views/…/rows.json`).
  */
 export function formatsOf(dataset: CatalogDataset): string[] {
-  const labels = new Set<string>();
-  for (const distribution of dataset.distributions) {
-    if (distribution.format) labels.add(distribution.format);
-    const servedByApi =
-      /\/api\//i.test(distribution.url ?? "") && /^(?:JSON|GEOJSON|XML)$/.test(distribution.format ?? "");
-    if (distribution.isApi || servedByApi) labels.add("API");
-  }
-  return [...labels];
+  return [...new Set(dataset.distributions.flatMap(formatLabelsOf))];
+}
+
+/**
+ * A web page (ArcGIS Hub lists the dataset's own page as a "Web Page" distribution) is where the
+ * data is described, not a format. An endpoint that calls itself an API ("ArcGIS GeoServices
+ * REST API") is simply "API"; other endpoints keep their name too (WMS).
+ */
+function formatLabelsOf(distribution: Distribution): string[] {
+  const format = distribution.format;
+  const webPage =
+    format !== null && /^(?:HTML|WEB ?PAGE|WEBPAGE|WEB SITE|WEBSITE|LANDING PAGE)$/.test(format);
+  const servedByApi = /\/api\//i.test(distribution.url ?? "") && /^(?:JSON|GEOJSON|XML)$/.test(format ?? "");
+  const isApi = distribution.isApi || servedByApi;
+  const labels: string[] = [];
+  if (format && !webPage && !(distribution.isApi && /\b(?:API|REST)\b/.test(format))) labels.push(format);
+  if (isApi) labels.push("API");
+  return labels;
+}
+
+/** Where to get the dataset in one of the labels (a download, or the endpoint for "API"). */
+function urlFor(dataset: CatalogDataset, labels: readonly string[]): string | null {
+  const found = dataset.distributions.find(
+    (distribution) =>
+      distribution.url && formatLabelsOf(distribution).some((label) => labels.includes(label)),
+  );
+  return found?.url ?? null;
 }
 
 /** What counts as having the asked format: a zipped shapefile is the usual shapefile download. */
@@ -98,8 +135,9 @@ export function answerField(
       return { ...base, field: "modified", value, gap: value ? null : "modified" };
     }
     case "license": {
+      const license = licenseVerdict(dataset);
       const value = licenseOf(dataset);
-      return { ...base, field: "license", value, gap: value ? null : "license" };
+      return { ...base, field: "license", value, license, gap: license.kind === "none" ? "license" : null };
     }
     case "columns": {
       const items = columnNamesOf(dataset);
@@ -110,11 +148,10 @@ export function answerField(
     case "formats": {
       const items = formatsOf(dataset);
       if (items.length === 0) return { ...base, field: "formats", value: null, gap: "formats" };
-      const asked = question.formats.map((format) => ({
-        asked: format,
-        present: offersFormat(dataset, format),
-        matches: items.filter((label) => (acceptedFormats[format] ?? [format]).includes(label)),
-      }));
+      const asked = question.formats.map((format) => {
+        const matches = items.filter((label) => (acceptedFormats[format] ?? [format]).includes(label));
+        return { asked: format, present: matches.length > 0, matches, url: urlFor(dataset, matches) };
+      });
       return { ...base, field: "formats", value: items.join(", "), items, asked };
     }
     case "access":

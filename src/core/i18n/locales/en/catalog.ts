@@ -38,7 +38,10 @@ export const catalog = {
     columnsHaveNot: "No column for “{{asked}}”.",
     formatsNone: "The catalog lists no downloads or API for this dataset.",
     formatHas: "Yes, it is available as {{format}}.",
+    formatHasAt: "Yes — {{format}}:",
+    formatDownload: "get it here",
     formatHasNot: "It is not available as {{format}}.",
+    formatHasNotButOthers: "No {{format}}; it is available as {{available}}.",
     formatsAvailable: "Available as",
     access: "Access",
     accessLevels: {
@@ -46,6 +49,36 @@ export const catalog = {
       restricted: "restricted: you need to request access",
       nonPublic: "not public: you need to request access",
     },
+  },
+  license: {
+    commercialLabel: "Commercial use",
+    commercial: { yes: "yes", no: "no, not for commercial use" },
+    commercialUnclear:
+      "unclear: the terms neither allow nor forbid it. Ask {{contact}} before relying on it.",
+    creditLabel: "Credit",
+    credit: {
+      notRequired: "not required",
+      notStated: "the terms do not ask for credit",
+    },
+    creditRequired: "required: credit {{whom}} as the source",
+    creditTo: "required: credit {{whom}}",
+    shareAlikeLabel: "Share-alike",
+    shareAlike: "yes: share what you make from it under the same license",
+    rightsReserved:
+      "The publisher reserves all rights in the data; nothing in the terms grants you a license.",
+    disclaimerOnly:
+      "These terms only disclaim warranties and liability: they neither grant nor restrict use.",
+    noWarranty: "Provided as is, without warranty.",
+    termsAsStated: "Terms, as the catalog states them:",
+    termsLink: "the terms",
+    custom: "custom terms (ask for details)",
+    noneShort: "not stated",
+    none: "The catalog states no license for this dataset, so whether you may reuse it (commercially or not) is unclear. Ask {{contact}}.",
+    thePublisher: "the publisher",
+  },
+  formatNames: {
+    SHP: "shapefile",
+    API: "an API",
   },
   freshness: {
     unknown: "not stated",

@@ -40,6 +40,9 @@ export const catalog: typeof en = {
     formatsNone: "El catálogo no ofrece descargas ni API para este conjunto de datos.",
     formatHas: "Sí, está disponible en {{format}}.",
     formatHasNot: "No está disponible en {{format}}.",
+    formatHasAt: "Sí — {{format}}:",
+    formatDownload: "descárgalo aquí",
+    formatHasNotButOthers: "No hay {{format}}; está disponible en {{available}}.",
     formatsAvailable: "Disponible en",
     access: "Acceso",
     accessLevels: {
@@ -47,6 +50,36 @@ export const catalog: typeof en = {
       restricted: "restringido: hay que solicitar acceso",
       nonPublic: "no público: hay que solicitar acceso",
     },
+  },
+  license: {
+    commercialLabel: "Uso comercial",
+    commercial: { yes: "sí", no: "no, no se permite el uso comercial" },
+    commercialUnclear:
+      "no está claro: las condiciones ni lo permiten ni lo prohíben. Consulta a {{contact}} antes de contar con ello.",
+    creditLabel: "Atribución",
+    credit: {
+      notRequired: "no es obligatoria",
+      notStated: "las condiciones no piden atribución",
+    },
+    creditRequired: "obligatoria: cita a {{whom}} como fuente",
+    creditTo: "obligatoria: cita a {{whom}}",
+    shareAlikeLabel: "Compartir igual",
+    shareAlike: "sí: comparte lo que hagas con ellos bajo la misma licencia",
+    rightsReserved:
+      "Quien publica se reserva todos los derechos sobre los datos; las condiciones no te conceden ninguna licencia.",
+    disclaimerOnly:
+      "Estas condiciones solo excluyen garantías y responsabilidad: ni conceden ni limitan el uso.",
+    noWarranty: "Se ofrecen tal cual, sin garantía.",
+    termsAsStated: "Condiciones, tal como las indica el catálogo:",
+    termsLink: "las condiciones",
+    custom: "condiciones propias (pide detalles)",
+    noneShort: "no indicada",
+    none: "El catálogo no indica ninguna licencia para este conjunto de datos, así que no está claro si puedes reutilizarlo (con fines comerciales o no). Consulta a {{contact}}.",
+    thePublisher: "quien lo publica",
+  },
+  formatNames: {
+    SHP: "shapefile",
+    API: "una API",
   },
   freshness: {
     unknown: "no indicado",
