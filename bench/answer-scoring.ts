@@ -1,5 +1,7 @@
 import { formatFromMediaType, isApiDistribution, normaliseFormat } from "../src/catalog-sources/formats.js";
+import { htmlToPlainText } from "../src/catalog-sources/html-text.js";
 import type { AskJson } from "../src/cli/ask-command.js";
+import { isLicensePlaceholder } from "../src/core/catalog/license-verdict.js";
 
 /**
  * Scores `datadesk ask --json` output against a question set exactly as
@@ -121,12 +123,12 @@ export function fieldProblem(question: DevQuestion, output: AskJson): string | n
     case "freshness":
       return value === String(expected ?? "").slice(0, 10) ? null : `date ${value} ≠ ${String(expected)}`;
     case "license": {
-      const none =
-        expected === null || expected === undefined || /licen[cs]e not specified/i.test(String(expected));
-      if (none) return value === null ? null : `invented license ${value}`;
-      return value !== null && licenseKey(value) === licenseKey(String(expected))
+      // ArcGIS Hub licences are HTML fragments or custom terms: compare their text, not markup.
+      const stated = htmlToPlainText(expected === null || expected === undefined ? "" : String(expected));
+      if (isLicensePlaceholder(stated)) return value === null ? null : `invented license ${value}`;
+      return value !== null && licenseKey(value) === licenseKey(stated)
         ? null
-        : `license ${value} ≠ ${String(expected)}`;
+        : `license ${value} ≠ ${stated.slice(0, 80)}`;
     }
     case "columns": {
       const real = new Set((Array.isArray(expected) ? expected : []).map(String));

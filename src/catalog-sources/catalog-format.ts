@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CatalogKind } from "../core/catalog/dataset.js";
 import { type NormalizedDataset, normalizedDatasetSchema } from "../core/catalog/dataset.js";
+import { withDictionaryColumns } from "./data-dictionary.js";
 import { readableDataset } from "./readable-text.js";
 import type { ReadingPlan } from "./record-stream.js";
 
@@ -43,7 +44,7 @@ export function defineCatalogFormat<Raw>(spec: CatalogFormatSpec<Raw>): CatalogF
       if (!parsed.success) return { ok: false, key, problem: describeIssues(parsed.error) };
       let mapped: NormalizedDataset;
       try {
-        mapped = readableDataset(spec.toDataset(parsed.data, context));
+        mapped = withDictionaryColumns(readableDataset(spec.toDataset(parsed.data, context)));
       } catch (error) {
         return {
           ok: false,

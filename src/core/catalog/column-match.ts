@@ -39,8 +39,10 @@ const columnSynonyms: readonly (readonly string[])[] = [
   ["status", "outcome", "result"],
 ];
 
+/** "ApplicantName" is "applicant name" too: ArcGIS and Esri field names are camel-cased. */
 function wordForms(text: string): string[] {
-  return words(normalizeText(text)).map(singular);
+  const split = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
+  return [...new Set([...words(normalizeText(text)), ...words(normalizeText(split))])].map(singular);
 }
 
 function trigramSimilarity(a: string, b: string): number {
@@ -80,7 +82,12 @@ export interface ColumnAskResult {
 export function matchColumnAsk(
   askWords: readonly string[],
   columns: readonly DatasetColumn[],
+  datasetTitle = "",
 ): ColumnAskResult {
+  // "does the alleys data say whether an alley is paved": "alley" names the dataset, not a column.
+  const titleWords = new Set(wordForms(datasetTitle));
+  const about = askWords.filter((word) => !titleWords.has(singular(word)));
+  if (about.length > 0 && about.length < askWords.length) return matchColumnAsk(about, columns);
   const usable = columns.filter((column) => !isBookkeepingColumn(column.name));
   const columnWords = usable.map((column) => ({
     name: column.name,

@@ -112,6 +112,23 @@ describe("answerField", () => {
   });
 });
 
+describe("matchColumnAsk on a data dictionary's names", () => {
+  const column = (name: string) => ({ name, fieldName: null, type: null, description: null });
+  it("splits camel-cased names and ignores the words that name the dataset", () => {
+    const permits = ["PermitNumber", "ApplicantName", "IssueDate"].map(column);
+    expect(matchColumnAsk(["applicant", "name"], permits)).toMatchObject({
+      present: true,
+      matches: ["ApplicantName"],
+    });
+    const alleys = ["OBJECTID", "PAVED", "PLOW_ROUTE"].map(column);
+    expect(matchColumnAsk(["alley", "paved"], alleys, "PW Alleys")).toMatchObject({
+      present: true,
+      matches: ["PAVED"],
+    });
+    expect(matchColumnAsk(["alley", "paved"], alleys)).toMatchObject({ present: false });
+  });
+});
+
 describe("matchColumnAsk", () => {
   const gauges = [
     "Sensor Name",

@@ -142,7 +142,7 @@ export function answerField(
     case "columns": {
       const items = columnNamesOf(dataset);
       if (items.length === 0) return { ...base, field: "columns", value: null, gap: "columns" };
-      const asked = question.columnAsks.map((words) => matchColumnAsk(words, dataset.columns));
+      const asked = question.columnAsks.map((words) => matchColumnAsk(words, dataset.columns, dataset.title));
       return { ...base, field: "columns", value: items.join(", "), items, asked };
     }
     case "formats": {
