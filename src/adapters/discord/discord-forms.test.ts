@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../../core/i18n/translator.js";
 import { silentLogger } from "../../core/ports/logger.js";
 import type { Form } from "../../core/shared/form.js";
+import { TtlStore } from "../ttl-store.js";
 import { createDiscordForms, FORM_TTL_MS } from "./discord-forms.js";
 import type { DiscordMessage } from "./discord-renderer.js";
 import { decodePendingFormCustomId } from "./form-custom-ids.js";
-import { TtlStore } from "./ttl-store.js";
 
 const t = translator("en");
 const titleField: Form["fields"][number] = { id: "title", kind: "text", label: "Title", required: true };

@@ -4,11 +4,11 @@ import type { Translate } from "../../core/i18n/translator.js";
 import type { Logger } from "../../core/ports/logger.js";
 import type { Card, FormReply } from "../../core/shared/card.js";
 import type { Form } from "../../core/shared/form.js";
+import { TtlStore } from "../ttl-store.js";
 import { truncatePlain } from "./discord-markdown.js";
 import { renderModal } from "./discord-modal.js";
 import { DISCORD_LIMITS, type DiscordMessage, renderDiscordMessage } from "./discord-renderer.js";
 import { encodePendingFormCustomId } from "./form-custom-ids.js";
-import { TtlStore } from "./ttl-store.js";
 
 /**
  * The forms part of the Discord adapter that needs memory. Discord shows a modal only as the very
