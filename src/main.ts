@@ -17,6 +17,8 @@ import { createScheduler } from "./jobs/scheduler.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics, registerImpactGauges } from "./ops/metrics.js";
+import type { PlatformHealth } from "./ops/platform-health.js";
+import { installProcessErrorPolicy } from "./ops/process-error-policy.js";
 import { publicPageRoute } from "./ops/public-page-route.js";
 import { publicRoutes } from "./ops/public-routes.js";
 import { createPlatformAdapters } from "./platform-adapters.js";
@@ -129,12 +131,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     resolveStopped = resolve;
   });
 
+  const adapters: PlatformAdapter[] = [];
   const routes: HttpRoute[] = [
     ...opsRoutes({
       metrics,
       health: {
         checkDatabase: async () => void (await db.sql.query("SELECT 1")),
         isShuttingDown: () => shuttingDown,
+        platforms: () =>
+          Object.fromEntries(
+            adapters.flatMap((a): [string, PlatformHealth][] => (a.health ? [[a.name, a.health()]] : [])),
+          ),
       },
     }),
     ...publicRoutes({
@@ -156,7 +163,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
   ];
 
-  const adapters: PlatformAdapter[] = [];
   adapters.push(...(await createPlatformAdapters({ config, core: services.core, logger, metrics, routes })));
   if (useConsole) {
     adapters.push(
@@ -171,6 +177,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   // Slack's HTTP receiver serves our routes on its own port; otherwise we serve them ourselves.
   const slackServesHttp = config.slack?.mode === "http";
+  // An error nothing caught is logged, counted and handed to its platform instead of ending the
+  // process (and every other platform with it): see process-error-policy.ts.
+  const removeErrorPolicy = installProcessErrorPolicy({ logger, metrics, platforms: () => adapters });
   let httpServer: Server | null = null;
 
   // Background jobs (catalog resync) start with the adapters and stop before the database closes.
@@ -218,6 +227,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await schedulerStopped;
         if (httpServer) await new Promise<void>((resolve) => httpServer?.close(() => resolve()));
         await services.close();
+        removeErrorPolicy();
         resolveStopped();
       })();
       return stopping;

@@ -1,4 +1,5 @@
 import type { PlatformDelivery } from "../core/ports/platform-delivery.js";
+import type { PlatformHealth } from "../ops/platform-health.js";
 
 /** A running connection to one chat platform (or the local console). */
 export interface PlatformAdapter {
@@ -11,4 +12,11 @@ export interface PlatformAdapter {
    * console, which has nobody to notify.
    */
   readonly delivery?: PlatformDelivery;
+  /** How the connection is doing, for /healthz; absent on the console. */
+  health?(): PlatformHealth;
+  /**
+   * Something this platform's code did failed outside any request (an error that reached the
+   * process): the adapter decides what to do (the Discord adapter rebuilds its client).
+   */
+  fault?(reason: string, error?: unknown): void;
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Metrics } from "./metrics.js";
+import type { PlatformHealth } from "./platform-health.js";
 
 /**
  * An HTTP route datadesk serves besides the platforms' own endpoints. Same shape as Bolt's
@@ -17,6 +18,8 @@ export interface HealthProbe {
   checkDatabase(): Promise<void>;
   /** True once shutdown began: load balancers should stop sending traffic. */
   isShuttingDown(): boolean;
+  /** Each running platform's connection, by name. */
+  platforms?(): Record<string, PlatformHealth>;
 }
 
 export function opsRoutes(deps: { metrics: Metrics; health: HealthProbe }): HttpRoute[] {
@@ -32,12 +35,17 @@ export function opsRoutes(deps: { metrics: Metrics; health: HealthProbe }): Http
           database = "unavailable";
         }
         const ok = database === "ok" && !deps.health.isShuttingDown();
+        const platforms = deps.health.platforms?.() ?? {};
+        // A platform being rebuilt is "degraded", not down: answering 503 would make an
+        // orchestrator kill the process and take the platforms that still work with it.
+        const degraded = Object.values(platforms).some((p) => p.status !== "ready");
         res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
         res.end(
           JSON.stringify({
-            status: ok ? "ok" : "unavailable",
+            status: ok ? (degraded ? "degraded" : "ok") : "unavailable",
             database,
             shuttingDown: deps.health.isShuttingDown(),
+            ...(Object.keys(platforms).length > 0 ? { platforms } : {}),
           }),
         );
       },

@@ -11,6 +11,12 @@ export interface Metrics {
   requestSeconds: Histogram<"platform" | "kind">;
   /** Outbox messages handled by the worker: outcome sent, retried or dead. */
   outboxDeliveries: Counter<"platform" | "outcome">;
+  /** Gateway packets discord.js threw on, dropped by the packet guard, by event name. */
+  discordPacketFailures: Counter<"event">;
+  /** Platform clients rebuilt after a failure. */
+  platformRestarts: Counter<"platform">;
+  /** Errors that reached the process (uncaught or unhandled), by kind and the platform blamed. */
+  processErrors: Counter<"kind" | "platform">;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -35,6 +41,24 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "datadesk_outbox_deliveries_total",
       help: "Outbox messages the worker handled, by platform and outcome (sent, retried, dead)",
       labelNames: ["platform", "outcome"],
+      registers: [registry],
+    }),
+    discordPacketFailures: new Counter({
+      name: "datadesk_discord_packet_failures_total",
+      help: "Discord gateway packets discord.js could not handle (dropped; the bot kept running), by event",
+      labelNames: ["event"],
+      registers: [registry],
+    }),
+    platformRestarts: new Counter({
+      name: "datadesk_platform_restarts_total",
+      help: "Platform clients rebuilt after a failure, by platform",
+      labelNames: ["platform"],
+      registers: [registry],
+    }),
+    processErrors: new Counter({
+      name: "datadesk_process_errors_total",
+      help: "Errors that escaped to the process (kind uncaught or unhandled_rejection), by the platform blamed (none when unknown)",
+      labelNames: ["kind", "platform"],
       registers: [registry],
     }),
   };
