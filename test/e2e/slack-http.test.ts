@@ -255,7 +255,12 @@ describe("Slack over HTTP, end to end", () => {
   it("serves /healthz and /metrics on the Slack port", async () => {
     const health = await fetch(`${desk.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: "ok", database: "ok", shuttingDown: false });
+    expect(await health.json()).toEqual({
+      status: "ok",
+      database: "ok",
+      shuttingDown: false,
+      platforms: { slack: { status: "ready", restarts: 0 } },
+    });
 
     const metrics = await fetch(`${desk.baseUrl}/metrics`);
     expect(metrics.status).toBe(200);

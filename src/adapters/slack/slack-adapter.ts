@@ -4,10 +4,12 @@ import { z } from "zod";
 import type { SlackConfig } from "../../config.js";
 import type { HttpRoute } from "../../ops/http-routes.js";
 import type { AppLogger } from "../../ops/logger.js";
+import type { PlatformHealth } from "../../ops/platform-health.js";
 import type { PlatformAdapterDeps } from "../../platform-adapters.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createInFlightWork } from "./in-flight-work.js";
+import { guardSlackBodies } from "./slack-body-guard.js";
 import { createSlackOutboxDelivery } from "./slack-delivery-port.js";
 import { summarizeSlackError } from "./slack-errors.js";
 import { registerSlackListeners } from "./slack-listeners.js";
@@ -109,17 +111,32 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
   let boundPort: number | null = null;
   let started = false;
   let stopping: Promise<void> | null = null;
+  let lastFailure: PlatformHealth["lastFailure"];
 
   return {
     name: "slack",
     mode: slack.mode,
     port: () => boundPort,
     delivery,
+    health: () => ({
+      status: stopping ? "stopped" : started ? "ready" : "starting",
+      // Bolt's receiver and Socket Mode client recover by themselves: nothing of ours to rebuild.
+      restarts: 0,
+      ...(lastFailure ? { lastFailure } : {}),
+    }),
+    fault(reason, error) {
+      lastFailure = { at: new Date().toISOString(), reason };
+      log.error(
+        { err: summarizeSlackError(error), reason },
+        "Slack code failed outside a request; still serving",
+      );
+    },
     async start() {
       await app.init();
       if (slack.mode === "http") {
         const { port, host } = deps.config.http;
         server = await app.start({ port, host });
+        guardSlackBodies(server, { signingSecret: slack.signingSecret, path: "/slack/events", logger: log });
         const address = server.address();
         boundPort = typeof address === "object" && address !== null ? address.port : port;
         log.info(

@@ -26,8 +26,10 @@ import type { RequestOutcome, SlackRequests } from "./slack-requests.js";
  *
  * Slack retries an Events API event (same event_id, with X-Slack-Retry-Num) when it did not get
  * our 200 in time, so every event listener skips an event_id it already handled. Slash commands
- * and block actions carry no event id and are never retried once acknowledged with a 200, which
- * they are first thing, so they need no such check.
+ * carry no event id and Slack does not retry them once acknowledged, but a replaying proxy
+ * delivers copies: those are skipped in memory after the ack (slash-command-replays.ts). Block
+ * actions are not checked: every write a button makes is a compare-and-set or keyed, so a copy
+ * changes nothing, though it may get its own ephemeral answer.
  */
 export function registerSlackListeners(app: App, requests: SlackRequests, logger: AppLogger): void {
   const invalid = (what: string, issues: unknown): RequestOutcome => {
@@ -46,6 +48,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
         }
         return invalid("slash command", parsed.error.issues);
       }
+      if (!requests.firstCommand(parsed.data)) return "duplicate";
       const { team_id, user_id, user_name, channel_id, trigger_id } = parsed.data;
       const identity = await requests.identify({
         teamId: team_id,

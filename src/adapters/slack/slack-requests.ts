@@ -9,6 +9,11 @@ import type { Metrics } from "../../ops/metrics.js";
 import type { InFlightWork } from "./in-flight-work.js";
 import { summarizeSlackError } from "./slack-errors.js";
 import type { SlackUserDirectory } from "./slack-user-directory.js";
+import {
+  createSlashCommandReplays,
+  type SlashCommandKey,
+  type SlashCommandReplays,
+} from "./slash-command-replays.js";
 
 /** What the core accepts as one message (inbound-request.ts); longer text is refused politely. */
 export const MAX_REQUEST_TEXT = 4000;
@@ -41,6 +46,8 @@ export interface SlackRequestDeps {
   work: InFlightWork;
   /** The community's configured language, for words we say before we know who is asking. */
   defaultLocale: string | undefined;
+  /** Copies of slash commands already answered (default: in memory, 10 minutes). */
+  commandReplays?: SlashCommandReplays;
 }
 
 /**
@@ -56,6 +63,8 @@ export interface SlackRequests {
    * event_id every event counts as new.
    */
   firstTime(eventId: string | undefined): Promise<boolean>;
+  /** Whether a slash command is new, not a replayed copy (see slash-command-replays.ts); never waits. */
+  firstCommand(command: SlashCommandKey): boolean;
   identify(who: Asker): Promise<PlatformIdentity>;
   answer(kind: RequestKind, identity: PlatformIdentity, request: InboundRequest): Promise<FormReply>;
   /** Typed text for the core, politely refused when it is longer than the core accepts. */
@@ -69,6 +78,7 @@ export interface SlackRequests {
 
 export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
   const { core, logger, metrics } = deps;
+  const commandReplays = deps.commandReplays ?? createSlashCommandReplays();
 
   function timed<T>(kind: RequestKind, task: () => Promise<T>): Promise<T> {
     const end = metrics.requestSeconds.startTimer({ platform: "slack", kind });
@@ -102,6 +112,15 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
       if (eventId === undefined || !core.firstTime) return true;
       const first = await core.firstTime("slack", eventId);
       if (!first) logger.info({ eventId }, "skipped a Slack event we already handled");
+      return first;
+    },
+    firstCommand(command) {
+      const first = commandReplays.firstTime(command);
+      if (!first)
+        logger.info(
+          { command: command.command, triggerId: command.trigger_id },
+          "skipped a copy of a Slack slash command",
+        );
       return first;
     },
     async identify({ teamId, userId, fallbackName, channelId }) {
