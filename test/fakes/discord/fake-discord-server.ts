@@ -187,8 +187,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         const message = interaction.message;
         if (message && !world.messages.has(message.id)) world.messages.set(message.id, message);
       } else if (event === "MESSAGE_CREATE") {
-        const message = data as APIMessage;
-        if (!world.messages.has(message.id)) world.messages.set(message.id, message);
+        // Tests also dispatch malformed packets (a null `d`), which are not messages to keep.
+        const message = data as APIMessage | null;
+        if (message?.id && !world.messages.has(message.id)) world.messages.set(message.id, message);
       }
     },
   });
