@@ -1,4 +1,5 @@
 import { ConfigError } from "../config.js";
+import { isLostConnection } from "../store/lost-connection.js";
 import { MigrationError } from "../store/migrations.js";
 
 /**
@@ -11,6 +12,10 @@ export async function runCliCommand(action: () => Promise<void>): Promise<void> 
   } catch (error) {
     if (error instanceof ConfigError || error instanceof MigrationError) {
       process.stderr.write(`${error.message}\n`);
+    } else if (isLostConnection(error)) {
+      process.stderr.write(
+        "datadesk: lost the connection to the database (the datadesk process or server serving it stopped); what this command had not finished was rolled back, so run it again.\n",
+      );
     } else if (error instanceof Error && "userMessage" in error && typeof error.userMessage === "string") {
       process.stderr.write(`${error.userMessage}\n`);
     } else {

@@ -81,6 +81,10 @@ function preparePrivateDir(dir: string): void {
 function poolFor(socketDir: string, onError: (error: Error) => void): pg.Pool {
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 4 });
   pool.on("error", onError);
+  // pg emits 'error' on a checked-out client whose socket closes between queries; unheard, Node
+  // would exit with a stack trace. The query in flight fails and says so, which is enough; idle
+  // clients' errors still reach `onError` through the pool.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 
