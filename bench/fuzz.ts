@@ -14,6 +14,7 @@
 import { parseArgs } from "node:util";
 import { catalogTargets } from "../test/fuzz/catalog-targets.js";
 import { coreTargets } from "../test/fuzz/core-targets.js";
+import { gatewayPacketTarget, stopGatewayFuzz } from "../test/fuzz/discord-gateway-target.js";
 import { discordTargets } from "../test/fuzz/discord-targets.js";
 import { type CensusResult, census } from "../test/fuzz/fuzz-target.js";
 import { routeTargets } from "../test/fuzz/route-targets.js";
@@ -37,7 +38,7 @@ if (!(cases > 0) || !(routeCases > 0) || !Number.isInteger(seed)) {
 
 const only = (target: { name: string }) => !values.only || target.name.includes(values.only);
 const targets = [
-  ...[...catalogTargets, ...slackTargets, ...discordTargets, ...coreTargets]
+  ...[...catalogTargets, ...slackTargets, ...discordTargets, gatewayPacketTarget, ...coreTargets]
     .filter(only)
     .map((target) => ({ target, cases })),
   ...routeTargets.filter(only).map((target) => ({ target, cases: routeCases })),
@@ -66,6 +67,12 @@ for (const { target, cases } of targets) {
     ]),
   );
 }
+// The gateway target keeps a fake Discord and a logged-in client open between its cases.
+const gateway = await stopGatewayFuzz();
+if (gateway)
+  process.stdout.write(
+    `\ngateway packets discord.js threw on, dropped by the guard: ${gateway.dropped}; client rebuilds asked: ${gateway.rebuildsAsked}\n`,
+  );
 const total = results.reduce((sum, r) => sum + r.crashes, 0);
 const totalCases = results.reduce((sum, r) => sum + r.cases, 0);
 const totalMs = results.reduce((sum, r) => sum + r.ms, 0);

@@ -182,7 +182,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     onDispatch: (event, data) => {
       // Keep REST consistent with what the client saw: the bot may reply to / edit these messages.
       if (event === "INTERACTION_CREATE") {
-        const interaction = data as APIInteraction;
+        const interaction = data as APIInteraction | null;
+        // Fuzzing dispatches arbitrary `d`: only something with an id and a token can be answered.
+        if (typeof interaction?.id !== "string" || typeof interaction.token !== "string") return;
         ledger.track(interaction);
         const message = interaction.message;
         if (message && !world.messages.has(message.id)) world.messages.set(message.id, message);

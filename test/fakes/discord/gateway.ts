@@ -87,7 +87,7 @@ function shapeForIntents(event: string, data: unknown, intents: number, botId: s
   // the bot wrote them or is mentioned (DMs always keep their content).
   const author = d.author as { id?: string } | undefined;
   const mentions = Array.isArray(d.mentions) ? (d.mentions as Array<{ id?: string }>) : [];
-  const exempt = author?.id === botId || mentions.some((m) => m.id === botId);
+  const exempt = author?.id === botId || mentions.some((m) => m?.id === botId);
   if (!inGuild || exempt || intents & GatewayIntentBits.MessageContent || !("content" in d)) return data;
   return { ...d, content: "", embeds: [], attachments: [], components: [], poll: undefined };
 }
