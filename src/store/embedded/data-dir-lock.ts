@@ -39,7 +39,7 @@ const holderSchema = z.object({
 
 export type LockHolder = z.infer<typeof holderSchema>;
 
-export const LOCK_FILE = "datadesk.lock";
+const LOCK_FILE = "datadesk.lock";
 /** Heartbeat for holders on another host (a shared network dir), where pids mean nothing. */
 const HEARTBEAT_MS = 15_000;
 const FOREIGN_STALE_MS = 60_000;

@@ -78,8 +78,13 @@ function preparePrivateDir(dir: string): void {
   chmodSync(dir, 0o700);
 }
 
+/** pg finds `<host>/.s.PGSQL.<port>` when host is a directory; PGlite has one user and one database. */
+function socketClientConfig(socketDir: string): pg.ClientConfig {
+  return { host: socketDir, port: 5432, user: "postgres", database: "postgres" };
+}
+
 function poolFor(socketDir: string, onError: (error: Error) => void): pg.Pool {
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 4 });
+  const pool = new pg.Pool({ ...socketClientConfig(socketDir), max: 4 });
   pool.on("error", onError);
   // pg emits 'error' on a checked-out client whose socket closes between queries; unheard, Node
   // would exit with a stack trace. The query in flight fails and says so, which is enough; idle
@@ -136,12 +141,7 @@ async function joinHolder(
 ): Promise<EmbeddedStore | null> {
   const giveUp = Date.now() + CLIENT_CONNECT_WAIT_MS;
   for (;;) {
-    const probe = new pg.Client({
-      host: holder.socketDir,
-      port: 5432,
-      user: "postgres",
-      database: "postgres",
-    });
+    const probe = new pg.Client(socketClientConfig(holder.socketDir));
     try {
       await probe.connect();
       await probe.end();

@@ -14,8 +14,6 @@ import { type EmbeddedWorkerData, fromWorkerSchema } from "./embedded-worker-pro
 export interface EmbeddedWorker {
   /** Stops serving: connected clients get `drainMs` to finish, then PGlite is closed and flushed. */
   stop(drainMs: number): Promise<void>;
-  /** Set when the thread died on its own (a PGlite abort): every query fails from then on. */
-  readonly failure: Error | null;
 }
 
 export class EmbeddedWorkerError extends Error {
@@ -52,7 +50,6 @@ export async function startEmbeddedWorker(
   onEvent: (event: { kind: string; message: string }) => void,
 ): Promise<EmbeddedWorker> {
   const worker = createWorker(data);
-  let failure: Error | null = null;
   let stopping = false;
   const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
   const ready = new Promise<void>((resolve, reject) => {
@@ -62,20 +59,20 @@ export async function startEmbeddedWorker(
       const m = message.data;
       if (m.type === "ready") resolve();
       else if (m.type === "failed") {
-        failure = new EmbeddedWorkerError(m.message);
-        reject(failure);
+        reject(new EmbeddedWorkerError(m.message));
       } else if (m.type === "event") onEvent({ kind: m.kind, message: m.message });
     });
     worker.on("error", (error) => {
-      failure = error;
       reject(error);
       onEvent({ kind: "worker-error", message: error.message });
     });
     void exited.then((code) => {
       if (stopping) return;
-      failure ??= new EmbeddedWorkerError(`the embedded database stopped (exit code ${code})`);
-      reject(failure);
-      onEvent({ kind: "worker-exit", message: failure.message });
+      // Once ready, a thread that ends on its own (a PGlite abort) fails every later query; the
+      // owner hears of it here, and /healthz through those failing queries.
+      const message = `the embedded database stopped (exit code ${code})`;
+      reject(new EmbeddedWorkerError(message));
+      onEvent({ kind: "worker-exit", message });
     });
   });
   try {
@@ -85,9 +82,6 @@ export async function startEmbeddedWorker(
     throw error;
   }
   return {
-    get failure() {
-      return failure;
-    },
     async stop(drainMs) {
       if (stopping) return void (await exited);
       stopping = true;

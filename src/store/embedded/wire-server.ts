@@ -151,7 +151,7 @@ export class WireServer {
         return false;
       }
       connection.startedUp = true;
-      this.submit(connection, [Buffer.from(packet)], true);
+      this.submit(connection, [packet], true);
       return true;
     }
     return false;
@@ -191,7 +191,9 @@ export class WireServer {
     if (connection.closed) return;
     await db.runExclusive(async () => {
       for (const message of turn.messages) {
-        await db.execProtocolRawStream(new Uint8Array(message), {
+        await db.execProtocolRawStream(message, {
+          // Copied: the chunk may be a view into PGlite's memory, reused once this returns,
+          // while the socket may still be queueing it.
           onRawData: (data) => {
             if (!connection.closed) connection.socket.write(Buffer.from(data));
           },
