@@ -107,7 +107,7 @@ describe("kill -9 of the bot on the embedded store", { timeout: 300_000 }, () =>
     const importing = new RunningCli(dir, ["catalog", "import", big.path, "--name", "mpls"]);
     // This import takes ~20 s on an idle 2-core machine (reading, then one write transaction
     // through the bot); 4 s in, it is surely running and surely not committed.
-    await importing.waitForStderr("Importing");
+    await importing.waitFor("stderr", "Importing");
     await new Promise((r) => setTimeout(r, 4000));
     await bot.kill9();
     const cut = await importing.done;

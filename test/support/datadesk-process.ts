@@ -1,12 +1,9 @@
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
-import { promisify } from "node:util";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 
 /**
  * Real `datadesk` processes on one embedded data dir, as an operator runs them in two terminals:
  * a running `start` (the console bot) that the test types into, and CLI commands beside it.
  */
-
-const execFileAsync = promisify(execFile);
 
 export function datadeskEnv(dataDir: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, DATADESK_DATA_DIR: dataDir };
@@ -18,27 +15,16 @@ export interface CliResult {
   code: number;
 }
 
-export async function runCli(dataDir: string, args: string[], timeoutMs = 90_000): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, ["bin/datadesk.js", ...args], {
-      env: datadeskEnv(dataDir),
-      timeout: timeoutMs,
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: e.stdout ?? "", stderr: e.stderr ?? "", code: typeof e.code === "number" ? e.code : -1 };
-  }
-}
-
-export class ConsoleBot {
+/** One `bin/datadesk.js` process with its output collected as it arrives. */
+class DatadeskProcess {
   stdout = "";
   stderr = "";
-  readonly exited: Promise<number | null>;
-  private readonly child: ChildProcessWithoutNullStreams;
+  /** Resolves once the process exited and its output streams closed. */
+  readonly closed: Promise<number | null>;
+  protected readonly child: ChildProcessWithoutNullStreams;
 
-  constructor(dataDir: string) {
-    this.child = spawn(process.execPath, ["bin/datadesk.js", "start"], {
+  constructor(dataDir: string, args: string[]) {
+    this.child = spawn(process.execPath, ["bin/datadesk.js", ...args], {
       env: datadeskEnv(dataDir),
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -48,31 +34,69 @@ export class ConsoleBot {
     this.child.stderr.on("data", (c: Buffer) => {
       this.stderr += c.toString();
     });
-    this.exited = new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
+    this.closed = new Promise((resolve) => this.child.once("close", (code) => resolve(code)));
   }
 
   get pid(): number {
     return this.child.pid ?? -1;
   }
 
-  /** Waits until stdout (after `from`) shows `text`; returns the offset just past it. */
-  async waitFor(text: string | RegExp, from = 0, timeoutMs = 90_000): Promise<number> {
+  /** Waits until `stream` (after `from`) shows `text`; returns the offset just past its start. */
+  async waitFor(
+    stream: "stdout" | "stderr",
+    text: string | RegExp,
+    from = 0,
+    timeoutMs = 90_000,
+  ): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rest = this.stdout.slice(from);
+      const rest = this[stream].slice(from);
       const at = typeof text === "string" ? rest.indexOf(text) : rest.search(text);
       if (at >= 0) return from + at + 1;
       if (this.child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(
-          `console never showed ${String(text)}\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
-        );
+        throw new Error(`never saw ${String(text)}\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`);
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 
+  kill9(): Promise<number | null> {
+    this.child.kill("SIGKILL");
+    return this.closed;
+  }
+}
+
+/** A CLI command still running, whose progress (stderr) the test can watch. */
+export class RunningCli extends DatadeskProcess {
+  readonly done: Promise<CliResult>;
+
+  constructor(dataDir: string, args: string[], timeoutMs = 90_000) {
+    super(dataDir, args);
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), timeoutMs);
+    this.done = this.closed.then((code) => {
+      clearTimeout(timer);
+      return { stdout: this.stdout, stderr: this.stderr, code: code ?? -1 };
+    });
+  }
+}
+
+export function runCli(dataDir: string, args: string[], timeoutMs = 90_000): Promise<CliResult> {
+  return new RunningCli(dataDir, args, timeoutMs).done;
+}
+
+/** `datadesk start` on the console, typed into line by line. */
+export class ConsoleBot extends DatadeskProcess {
+  constructor(dataDir: string) {
+    super(dataDir, ["start"]);
+  }
+
+  get exited(): Promise<number | null> {
+    return this.closed;
+  }
+
   async ready(): Promise<void> {
-    await this.waitFor("datadesk console");
+    await this.waitFor("stdout", "datadesk console");
   }
 
   /** Types one line and returns where its answer starts in stdout. */
@@ -84,45 +108,12 @@ export class ConsoleBot {
 
   async ask(line: string, expected: string | RegExp): Promise<string> {
     const from = this.type(line);
-    await this.waitFor(expected, from);
+    await this.waitFor("stdout", expected, from);
     return this.stdout.slice(from);
   }
 
   async quit(): Promise<number | null> {
     this.child.stdin.end("quit\n");
-    return this.exited;
-  }
-
-  kill9(): Promise<number | null> {
-    this.child.kill("SIGKILL");
-    return this.exited;
-  }
-}
-
-/** A CLI command still running, whose progress (stderr) the test watches. */
-export class RunningCli {
-  stdout = "";
-  stderr = "";
-  readonly done: Promise<CliResult>;
-
-  constructor(dataDir: string, args: string[]) {
-    const child = spawn(process.execPath, ["bin/datadesk.js", ...args], { env: datadeskEnv(dataDir) });
-    child.stdout.on("data", (c: Buffer) => {
-      this.stdout += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      this.stderr += c.toString();
-    });
-    this.done = new Promise((resolve) =>
-      child.once("close", (code) => resolve({ stdout: this.stdout, stderr: this.stderr, code: code ?? -1 })),
-    );
-  }
-
-  async waitForStderr(text: string | RegExp, timeoutMs = 120_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(typeof text === "string" ? this.stderr.includes(text) : text.test(this.stderr))) {
-      if (Date.now() > deadline) throw new Error(`never saw ${String(text)} in:\n${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    return this.closed;
   }
 }
