@@ -34,18 +34,30 @@ function fakeClients() {
 
 const backoff = { firstMs: 20, maxMs: 80, stableMs: 60_000 };
 
+type Supervisor = ReturnType<typeof createPlatformSupervisor>;
+type SupervisorOptions = Parameters<typeof createPlatformSupervisor>[0];
+
+/** A started supervisor of `clients`, with the fast test backoff unless told otherwise. */
+async function supervise(
+  clients: ReturnType<typeof fakeClients>,
+  options: Partial<SupervisorOptions> = {},
+): Promise<Supervisor> {
+  const supervisor = createPlatformSupervisor({
+    name: "discord",
+    logger,
+    backoff,
+    connect: (fault) => clients.connect(fault),
+    ...options,
+  });
+  await supervisor.start();
+  return supervisor;
+}
+
 describe("the platform supervisor", () => {
   it("rebuilds a failed client after a delay, closing the old one, and counts the restart", async () => {
     const clients = fakeClients();
     let restarts = 0;
-    const supervisor = createPlatformSupervisor({
-      name: "discord",
-      logger,
-      backoff,
-      connect: (fault) => clients.connect(fault),
-      onRestart: () => restarts++,
-    });
-    await supervisor.start();
+    const supervisor = await supervise(clients, { onRestart: () => restarts++ });
     expect(supervisor.health()).toEqual({ status: "ready", restarts: 0 });
     clients.made[0]?.fault("gateway closed with code 4014");
     expect(supervisor.health().status).toBe("restarting");
@@ -67,13 +79,7 @@ describe("the platform supervisor", () => {
 
   it("keeps trying when logging in again fails, waiting longer each time", async () => {
     const clients = fakeClients();
-    const supervisor = createPlatformSupervisor({
-      name: "discord",
-      logger,
-      backoff,
-      connect: (f) => clients.connect(f),
-    });
-    await supervisor.start();
+    const supervisor = await supervise(clients);
     clients.failConnects(2);
     const started = Date.now();
     clients.made[0]?.fault("broken");
@@ -86,13 +92,7 @@ describe("the platform supervisor", () => {
 
   it("ignores a late failure from a client it already replaced, and faults during a restart", async () => {
     const clients = fakeClients();
-    const supervisor = createPlatformSupervisor({
-      name: "discord",
-      logger,
-      backoff,
-      connect: (f) => clients.connect(f),
-    });
-    await supervisor.start();
+    const supervisor = await supervise(clients);
     const old = clients.made[0];
     old?.fault("first");
     old?.fault("again, while restarting");
@@ -109,13 +109,7 @@ describe("the platform supervisor", () => {
 
   it("stops without waiting out a pending restart, and connects nothing after", async () => {
     const clients = fakeClients();
-    const supervisor = createPlatformSupervisor({
-      name: "discord",
-      logger,
-      backoff: { ...backoff, firstMs: 60_000, maxMs: 60_000 },
-      connect: (f) => clients.connect(f),
-    });
-    await supervisor.start();
+    const supervisor = await supervise(clients, { backoff: { ...backoff, firstMs: 60_000, maxMs: 60_000 } });
     clients.made[0]?.fault("broken");
     const stopped = Date.now();
     await supervisor.stop();

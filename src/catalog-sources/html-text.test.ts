@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { datasetFixture } from "../../test/fakes/core/dataset-fixture.js";
 import { htmlToPlainText, htmlToPlainTextOrNull } from "./html-text.js";
 import { readableDataset } from "./readable-text.js";
 
@@ -38,29 +39,22 @@ describe("htmlToPlainText", () => {
 
 describe("readableDataset", () => {
   it("stores every text a person reads as plain text", () => {
-    const dataset = readableDataset({
-      key: "k",
-      title: "Parks &amp; Pools",
-      description: "<p>All <b>parks</b></p>",
-      descriptionText: "",
-      keywords: ["<b>parks</b>"],
-      themes: [],
-      publisher: "<span>City</span>",
-      contactName: "Parks &amp; Rec",
-      contactEmail: "a@b.org",
-      licenseId: null,
-      licenseTitle: "<p>To be added.</p>",
-      licenseUrl: null,
-      issued: null,
-      modified: null,
-      accrualPeriodicity: null,
-      accessLevel: "public",
-      landingPage: null,
-      distributions: [],
-      columns: [{ name: "NAME", fieldName: null, type: null, description: "<i>the</i> name" }],
-      usageNotes: ["<p>Use &quot;freely&quot;</p>"],
-      extras: { note: "<b>x</b>" },
-    });
+    const dataset = readableDataset(
+      datasetFixture({
+        key: "k",
+        title: "Parks &amp; Pools",
+        description: "<p>All <b>parks</b></p>",
+        descriptionText: "",
+        keywords: ["<b>parks</b>"],
+        publisher: "<span>City</span>",
+        contactName: "Parks &amp; Rec",
+        contactEmail: "a@b.org",
+        licenseTitle: "<p>To be added.</p>",
+        columns: [{ name: "NAME", fieldName: null, type: null, description: "<i>the</i> name" }],
+        usageNotes: ["<p>Use &quot;freely&quot;</p>"],
+        extras: { note: "<b>x</b>" },
+      }),
+    );
     expect(dataset).toMatchObject({
       title: "Parks & Pools",
       description: "All parks",
