@@ -7,16 +7,17 @@
  * generator (bench/slack-load-client.ts) sends both the identical open-loop schedule of signed
  * `/datadesk` commands (a mix of help, questions, a dataset card and an unknown command) and
  * measures each ack from the moment it was due. Then it checks on the fake that every datadesk
- * command got exactly one reply through its response_url. PGlite in memory by default; the
+ * command got exactly one reply through its response_url. A PGlite data dir by default (the
+ * embedded store as `datadesk start` opens it; `--store memory` for in-memory PGlite); the
  * Postgres named by DATABASE_URL (a throwaway database on it) when set.
  *
  * Target: datadesk's ack latency ≤ 1.5× the bare app's (p50 and p99) at 200 req/s, no ack over 3 s.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -36,13 +37,18 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     /** Unmeasured seconds per target first (JIT, connection pools, caches). */
     warmup: { type: "string", default: "2" },
+    /** PGlite only: "dir" (a data dir, as `datadesk start` runs it: PGlite in a worker thread) or "memory". */
+    store: { type: "string", default: "dir" },
   },
 });
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 const warmupSeconds = Number(values.warmup);
-if (!(rate > 0 && seconds > 0 && warmupSeconds >= 0)) {
-  process.stderr.write("usage: bench/slack-load.ts [--rate N>0] [--seconds N>0] [--warmup N>=0]\n");
+const store = values.store;
+if (!(rate > 0 && seconds > 0 && warmupSeconds >= 0) || (store !== "dir" && store !== "memory")) {
+  process.stderr.write(
+    "usage: bench/slack-load.ts [--rate N>0] [--seconds N>0] [--warmup N>=0] [--store dir|memory]\n",
+  );
   process.exit(2);
 }
 
@@ -217,6 +223,13 @@ async function collectReplies(
   };
 }
 
+function databaseLabel(): string {
+  if (testDriver === "postgres") return "Postgres (DATABASE_URL, throwaway database)";
+  return dataDir
+    ? "PGlite data dir (worker thread, served on its private socket, as `datadesk start` runs it)"
+    : "PGlite in memory (on the acknowledging event loop: tests' store, not what `datadesk start` runs)";
+}
+
 function row(cells: readonly string[], widths: readonly number[]): string {
   return `${cells.map((cell, i) => cell.padEnd(widths[i] ?? 10)).join("")}\n`;
 }
@@ -229,6 +242,10 @@ const fake = await startFakeSlack({ waitTimeoutMs: 60_000 });
 let desk: TestApp | null = null;
 let bare: Awaited<ReturnType<typeof startBareBolt>> | null = null;
 const client = startClient();
+const dataDir =
+  testDriver === "pglite" && store === "dir"
+    ? mkdtempSync(path.join(tmpdir(), "datadesk-slack-load-"))
+    : null;
 try {
   desk = await startTestApp(
     {
@@ -239,7 +256,7 @@ try {
       HOST: "127.0.0.1",
       DATADESK_COMMUNITY_NAME: "Load Bench",
     },
-    { logLevel: "warn" },
+    { logLevel: "warn", ...(dataDir ? { pgliteDataDir: dataDir } : {}) },
   );
   const prisma = desk.app.services.db.prisma;
   const community = await prisma.community.findFirstOrThrow({ where: { slug: "default" } });
@@ -262,9 +279,7 @@ try {
     `Slack /datadesk load: ${rate} req/s × ${seconds} s = ${count} signed slash commands per target, ` +
       `open loop from a separate process, 127.0.0.1\n`,
   );
-  out(
-    `database: ${testDriver === "postgres" ? "Postgres (DATABASE_URL, throwaway database)" : "PGlite in memory"}; catalog: ${catalog}\n`,
-  );
+  out(`database: ${databaseLabel()}; catalog: ${catalog}\n`);
   out(`mix (cycled): ${MIX.join(" | ")}; ${PEOPLE} people\n`);
   // Everything (fake Slack, both apps, the client, PGlite) shares this machine's cores.
   const load = loadavg().map((n) => n.toFixed(2));
@@ -343,4 +358,5 @@ try {
   await bare?.stop();
   await desk?.close();
   await fake.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

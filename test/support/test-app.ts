@@ -25,19 +25,25 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string>,
-  options: Omit<StartOptions, "logger"> & { logLevel?: string } = {},
+  options: Omit<StartOptions, "logger"> & {
+    logLevel?: string;
+    /** A PGlite data dir (the embedded store as `datadesk start` opens it) instead of in-memory PGlite. */
+    pgliteDataDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const testDb: TestDatabase | null =
     testDriver === "postgres" ? await openTestDatabase({ community: false }) : null;
   const config = loadConfig(env);
-  config.database = testDb?.url ? { kind: "postgres", url: testDb.url } : { kind: "pglite", dataDir: null };
+  config.database = testDb?.url
+    ? { kind: "postgres", url: testDb.url }
+    : { kind: "pglite", dataDir: options.pgliteDataDir ?? null };
   const logs: LogLine[] = [];
   const destination = new PassThrough();
   destination.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
       logs.push(JSON.parse(line) as LogLine);
   });
-  const { logLevel, ...startOptions } = options;
+  const { logLevel, pgliteDataDir: _dataDir, ...startOptions } = options;
   const app = await startApp(config, {
     ...startOptions,
     logger: createLogger({ level: logLevel ?? "info", secrets: config.secrets, destination }),
