@@ -38,6 +38,8 @@ interface Turn {
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
+/** A turn's response is written once it is whole, or in pieces of about this size when large. */
+const FLUSH_BYTES = 256 * 1024;
 
 class WireConnection {
   buffer: Buffer = Buffer.alloc(0);
@@ -189,17 +191,33 @@ export class WireServer {
     const { db } = this.options;
     const { connection } = turn;
     if (connection.closed) return;
-    await db.runExclusive(async () => {
-      for (const message of turn.messages) {
-        await db.execProtocolRawStream(message, {
-          // Copied: the chunk may be a view into PGlite's memory, reused once this returns,
-          // while the socket may still be queueing it.
-          onRawData: (data) => {
-            if (!connection.closed) connection.socket.write(Buffer.from(data));
-          },
-        });
-      }
-    });
+    // PGlite hands a response over in many small chunks (a few per message, one per row batch);
+    // one socket write per chunk cost the worker more than the queries. They are gathered into
+    // one write per turn, flushed early past FLUSH_BYTES so a large result stays bounded.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length > 0 && !connection.closed)
+        connection.socket.write(pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      await db.runExclusive(async () => {
+        for (const message of turn.messages) {
+          await db.execProtocolRawStream(message, {
+            // Copied: the chunk may be a view into PGlite's memory, reused once this returns.
+            onRawData: (data) => {
+              pending.push(Buffer.from(data));
+              pendingBytes += data.byteLength;
+              if (pendingBytes >= FLUSH_BYTES) flush();
+            },
+          });
+        }
+      });
+    } finally {
+      flush();
+    }
     // An implicit extended-protocol transaction is not a "transaction block" to PGlite, so a
     // request cut by Flush keeps its turn explicitly until its Sync arrives.
     this.owner = db.isInTransaction() || !turn.complete ? connection : null;
