@@ -75,7 +75,7 @@ export function createDatadesk(deps: CoreDeps, options: DatadeskOptions = {}): D
   const writes = new WriteRateLimiter(deps.clock, options.writeRateLimit ?? defaultWriteRateLimit);
   async function context(identity: PlatformIdentity): Promise<RequestContext> {
     const community = await deps.people.communityForWorkspace(identity.platform, identity.workspaceId);
-    const actor = await resolveActor(deps, identity);
+    const actor = await resolveActor(deps, identity, community);
     return { deps, identity, actor, community, t: translator(actor.locale) };
   }
 
