@@ -143,4 +143,63 @@ describe(`catalog sync writer (${testDriver})`, () => {
       "the same key appears earlier in this catalog",
     ]);
   });
+
+  it("holds no transaction while it reads: other queries are answered mid-sync", async () => {
+    const april = target("read-beside", "chicago-il-data-2020-04-14.json");
+    let answeredMidSync: unknown = "not asked";
+    async function* askingMidway(): AsyncGenerator<CatalogRecord> {
+      let n = 0;
+      for await (const record of reader.read(april.location, "dcat")) {
+        // Past the first batch, so the sync has already written to the database.
+        if (n++ === 600) {
+          const timeout = new Promise((resolve) => setTimeout(resolve, 3_000, "timed out"));
+          answeredMidSync = await Promise.race([db.sql.query(`SELECT 1 AS "one"`), timeout]);
+        }
+        yield record;
+      }
+    }
+    const outcome = await writeCatalogSync(db.sql, april, askingMidway(), new Date());
+    expect(answeredMidSync).toEqual([{ one: 1 }]);
+    expect(outcome).toMatchObject({ added: 782, skipped: 0 });
+  });
+
+  it("refuses to merge records read as unchanged that another sync changed meanwhile", async () => {
+    const april = target("raced", "chicago-il-data-2020-04-14.json");
+    const july = target("raced", "chicago-il-data-2020-07-22.json");
+    await writeCatalogSync(db.sql, april, reader.read(april.location, "dcat"), new Date("2020-04-15Z"));
+    async function* julySyncMidway(): AsyncGenerator<CatalogRecord> {
+      let n = 0;
+      for await (const record of reader.read(april.location, "dcat")) {
+        if (n++ === 700)
+          await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-23Z"));
+        yield record;
+      }
+    }
+    await expect(writeCatalogSync(db.sql, april, julySyncMidway(), new Date("2020-07-24Z"))).rejects.toThrow(
+      /another sync of this catalog finished/,
+    );
+    // The July sync stands; the refused one left nothing staged.
+    const source = await db.prisma.catalogSource.findFirstOrThrow({ where: { name: "raced" } });
+    expect(await db.prisma.dataset.count({ where: { sourceId: source.id, removedAt: null } })).toBe(801);
+    expect(await db.prisma.catalogSyncStage.count()).toBe(0);
+  });
+
+  it("sweeps what a sync killed mid-way left staged, once it is a day old", async () => {
+    const abandoned = "00000000-0000-4000-8000-000000000001";
+    await db.sql.query(
+      `INSERT INTO "CatalogSyncStage" ("stageId", "key", "contentHash", "stagedAt")
+       VALUES ($1::uuid, 'old', 'h', now() - interval '2 days'), ($1::uuid, 'recent', 'h', now())`,
+      [abandoned],
+    );
+    const small = target("sweeper", "chicago-il-data-2020-04-14.json");
+    await writeCatalogSync(
+      db.sql,
+      small,
+      failAfter(reader.read(small.location, "dcat"), 5),
+      new Date(),
+    ).catch(() => undefined);
+    const left = await db.prisma.catalogSyncStage.findMany({ where: { stageId: abandoned } });
+    expect(left.map((row) => row.key)).toEqual(["recent"]);
+    await db.prisma.catalogSyncStage.deleteMany({ where: { stageId: abandoned } });
+  });
 });

@@ -1,0 +1,94 @@
+import type { NormalizedDataset } from "../../core/catalog/dataset.js";
+import type { SqlExecutor } from "../sql-executor.js";
+import { contentHash } from "./content-hash.js";
+
+/**
+ * The first, long half of a catalog sync: records are written to "CatalogSyncStage" in batches,
+ * each its own short statement, compared on the way in with what the catalog holds. A record
+ * whose content hash matches its live, unremoved dataset is staged as key and hash only; any
+ * other record carries its whole row (payload) for the merge. Nothing here touches "Dataset".
+ */
+
+/** The columns a staged payload carries, as jsonb_to_record reads them back in the merge. */
+export const RECORD_COLUMNS = `r("key" text, "title" text, "description" text, "descriptionText" text, "keywords" text[],
+  "themes" text[], "publisher" text, "contactName" text, "contactEmail" text, "licenseId" text, "licenseTitle" text,
+  "licenseUrl" text, "issued" timestamptz, "modified" timestamptz, "accrualPeriodicity" text, "accessLevel" text,
+  "landingPage" text, "distributions" jsonb, "columns" jsonb, "extras" jsonb, "sourceUsageNotes" text[], "contentHash" text)`;
+
+/** Staged rows older than this belong to a process that died mid-sync. */
+const ABANDONED_AFTER = "1 day";
+
+const STAGE_BATCH = `
+WITH input AS (
+  SELECT r.value AS "payload", r.value->>'key' AS "key", r.value->>'contentHash' AS "contentHash"
+    FROM jsonb_array_elements($1::jsonb) AS r(value)
+)
+INSERT INTO "CatalogSyncStage" ("stageId", "key", "contentHash", "payload")
+SELECT $2::uuid, i."key", i."contentHash",
+       CASE WHEN d."id" IS NULL OR d."removedAt" IS NOT NULL OR d."contentHash" IS DISTINCT FROM i."contentHash"
+            THEN i."payload" END
+  FROM input i
+  LEFT JOIN "Dataset" d ON d."sourceId" = $3::uuid AND d."key" = i."key"
+ON CONFLICT ("stageId", "key") DO NOTHING
+RETURNING "key"`;
+
+function toRow(dataset: NormalizedDataset) {
+  return {
+    key: dataset.key,
+    title: dataset.title,
+    description: dataset.description,
+    descriptionText: dataset.descriptionText,
+    keywords: dataset.keywords,
+    themes: dataset.themes,
+    publisher: dataset.publisher,
+    contactName: dataset.contactName,
+    contactEmail: dataset.contactEmail,
+    licenseId: dataset.licenseId,
+    licenseTitle: dataset.licenseTitle,
+    licenseUrl: dataset.licenseUrl,
+    issued: dataset.issued?.toISOString() ?? null,
+    modified: dataset.modified?.toISOString() ?? null,
+    accrualPeriodicity: dataset.accrualPeriodicity,
+    accessLevel: dataset.accessLevel,
+    landingPage: dataset.landingPage,
+    distributions: dataset.distributions,
+    columns: dataset.columns,
+    extras: dataset.extras,
+    sourceUsageNotes: dataset.usageNotes,
+    contentHash: contentHash(dataset),
+  };
+}
+
+export class CatalogSyncStage {
+  constructor(
+    private readonly sql: Pick<SqlExecutor, "exec" | "query">,
+    readonly stageId: string,
+    /** The source as it is before this sync; null on a first import (every record is new). */
+    private readonly sourceId: string | null,
+  ) {}
+
+  /** Sweeps what syncs killed mid-way left behind. */
+  async sweepAbandoned(): Promise<void> {
+    await this.sql.query(
+      `DELETE FROM "CatalogSyncStage" WHERE "stagedAt" < now() - interval '${ABANDONED_AFTER}'`,
+    );
+  }
+
+  /**
+   * Stages one batch (keys unique within it); returns the keys staged, so a key missing from the
+   * answer appeared earlier in this sync.
+   */
+  async add(datasets: readonly NormalizedDataset[]): Promise<Set<string>> {
+    if (datasets.length === 0) return new Set();
+    const rows = await this.sql.query<{ key: string }>(STAGE_BATCH, [
+      JSON.stringify(datasets.map(toRow)),
+      this.stageId,
+      this.sourceId,
+    ]);
+    return new Set(rows.map((row) => row.key));
+  }
+
+  async discard(): Promise<void> {
+    await this.sql.query(`DELETE FROM "CatalogSyncStage" WHERE "stageId" = $1::uuid`, [this.stageId]);
+  }
+}
