@@ -38,7 +38,8 @@ const STEM_CACHE_LIMIT = 50_000;
 const SIMILAR_CACHE_LIMIT = 10_000;
 
 export class TermStatistics {
-  private readonly sources = new Map<string, Promise<SourceTerms>>();
+  /** One load per source version, shared by everyone asking while it runs. */
+  private readonly sources = new Map<string, { signature: string; loading: Promise<SourceTerms> }>();
   private readonly stemCache = new Map<string, string[]>();
 
   constructor(
@@ -87,22 +88,25 @@ export class TermStatistics {
 
   private source(version: SourceVersion): Promise<SourceTerms> {
     const cached = this.sources.get(version.id);
-    if (cached) {
-      return cached.then((terms) =>
-        terms.signature === version.signature && Date.now() - terms.loadedAt < this.maxAgeMs
-          ? terms
-          : this.reload(version),
-      );
-    }
-    return this.reload(version);
+    // A new signature (a sync just finished) is reloaded by the first question that sees it,
+    // and every question asked meanwhile waits for that one load: ts_stat reads every vector of
+    // the source, and a burst of questions each starting its own stalled the database.
+    if (!cached || cached.signature !== version.signature) return this.reload(version);
+    return cached.loading.then((terms) => {
+      if (Date.now() - terms.loadedAt < this.maxAgeMs) return terms;
+      const current = this.sources.get(version.id);
+      return current && current !== cached ? current.loading : this.reload(version);
+    });
   }
 
   private reload(version: SourceVersion): Promise<SourceTerms> {
     if (!UUID.test(version.id)) return Promise.reject(new Error(`not a source id: ${version.id}`));
-    const loading = this.load(version);
-    this.sources.set(version.id, loading);
-    loading.catch(() => this.sources.delete(version.id));
-    return loading;
+    const entry = { signature: version.signature, loading: this.load(version) };
+    this.sources.set(version.id, entry);
+    entry.loading.catch(() => {
+      if (this.sources.get(version.id) === entry) this.sources.delete(version.id);
+    });
+    return entry.loading;
   }
 
   private async load(version: SourceVersion): Promise<SourceTerms> {
