@@ -13,9 +13,7 @@
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,53 +24,11 @@ import { systemClock } from "../src/core/ports/clock.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
 import { type DatabaseTarget, openDatabase } from "../src/store/database.js";
 import { DEFAULT_COMMUNITY_SLUG, ensureDefaultCommunity } from "../src/store/default-community.js";
-
-const chicagoFile = path.resolve(process.cwd(), "../shared/catalogs/chicago-il-data-2020-07-22.json");
-const variants = [
-  "North",
-  "South",
-  "East",
-  "West",
-  "Central",
-  "Citywide",
-  "Archive",
-  "Historical",
-  "Monthly",
-];
+import { writeSyntheticCatalog } from "./synthetic-catalog-file.js";
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at === -1 ? undefined : process.argv[at + 1];
-}
-
-/** Writes the synthetic catalog with backpressure, so the bench never holds it in memory. */
-async function synthesise(file: string, count: number): Promise<void> {
-  const chicago = JSON.parse(await readFile(chicagoFile, "utf8")) as { dataset: Record<string, unknown>[] };
-  const templates = chicago.dataset;
-  const out = createWriteStream(file);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, "drain");
-  };
-  await write(
-    '{"@type":"dcat:Catalog","conformsTo":"https://project-open-data.cio.gov/v1.1/schema","dataset":[\n',
-  );
-  for (let index = 0; index < count; index += 1) {
-    const template = templates[index % templates.length] ?? {};
-    const round = Math.floor(index / templates.length);
-    const variant = variants[index % variants.length] ?? "";
-    const keywords = Array.isArray(template.keyword) ? template.keyword : [];
-    const record = {
-      ...template,
-      identifier: `https://data.example.org/api/views/bench-${index}`,
-      title: `${String(template.title)} (${variant} ${round})`,
-      description: `${variant} edition ${round}. ${String(template.description ?? "")}`,
-      keyword: [...keywords, variant.toLowerCase()],
-    };
-    await write(`${index === 0 ? "" : ",\n"}${JSON.stringify(record)}`);
-  }
-  await write("\n]}\n");
-  out.end();
-  await once(out, "finish");
 }
 
 interface Figures {
@@ -204,7 +160,7 @@ async function main(): Promise<void> {
   try {
     const file = path.join(dir, "data.json");
     const synthStarted = performance.now();
-    await synthesise(file, count);
+    await writeSyntheticCatalog(file, count);
     const size = (await stat(file)).size;
     process.stderr.write(
       `synthesised ${count} datasets (${(size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - synthStarted) / 1000).toFixed(1)} s\n`,
