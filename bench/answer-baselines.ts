@@ -8,8 +8,11 @@ import type { SqlExecutor } from "../src/store/sql-executor.js";
 
 /**
  * The two baselines the answer engine must beat, answering in the same JSON shape:
- *  - Postgres full text over title + description: plainto_tsquery, ts_rank, no field weights,
- *    synonyms or threshold ("confident" = anything matched);
+ *  - Postgres full text over title + description: the question's words (plainto_tsquery's
+ *    lexemes) ORed, ts_rank, no field weights, synonyms or threshold ("confident" = anything
+ *    matched). ORed like MiniSearch's default: plainto_tsquery alone ANDs every word, so a
+ *    conversational question matches (almost) nothing and the baseline would measure that, not
+ *    full-text ranking;
  *  - MiniSearch with default options over title + description ("confident" = any result).
  * Both reuse datadesk's intent detection and field extraction on their top result, so the
  * comparison isolates retrieval and confidence.
@@ -22,10 +25,11 @@ export type Ranker = (
 export function postgresFullTextRanker(sql: Pick<SqlExecutor, "query">): Ranker {
   return (question, catalog) =>
     sql.query<{ key: string; title: string; score: number }>(
-      `SELECT d."key", d."title", ts_rank(to_tsvector('english', d."title" || ' ' || d."descriptionText"), q) AS "score"
-         FROM "Dataset" d JOIN "CatalogSource" s ON s."id" = d."sourceId", plainto_tsquery('english', $2) AS q
+      `SELECT d."key", d."title", ts_rank(to_tsvector('english', d."title" || ' ' || coalesce(d."descriptionText", '')), q) AS "score"
+         FROM "Dataset" d JOIN "CatalogSource" s ON s."id" = d."sourceId",
+              CAST(replace(CAST(plainto_tsquery('english', $2) AS text), ' & ', ' | ') AS tsquery) AS q
         WHERE s."name" = $1 AND d."removedAt" IS NULL
-          AND to_tsvector('english', d."title" || ' ' || d."descriptionText") @@ q
+          AND to_tsvector('english', d."title" || ' ' || coalesce(d."descriptionText", '')) @@ q
         ORDER BY "score" DESC, d."title" LIMIT 10`,
       [catalog, question],
     );
