@@ -3,7 +3,7 @@
 // question's `catalog` scopes the search), answers every question with datadesk and with two
 // baselines, and prints the scores the question set's README defines: per set, then over all of
 // them. By default the shared dev set and our own ArcGIS Hub dev set (bench/questions/).
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { AskJson } from "../src/cli/ask-command.js";
 import { answerJson } from "../src/cli/ask-command.js";
@@ -24,6 +24,8 @@ const { values } = parseArgs({
       default: ["../shared/questions/dev.jsonl", "bench/questions/arcgis-hub-dev.jsonl"],
     },
     failures: { type: "boolean", default: false },
+    /** Writes datadesk's answers (the `datadesk ask --json` shape) to this file, for a closer look. */
+    dump: { type: "string" },
   },
 });
 const questionSets = (values.questions ?? []).map((file) => ({
@@ -57,6 +59,7 @@ const datadesk = await run(async (question) =>
 );
 const baseline = (ranker: Ranker) =>
   run((question) => baselineAnswer(ranker, stores.datasetSearch, communityId, question));
+if (values.dump) writeFileSync(values.dump, JSON.stringify(Object.fromEntries(datadesk), null, 1));
 const fullText = await baseline(postgresFullTextRanker(db.sql));
 const miniSearch = await baseline(await miniSearchRanker(db.sql));
 await db.close();

@@ -4,6 +4,8 @@ import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import { DomainError } from "../shared/domain-error.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze-question.js";
 import { answerField, type FieldAnswer, offersFormat } from "./field-answer.js";
+import { namedDatasetFirst, namesDataset } from "./named-dataset.js";
+import { nearMissTopics } from "./near-miss.js";
 import { parseCatalogInput } from "./parse-catalog-input.js";
 import { type Intent, isFieldIntent } from "./question-intent.js";
 
@@ -35,6 +37,11 @@ export interface Answer {
   field: FieldAnswer | null;
   /** Civic topics of the question the catalog never mentions ("evictions"). */
   missingTopics: string[];
+  /**
+   * The best match shares words with the question but none of these asked topics (asked for
+   * "ridership", found "No Riding Zones"): a near miss, offered as probably not it. Empty otherwise.
+   */
+  nearMissTopics: string[];
   analysis: QuestionAnalysis;
 }
 
@@ -75,14 +82,22 @@ export async function askQuestion(
     concepts: analysis.concepts,
     limit: RESULT_LIMIT,
   });
-  const results = preferAskedFormats(found.datasets, analysis.formats);
+  const results = preferAskedFormats(
+    namedDatasetFirst(found.datasets, input.question),
+    analysis.formats,
+    input.question,
+  );
   // A civic topic from the asking part of the question that no dataset mentions means the
   // catalog does not have the subject, whatever else matches ("evictions … by neighborhood").
   const missingTopics = found.unknownConcepts
     .filter((concept) => concept.topic && concept.weight >= 1)
     .map((concept) => concept.words.join(" "));
   const best = results[0];
-  const confident = best !== undefined && best.score >= CONFIDENCE_THRESHOLD && missingTopics.length === 0;
+  const plausible = best !== undefined && best.score >= CONFIDENCE_THRESHOLD && missingTopics.length === 0;
+  // A near miss (asked for X, the best match only shares other words) is not the answer either:
+  // it is offered as the closest, probably not it.
+  const nearMiss = plausible ? nearMissTopics(best.dataset, analysis.concepts) : [];
+  const confident = plausible && nearMiss.length === 0;
 
   let field: FieldAnswer | null = null;
   if (confident && isFieldIntent(analysis.intent)) {
@@ -97,6 +112,7 @@ export async function askQuestion(
     results,
     field,
     missingTopics,
+    nearMissTopics: nearMiss,
     analysis,
   };
 }
@@ -105,9 +121,15 @@ export async function askQuestion(
  * "Bus stops as a plain CSV?": a relevant dataset offering CSV is a better answer than a
  * slightly more relevant one that only has a shapefile. Order is kept otherwise.
  */
-function preferAskedFormats(results: RankedDataset[], formats: readonly string[]): RankedDataset[] {
+function preferAskedFormats(
+  results: RankedDataset[],
+  formats: readonly string[],
+  question: string,
+): RankedDataset[] {
   const top = results[0];
-  if (!top || formats.length === 0) return results;
+  // "Can I download the planning zoning overlay as a CSV": the answer is about that dataset,
+  // even if it is "no".
+  if (!top || formats.length === 0 || namesDataset(question, top.dataset.title)) return results;
   const floor = Math.max(CONFIDENCE_THRESHOLD, top.score * FORMAT_PREFERENCE_RATIO);
   const offersAll = (result: RankedDataset) =>
     result.score >= floor && formats.every((format) => offersFormat(result.dataset, format));
