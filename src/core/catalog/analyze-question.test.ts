@@ -26,6 +26,18 @@ describe("analyzeQuestion", () => {
     expect(weight("months")).toBeLessThan(1);
   });
 
+  it('weighs a stated purpose ("for a community garden project") like a story, not like the ask', () => {
+    const { concepts } = analyzeQuestion("looking for vacant lots data for a community garden project");
+    const weight = (word: string) => concepts.find((concept) => concept.words.includes(word))?.weight ?? 0;
+    expect(weight("garden")).toBeLessThan(1);
+    expect(weight("project")).toBeLessThan(1);
+    expect(weight("lots")).toBeGreaterThanOrEqual(1);
+    // Without a purpose noun the words after "for" are the ask: "permits for a garden".
+    expect(
+      analyzeQuestion("permits for a garden").concepts.find((c) => c.words.includes("garden"))?.weight,
+    ).toBe(1);
+  });
+
   it("counts two phrasings of one idea once", () => {
     expect(conceptWords("trash and garbage pickup")).toEqual(["trash", "pickup"]);
   });

@@ -29,6 +29,25 @@ const CIVIC_TOPIC_WEIGHT = 1.5;
 const MAX_CONCEPTS = 12;
 
 /**
+ * "… for a community garden project", "… for my class": the purpose says why the data is wanted,
+ * not what it is, so its words count like a story's. The span is the words after "for a/my/our"
+ * up to and including the purpose noun.
+ */
+const purposeSpan =
+  /\bfor (?:a|an|my|our|the|some) (?:[a-z0-9]+ ){0,3}?(?:project|projects|app|application|study|class|course|paper|report|research|thesis|dissertation|website|site|startup|business|nonprofit|company|grant|proposal|story|article|homework|assignment)\b/;
+
+function purposeWordRange(clauseWords: readonly string[]): [number, number] | null {
+  const text = clauseWords.join(" ");
+  const match = purposeSpan.exec(text);
+  if (!match) return null;
+  const start = text
+    .slice(0, match.index)
+    .split(" ")
+    .filter((word) => word !== "").length;
+  return [start, start + match[0].split(" ").length];
+}
+
+/**
  * A story clause is about the asker ("my alley is infested", "i got another ticket"): it has a
  * first-person word and no question. Everything else is the ask, including bare topics ("tif
  * money - where does it come from?", "bike lanes map pls").
@@ -54,9 +73,17 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   clauses.forEach((clause, clauseIndex) => {
     const clauseWeight = !anyAsking || !isStory(clause) ? 1 : STORY_WEIGHT;
     const clauseWords = withoutCueWords(intent, words(clause.text));
+    const purpose = purposeWordRange(clauseWords);
+    const inPurpose = (index: number) => purpose !== null && index >= purpose[0] && index < purpose[1];
     let position = 0;
-    const add = (key: string, conceptWords: string[], alternatives: string[][], topic: boolean) => {
-      const weight = clauseWeight * (topic ? CIVIC_TOPIC_WEIGHT : 1);
+    const add = (
+      key: string,
+      conceptWords: string[],
+      alternatives: string[][],
+      topic: boolean,
+      at: number,
+    ) => {
+      const weight = clauseWeight * (inPurpose(at) ? STORY_WEIGHT : 1) * (topic ? CIVIC_TOPIC_WEIGHT : 1);
       const existing = byKey.get(key);
       if (existing) {
         existing.weight = Math.max(existing.weight, weight);
@@ -71,8 +98,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
           position: position++,
         });
     };
-    const addPlain = (text: string) => {
-      for (const word of contentWords(text)) add(singular(word), [word], alternativesOfWord(word), false);
+    const addPlain = (from: number, to: number) => {
+      for (let at = from; at < to; at += 1) {
+        const word = clauseWords[at] ?? "";
+        if (contentWords(word).length === 0) continue;
+        add(singular(word), [word], alternativesOfWord(word), false, at);
+      }
     };
     let index = 0;
     const matches = [...findSynonyms(clauseWords), ...yearRanges(clauseWords)]
@@ -82,7 +113,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
           order === 0 || match.start >= (all[order - 1]?.start ?? 0) + (all[order - 1]?.length ?? 0),
       );
     for (const match of matches) {
-      addPlain(clauseWords.slice(index, match.start).join(" "));
+      addPlain(index, match.start);
       const phrase = clauseWords
         .slice(match.start, match.start + match.length)
         .filter((_word, offset) => !match.skipped.includes(offset));
@@ -93,11 +124,12 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
           phrase,
           match.alternatives.map((alternative) => [...alternative]),
           match.group !== null,
+          match.start,
         );
-      for (const offset of match.skipped) addPlain(clauseWords[match.start + offset] ?? "");
+      for (const offset of match.skipped) addPlain(match.start + offset, match.start + offset + 1);
       index = match.start + match.length;
     }
-    addPlain(clauseWords.slice(index).join(" "));
+    addPlain(index, clauseWords.length);
   });
 
   const concepts = [...byKey.values()]
