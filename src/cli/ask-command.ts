@@ -43,6 +43,8 @@ export interface AskJson {
   } | null;
   /** Civic topics of the question no dataset mentions, when that is why it abstained. */
   missingTopics: string[];
+  /** The asked topics the closest match lacks, when it is a near miss (probably not it). */
+  nearMissTopics?: string[];
 }
 
 export function answerJson(answer: Answer, id?: string): AskJson {
@@ -67,6 +69,7 @@ export function answerJson(answer: Answer, id?: string): AskJson {
         }
       : null,
     missingTopics: answer.missingTopics,
+    ...(answer.nearMissTopics.length > 0 ? { nearMissTopics: answer.nearMissTopics } : {}),
   };
 }
 

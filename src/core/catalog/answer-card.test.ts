@@ -52,6 +52,7 @@ function answerFor(question: string, dataset: CatalogDataset | null, confident =
     results: dataset ? [{ dataset, score: 0.8 }] : [],
     field: confident && dataset && intent !== "find" ? answerField(intent, dataset, analysis) : null,
     missingTopics: confident ? [] : ["lead pipes"],
+    nearMissTopics: [],
     analysis,
   };
 }
@@ -115,6 +116,23 @@ describe("answer cards", () => {
       type: "actions",
       actions: [{ kind: "button", actionId: "problem.start", label: "File a problem", value: "" }],
     });
+  });
+
+  it("offers a near miss as the closest match, probably not it, in English and Spanish", () => {
+    const nearMiss: Answer = {
+      ...answerFor("number of bus riders by route", restricted, false),
+      missingTopics: [],
+      nearMissTopics: ["ridership"],
+    };
+    const english = text(answerCard(nearMiss, options()));
+    expect(english).toContain("I couldn't find that in the catalog");
+    expect(english).toContain(
+      "The closest match, “Lead Service Lines <!channel> @everyone”, shares words with your question but is not about “ridership”: probably not it.",
+    );
+    expect(english).not.toContain("The closest matches, which probably don't answer it:");
+    expect(english).toContain("Lead Service Lines");
+    const spanish = text(answerCard(nearMiss, options({ t: translator("es"), locale: "es" })));
+    expect(spanish).toContain("no trata de «ridership»: probablemente no es eso.");
   });
 
   it("speaks Spanish, dates included", () => {

@@ -276,7 +276,21 @@ export function notFoundCard(answer: Answer, options: AnswerCardOptions): Card {
       text: [t("catalog:notFound.missingTopic", { topics: answer.missingTopics.join(", ") })],
     });
   const closest = answer.results.slice(0, 3);
-  if (closest.length > 0)
+  const nearMiss = closest[0];
+  if (nearMiss && answer.nearMissTopics.length > 0)
+    blocks.push(
+      {
+        type: "section",
+        text: [
+          t("catalog:notFound.nearMiss", {
+            title: nearMiss.dataset.title,
+            topics: answer.nearMissTopics.join(", "),
+          }),
+        ],
+      },
+      othersList(closest),
+    );
+  else if (closest.length > 0)
     blocks.push({ type: "context", text: [t("catalog:notFound.closest")] }, othersList(closest));
   blocks.push({ type: "section", text: [t("catalog:notFound.fileProblem")] });
   if (options.offers.problem)

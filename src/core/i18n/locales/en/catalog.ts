@@ -96,6 +96,8 @@ export const catalog = {
     body: "No dataset in {{catalog}} clearly answers this.",
     allCatalogs: "the catalog",
     missingTopic: "Nothing in it mentions “{{topics}}”.",
+    nearMiss:
+      "The closest match, “{{title}}”, shares words with your question but is not about “{{topics}}”: probably not it.",
     closest: "The closest matches, which probably don't answer it:",
     fileProblem:
       "If this data should exist, tell the data champions: file it as a problem so others can support it and the champions can look for it.",

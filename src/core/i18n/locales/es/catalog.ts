@@ -97,6 +97,8 @@ export const catalog: typeof en = {
     body: "Ningún conjunto de datos de {{catalog}} responde claramente a esto.",
     allCatalogs: "el catálogo",
     missingTopic: "Nada en él menciona «{{topics}}».",
+    nearMiss:
+      "Lo más parecido, «{{title}}», comparte palabras con tu pregunta pero no trata de «{{topics}}»: probablemente no es eso.",
     closest: "Lo más parecido, que probablemente no responde:",
     fileProblem:
       "Si estos datos deberían existir, díselo a las personas referentes de datos: regístralo como problema para que otras personas lo apoyen y se busquen los datos.",
