@@ -32,6 +32,7 @@ tree | street tree | urban forest | arbol
 restaurant inspection | food inspection | health inspection | food safety inspection | sanitary inspection
 restaurant | food establishment | eatery | restaurante
 building permit | construction permit | permiso de construccion
+property sale | home sale | house sale | sale price | real estate sale | real estate transaction | property transfer
 landlord | slumlord | problem landlord | scofflaw | property manager | casero
 eviction | evict | desalojo | desahucio
 foreclosure | foreclose | ejecucion hipotecaria
@@ -58,6 +59,7 @@ vaccine | vaccination | immunization | vacuna
 covid | covid 19 | coronavirus | sars cov 2
 testing site | test site | testing location
 west nile | wnv | west nile virus
+sharps | needle | syringe | sharps disposal | needle disposal | syringe disposal | sharps drop box
 mosquito | mosquitoes | mosquito trap
 beach | playa
 e coli | ecoli | bacteria | bacterial | enterococcus | fecal coliform
@@ -94,7 +96,7 @@ dog | perro
 animal control | animal care | animal services | stray animal
 graffiti | graffiti removal | grafiti
 abandoned vehicle | abandoned car | vehiculo abandonado
-vacant building | abandoned building | vacant property | vacant lot
+vacant building | abandoned building | vacant property | vacant lot | vacant land | vacant parcel
 fire | fire department | fire station | bombero
 ambulance | ems | emergency medical service | paramedic
 911 | emergency call | 911 call | dispatch
