@@ -1,9 +1,10 @@
 import { z } from "zod";
-import type { DatasetSearch, RankedDataset } from "../ports/dataset-search.js";
+import type { DatasetSearch, RankedDataset, SearchConcept } from "../ports/dataset-search.js";
 import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import { DomainError } from "../shared/domain-error.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze-question.js";
 import { answerField, type FieldAnswer, offersFormat } from "./field-answer.js";
+import { headNounMatches, headNounRetry } from "./head-noun.js";
 import { namedDatasetFirst, namesDataset } from "./named-dataset.js";
 import { nearMissTopics } from "./near-miss.js";
 import { parseCatalogInput } from "./parse-catalog-input.js";
@@ -76,12 +77,19 @@ export async function askQuestion(
       });
   }
   const analysis = analyzeQuestion(input.question);
-  const found = await deps.datasetSearch.search({
-    communityId,
-    catalog,
-    concepts: analysis.concepts,
-    limit: RESULT_LIMIT,
-  });
+  const search = (concepts: SearchConcept[]) =>
+    deps.datasetSearch.search({ communityId, catalog, concepts, limit: RESULT_LIMIT });
+  let found = await search(analysis.concepts);
+  // "Building permits" in a catalog whose layer is called just "PERMITS" (head-noun.ts).
+  const retry = headNounRetry(analysis.concepts, found.unknownConcepts);
+  if (retry) {
+    const titled = headNounMatches((await search(retry.concepts)).datasets, retry.head);
+    if (titled.length > 0)
+      found = {
+        datasets: titled,
+        unknownConcepts: found.unknownConcepts.filter((concept) => concept !== retry.topic),
+      };
+  }
   const results = preferAskedFormats(
     namedDatasetFirst(found.datasets, input.question),
     analysis.formats,
