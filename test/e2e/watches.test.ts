@@ -237,4 +237,37 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
     expect(slackMatchPosts()).toHaveLength(matches.length);
     expect(discordTriagePosts()).toHaveLength(matches.length);
   });
+
+  it("links through the problems' dataset link: the submitter is told once, a second click changes nothing", async () => {
+    const open = (await matchRows()).find((m) => m.state === "suggested");
+    const post = slackMatchPosts().find((p) => JSON.stringify(p.body.blocks).includes(open?.id ?? "-"));
+    const link = slackButtons(post?.body.blocks).find((b) => b.action_id.startsWith("match.link"));
+    expect(link).toBeDefined();
+    const dmsBefore = slackDmsTo(MIA).length;
+    for (const label of ["link-1", "link-2"]) {
+      await postInteraction(
+        platforms.receiverUrl,
+        SECRET,
+        blockActionPayload({
+          actionId: link?.action_id ?? "",
+          value: link?.value ?? "",
+          user: CHAMPION,
+          channel: SLACK_TRIAGE,
+          messageTs: String((post?.response as Json | undefined)?.ts ?? ""),
+          responseUrl: platforms.slack.responseUrl(label),
+        }),
+      );
+    }
+    expect(JSON.stringify((await platforms.slack.waitForResponse("link-1")).body)).toContain("Linked");
+    expect(JSON.stringify((await platforms.slack.waitForResponse("link-2")).body)).toContain(
+      "already decided",
+    );
+    await platforms.drain();
+    const told = slackDmsTo(MIA).slice(dmsBefore);
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]?.body)).toContain("a dataset that may help was linked");
+    expect((await matchRows()).find((m) => m.id === open?.id)?.state).toBe("linked");
+    const problem = await deps().problems.byNumber(communityId, 1);
+    expect(problem?.linkedDatasets.map((d) => d.title)).toContain(open?.title);
+  });
 });
