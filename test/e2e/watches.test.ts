@@ -153,7 +153,8 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
       platforms.discord.gateway.autocompleteInteraction({
         name: "watch",
         user: val,
-        options: [{ name: "what", value: "beach swim", focused: true }],
+        options: { what: "beach swim" },
+        focused: "what",
       }),
     );
     const choice = ((choices.data as Json).choices as { name: string; value: string }[]).find((c) =>
@@ -163,6 +164,8 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
     expect(discordText((await ask(choice?.value ?? "")).data)).toContain("Beach Swim Advisories");
     expect(discordText((await ask("topic Parks & Recreation")).data)).toContain("parks & recreation");
     expect(await slackCommand(MIA, "watches")).toContain("Topic: transportation");
+    // Every dataset card offers a Watch button.
+    expect(await slackCommand(MIA, "dataset Beach Lab Data")).toContain('"action_id":"watch.dataset');
     await platforms.drain();
     expect(slackDmsTo(MIA)).toEqual([]);
     expect(discordDmsTo(val)).toEqual([]);
