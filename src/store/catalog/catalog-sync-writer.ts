@@ -46,7 +46,7 @@ const formatsOf = (column: string) =>
   `ARRAY(SELECT DISTINCT upper(e->>'format') FROM jsonb_array_elements(${column}) e WHERE e->>'format' IS NOT NULL ORDER BY 1)`;
 
 /**
- * Every part of a WITH sees the snapshot from before the statement, so \`old\` holds the previous
+ * Every part of a WITH sees the snapshot from before the statement, so `old` holds the previous
  * values of the rows the upsert changes: what changed in an updated dataset (modified, formats,
  * license, description) is told apart here and recorded with the change, for its watchers.
  */
