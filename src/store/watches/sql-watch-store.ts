@@ -32,7 +32,8 @@ const toWatch = (row: WatchRow): Watch => ({
  * Which watches a run's changes reach, in one statement: the run's SyncRunChange rows joined to
  * dataset watches by id (updated, removed), to topic watches through the added dataset's themes
  * and keywords (a hash join on the lower-cased word), and to saved words through the dataset's
- * search vector. The insert into WatchNotice skips what is already recorded, and RETURNING gives
+ * search vector: a dataset matches when its vector holds every lexeme of the words (hash-joined
+ * on the first one), so a sync's cost grows with its changes, not with changes × saved searches. The insert into WatchNotice skips what is already recorded, and RETURNING gives
  * only the new notices: the dedup state that makes telling a run twice tell nobody twice.
  */
 const RECORD_RUN_NOTICES = `
@@ -42,6 +43,13 @@ WITH ch AS (
   JOIN "Dataset" d ON d."id" = c."datasetId"
   JOIN "CatalogSource" s ON s."id" = d."sourceId"
   WHERE c."runId" = $1::uuid
+), words AS (
+  -- Each saved search as its lexemes (the search vector's dictionary), parsed once.
+  SELECT w."id", w."personId", w."communityId", l."lexemes", l."lexemes"[1] AS "first"
+  FROM "Watch" w
+  CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('english', w."target")) AS "lexemes") l
+  WHERE w."kind" = 'words' AND cardinality(l."lexemes") > 0
+    AND w."communityId" IN (SELECT DISTINCT "communityId" FROM ch WHERE ch."change" = 'added')
 ), hits AS (
   SELECT w."id" AS "watchId", w."personId", ch."datasetId", ch."change", ch."fields"
   FROM ch JOIN "Watch" w ON w."kind" = 'dataset' AND w."datasetId" = ch."datasetId"
@@ -52,10 +60,10 @@ WITH ch AS (
   JOIN "Watch" w ON w."kind" = 'topic' AND w."communityId" = ch."communityId" AND w."target" = lower(word.w)
   WHERE ch."change" = 'added'
   UNION
-  SELECT w."id", w."personId", ch."datasetId", 'new', ARRAY[]::text[]
-  FROM "Watch" w JOIN ch ON ch."communityId" = w."communityId" AND ch."change" = 'added'
-    AND ch."search" @@ websearch_to_tsquery('english', w."target")
-  WHERE w."kind" = 'words'
+  SELECT q."id", q."personId", ch."datasetId", 'new', ARRAY[]::text[]
+  FROM ch CROSS JOIN LATERAL unnest(tsvector_to_array(ch."search")) AS lexeme(l)
+  JOIN words q ON q."first" = lexeme.l AND q."communityId" = ch."communityId"
+  WHERE ch."change" = 'added' AND q."lexemes" <@ tsvector_to_array(ch."search")
 ), fresh AS (
   INSERT INTO "WatchNotice" ("id", "watchId", "personId", "runId", "datasetId", "change", "fields", "createdAt", "sentAt")
   SELECT gen_random_uuid(), h."watchId", h."personId", $1::uuid, h."datasetId", h."change", h."fields",
