@@ -16,8 +16,8 @@ import { createCatalogSourceReader } from "../src/catalog-sources/index.js";
 import { askQuestion } from "../src/core/catalog/ask-question.js";
 import { translator } from "../src/core/i18n/translator.js";
 import { batchNotices, watchNoticesCard } from "../src/core/watches/watch-notices.js";
-import { writeCatalogSync } from "../src/store/catalog/catalog-sync-writer.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
+import { writeCatalogSync } from "../src/store/catalog/catalog-sync-writer.js";
 import { openDatabase } from "../src/store/database.js";
 import { SqlWatchStore } from "../src/store/watches/sql-watch-store.js";
 import { growCatalogTo } from "./synthetic-datasets.js";
@@ -68,7 +68,9 @@ async function main(): Promise<void> {
       cards += 1;
     }
     const noticesMs = performance.now() - noticesStart;
-    console.log(`notices: ${notices.length} notices → ${cards} messages (one per person) in ${ms(noticesMs)}`);
+    console.log(
+      `notices: ${notices.length} notices → ${cards} messages (one per person) in ${ms(noticesMs)}`,
+    );
 
     const { datasetSearch } = createCatalogStores(db.sql, { now: () => new Date() });
     const problems = await db.sql.query<{ title: string; description: string }>(
@@ -96,7 +98,10 @@ async function main(): Promise<void> {
 }
 
 /** 20k people with 5 watches each, and 10k open problems titled like the catalog's datasets. */
-async function seedWatchersAndProblems(sql: Awaited<ReturnType<typeof openDatabase>>["sql"], communityId: string) {
+async function seedWatchersAndProblems(
+  sql: Awaited<ReturnType<typeof openDatabase>>["sql"],
+  communityId: string,
+) {
   const people = Math.ceil(WATCHES / 5);
   await sql.query(
     `INSERT INTO "Person" ("id", "displayName") SELECT gen_random_uuid(), 'Watcher ' || g FROM generate_series(1, $1::int) g`,
