@@ -7,6 +7,7 @@ import type { CoreDeps } from "./core/bot/core-deps.js";
 import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
+import { tellAfterSync } from "./core/watches/tell-after-sync.js";
 import { accessReminderJob, resolveAccessAfterSync } from "./jobs/access-reminder-job.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
 import { digestJob } from "./jobs/digest-job.js";
@@ -191,6 +192,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       catalogResyncJob(services.deps, {
         defaultIntervalMinutes: config.catalog.syncIntervalMinutes,
         afterChange: (communityId, now) => resolveAccessAfterSync(services.deps, communityId, now),
+        // Watchers get one DM per sync; champions get new data that may answer open problems.
+        afterSync: (communityId, summary) =>
+          tellAfterSync(services.deps, { communityId, runId: summary.runId }),
       }),
       accessReminderJob(services.deps, config.access),
       retentionJob(services.deps, config.retention),

@@ -1,5 +1,6 @@
 import { isDueForResync } from "../core/catalog/resync-schedule.js";
 import { type SyncCatalogDeps, syncCatalogSourceReporting } from "../core/catalog/sync-catalog.js";
+import type { CatalogSyncSummary } from "../core/ports/catalog-store.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { ScheduledJob } from "./scheduler.js";
 
@@ -10,6 +11,8 @@ export interface CatalogResyncJobOptions {
   checkEveryMs?: number;
   /** Called after a sync that added or updated datasets (access requests for datasets made public close). */
   afterChange?: (communityId: string, now: Date) => Promise<unknown>;
+  /** Called after every successful sync with its summary (watchers and champions are told). */
+  afterSync?: (communityId: string, summary: CatalogSyncSummary) => Promise<unknown>;
 }
 
 /**
@@ -36,6 +39,7 @@ export function catalogResyncJob(
             const { added, updated, removed, unchanged, skipped } = result.summary;
             deps.logger.info({ ...where, added, updated, removed, unchanged, skipped }, "catalog resynced");
             if (added + updated > 0) await options.afterChange?.(source.communityId, now);
+            await options.afterSync?.(source.communityId, result.summary);
           } else {
             deps.logger.warn(
               { ...where, code: result.error.code, ...result.error.params },

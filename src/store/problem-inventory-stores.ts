@@ -6,6 +6,8 @@ import { SqlProblemStore } from "./problems/sql-problem-store.js";
 import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { SqlUnitOfWork } from "./sql-unit-of-work.js";
+import { SqlDataMatchStore } from "./watches/sql-data-match-store.js";
+import { SqlWatchStore } from "./watches/sql-watch-store.js";
 
 /** The problem-inventory ports of CoreDeps over one database, for main.ts, the CLI and tests. */
 export function createProblemInventoryStores(sql: SqlExecutor, clock: Clock) {
@@ -16,5 +18,7 @@ export function createProblemInventoryStores(sql: SqlExecutor, clock: Clock) {
     accountLinks: new SqlAccountLinks(sql),
     showcases: new SqlShowcaseStore(sql),
     unitOfWork: new SqlUnitOfWork(sql, clock),
+    watches: new SqlWatchStore(sql),
+    dataMatches: new SqlDataMatchStore(sql),
   };
 }

@@ -7,6 +7,7 @@ import { SqlOutbox } from "./outbox/sql-outbox.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
 import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
+import { SqlDataMatchStore } from "./watches/sql-data-match-store.js";
 
 /**
  * One database transaction per unit: the stores handed to `fn` are bound to it, so a change and
@@ -27,6 +28,7 @@ export class SqlUnitOfWork implements UnitOfWork {
         showcases: new SqlShowcaseStore(tx),
         directory: new SqlCommunityDirectory(tx),
         digestRuns: new SqlDigestRunStore(tx),
+        dataMatches: new SqlDataMatchStore(tx),
       }),
     );
   }

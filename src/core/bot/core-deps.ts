@@ -7,6 +7,7 @@ import type { CatalogSourceReader } from "../ports/catalog-source.js";
 import type { CatalogStore } from "../ports/catalog-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
+import type { DataMatchStore } from "../ports/data-match-store.js";
 import type { DatasetLookup } from "../ports/dataset-lookup.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { DigestRunStore } from "../ports/digest-runs.js";
@@ -23,6 +24,7 @@ import type { ShowcaseStore } from "../ports/showcase-store.js";
 import type { StewardDirectory } from "../ports/steward-directory.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
 import type { UsageNoteStore } from "../ports/usage-note-store.js";
+import type { WatchStore } from "../ports/watch-store.js";
 
 /** Everything the core's use cases may call out to. main.ts picks the implementations. */
 export interface CoreDeps {
@@ -75,4 +77,8 @@ export interface CoreDeps {
   communityUnitOfWork: CommunityUnitOfWork;
   /** Showcases, their datasets and problems (reads; writes go through unitOfWork). */
   showcases: ShowcaseStore;
+  /** People's watches of datasets, topics and words, and what a sync run tells them. */
+  watches: WatchStore;
+  /** New data suggested for open problems (reads; decisions go through unitOfWork). */
+  dataMatches: DataMatchStore;
 }

@@ -59,6 +59,11 @@ import {
   showcaseCommandHandlers,
   showcaseFormHandlers,
 } from "../showcases/showcase-routes.js";
+import {
+  watchActionHandlers,
+  watchAutocompleteHandlers,
+  watchCommandHandlers,
+} from "../watches/watch-routes.js";
 import type { RequestContext } from "./request-context.js";
 
 export type CommandArgs = Record<string, string | number | boolean>;
@@ -100,6 +105,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   ...communityCommandHandlers,
   ...showcaseCommandHandlers,
   ...digestCommandHandlers,
+  ...watchCommandHandlers,
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
@@ -114,6 +120,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   ...communityAutocompleteHandlers,
   ...showcaseAutocompleteHandlers,
   ...digestAutocompleteHandlers,
+  ...watchAutocompleteHandlers,
 };
 
 /** Button handlers by action id ("problem.vote" → handler). */
@@ -148,6 +155,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
   ...communityActionHandlers,
   // Showcases (the form steps, the champions' review, solving the problems a showcase addresses).
   ...showcaseActionHandlers,
+  // Watches (the Watch button, Stop watching) and champions' answers to data matches.
+  ...watchActionHandlers,
 };
 
 /** Form submissions by form id ("problem.submit" → handler). */

@@ -24,7 +24,8 @@ export interface AnswerCardOptions {
   locale: string;
   now: Date;
   /** Which follow-up buttons have handlers: no dead buttons. */
-  offers: { problem: boolean; access: boolean };
+  /** `watch`: a Watch button (be told by DM when the dataset changes). */
+  offers: { problem: boolean; access: boolean; watch?: boolean };
   /** Published showcases that used the answering dataset (a few, and how many in all). */
   showcases?: { total: number; items: readonly ShowcaseLink[] };
 }
@@ -210,6 +211,13 @@ function actionsFor(dataset: CatalogDataset, options: AnswerCardOptions): CardBl
       kind: "button",
       actionId: "access.start",
       label: t("catalog:buttons.requestAccess"),
+      value: dataset.id,
+    });
+  if (offers.watch)
+    actions.push({
+      kind: "button",
+      actionId: "watch.dataset",
+      label: t("watches:buttons.watch"),
       value: dataset.id,
     });
   if (offers.problem)

@@ -19,7 +19,11 @@ export function cardOptions(ctx: RequestContext, actions: ActionRegistry): Answe
     t: ctx.t,
     locale: ctx.actor.locale,
     now: ctx.deps.clock.now(),
-    offers: { problem: "problem.start" in actions, access: "access.start" in actions },
+    offers: {
+      problem: "problem.start" in actions,
+      access: "access.start" in actions,
+      watch: "watch.dataset" in actions,
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { accessCommandSpecs } from "../access/access-commands.js";
 import { communityCommandSpecs } from "../community/community-commands.js";
 import { digestCommandSpecs } from "../digest/digest-commands.js";
 import { showcaseCommandSpecs } from "../showcases/showcase-commands.js";
+import { watchCommandSpecs } from "../watches/watch-commands.js";
 import type { CommandSpec } from "./command-spec.js";
 
 /** The Slack slash command under which every datadesk command is a subcommand. */
@@ -151,6 +152,8 @@ export const commandRegistry: readonly CommandSpec[] = [
   ...showcaseCommandSpecs,
   // The weekly digest: `digest [action]` (champions preview this week so far).
   ...digestCommandSpecs,
+  // Watches: `watch <dataset | topic <topic> | "words">` and `watches`.
+  ...watchCommandSpecs,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

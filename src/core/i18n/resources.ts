@@ -13,6 +13,7 @@ import { problems as enProblems } from "./locales/en/problems.js";
 import { publicPage as enPublicPage } from "./locales/en/public-page.js";
 import { showcases as enShowcases } from "./locales/en/showcases.js";
 import { slack as enSlack } from "./locales/en/slack.js";
+import { watches as enWatches } from "./locales/en/watches.js";
 import { access as esAccess } from "./locales/es/access.js";
 import { catalog as esCatalog } from "./locales/es/catalog.js";
 import { catalogAdmin as esCatalogAdmin } from "./locales/es/catalog-admin.js";
@@ -28,6 +29,7 @@ import { problems as esProblems } from "./locales/es/problems.js";
 import { publicPage as esPublicPage } from "./locales/es/public-page.js";
 import { showcases as esShowcases } from "./locales/es/showcases.js";
 import { slack as esSlack } from "./locales/es/slack.js";
+import { watches as esWatches } from "./locales/es/watches.js";
 
 /**
  * All bundled translations, one namespace per capability so teams can add strings without
@@ -44,6 +46,7 @@ export const resources = {
     console: enConsole,
     digest: enDigest,
     digestSettings: enDigestSettings,
+    watches: enWatches,
     discord: enDiscord,
     errors: enErrors,
     help: enHelp,
@@ -61,6 +64,7 @@ export const resources = {
     console: esConsole,
     digest: esDigest,
     digestSettings: esDigestSettings,
+    watches: esWatches,
     discord: esDiscord,
     errors: esErrors,
     help: esHelp,

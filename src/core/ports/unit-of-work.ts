@@ -1,4 +1,5 @@
 import type { CommunityDirectory } from "./community-directory.js";
+import type { DataMatchStore } from "./data-match-store.js";
 import type { DigestRunStore } from "./digest-runs.js";
 import type { FormDraftStore } from "./form-drafts.js";
 import type { Outbox } from "./outbox.js";
@@ -16,6 +17,8 @@ export interface TransactionStores {
   directory: CommunityDirectory;
   /** Claims a weekly digest; the claim and the digest's outbox message commit together. */
   digestRuns: DigestRunStore;
+  /** A data match's decision commits with the dataset link and the messages it causes. */
+  dataMatches: DataMatchStore;
 }
 
 /**

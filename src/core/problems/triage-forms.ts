@@ -4,6 +4,7 @@ import { translator } from "../i18n/translator.js";
 import type { FormReply, Reply } from "../shared/card.js";
 import type { Form, FormField, FormValues } from "../shared/form.js";
 import { changeProblemStatus } from "./change-status.js";
+import { linkDatasetToProblem } from "./link-dataset.js";
 import { type DeclineReason, declineReasons, isOpen, type Problem } from "./problem.js";
 import { parseProblemNumber } from "./problem-access.js";
 import { notice, problemRef, statusLabel } from "./problem-cards.js";
@@ -253,20 +254,7 @@ export async function submitLinkForm(
   const dataset = await lookupDataset(ctx.deps, { name: reference.slice(0, 200) }, ctx.community.id);
   if (!dataset)
     return { kind: "errors", errors: { dataset: ctx.t("problems:errors.datasetNotFound", { reference }) } };
-  const config = await ctx.deps.directory.config(ctx.community.id);
-  const now = ctx.deps.clock.now();
-  const linked = await ctx.deps.unitOfWork.run(async (tx) => {
-    if (!(await tx.problems.linkDataset(problem.id, dataset.id))) return false;
-    await tx.problems.recordEvent(problem.id, {
-      kind: "dataset_linked",
-      actorId: ctx.actor.personId,
-      note: dataset.title,
-      at: now,
-    });
-    const fresh = await tx.problems.byId(problem.id);
-    if (fresh) await tx.outbox.enqueue(problemCardUpdates(fresh, config, ctx.community.locale));
-    return true;
-  });
+  const linked = (await linkDatasetToProblem(ctx, problem, dataset)) === "linked";
   return done(
     ctx.t(linked ? "problems:triage.linked" : "problems:triage.alreadyLinked", {
       ref: problemRef(problem),

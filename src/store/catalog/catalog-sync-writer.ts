@@ -41,8 +41,22 @@ const BATCH_SIZE = 500;
 /** Keep the report readable: the first N skipped records are listed, the rest counted. */
 const MAX_REPORTED_SKIPS = 1000;
 
+/** The distinct formats of a distributions array, sorted, so "formats changed" ignores order. */
+const formatsOf = (column: string) =>
+  `ARRAY(SELECT DISTINCT upper(e->>'format') FROM jsonb_array_elements(${column}) e WHERE e->>'format' IS NOT NULL ORDER BY 1)`;
+
+/**
+ * Every part of a WITH sees the snapshot from before the statement, so `old` holds the previous
+ * values of the rows the upsert changes: what changed in an updated dataset (modified, formats,
+ * license, description) is told apart here and recorded with the change, for its watchers.
+ */
 const MERGE_CHANGED = `
-WITH changed AS (
+WITH old AS (
+  SELECT d."key", d."modified", d."licenseId", d."licenseTitle", d."description", ${formatsOf('d."distributions"')} AS "formats"
+    FROM "Dataset" d
+   WHERE d."sourceId" = $2::uuid
+     AND d."key" IN (SELECT s."key" FROM "CatalogSyncStage" s WHERE s."stageId" = $1::uuid AND s."payload" IS NOT NULL)
+), changed AS (
   INSERT INTO "Dataset" ("id", "sourceId", "key", "title", "description", "descriptionText", "keywords", "themes",
     "publisher", "contactName", "contactEmail", "licenseId", "licenseTitle", "licenseUrl", "issued", "modified",
     "accrualPeriodicity", "accessLevel", "landingPage", "distributions", "columns", "extras", "sourceUsageNotes",
@@ -64,11 +78,18 @@ WITH changed AS (
     "sourceUsageNotes" = EXCLUDED."sourceUsageNotes", "contentHash" = EXCLUDED."contentHash",
     "removedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
   WHERE "Dataset"."contentHash" IS DISTINCT FROM EXCLUDED."contentHash" OR "Dataset"."removedAt" IS NOT NULL
-  RETURNING "id", (xmax = 0) AS "inserted"
+  RETURNING "id", "key", (xmax = 0) AS "inserted", "modified", "licenseId", "licenseTitle", "description",
+    ${formatsOf('"distributions"')} AS "formats"
 ), recorded AS (
-  INSERT INTO "SyncRunChange" ("id", "runId", "datasetId", "change")
-  SELECT gen_random_uuid(), $4::uuid, c."id", (CASE WHEN c."inserted" THEN 'added' ELSE 'updated' END)::"DatasetChange"
-    FROM changed c
+  INSERT INTO "SyncRunChange" ("id", "runId", "datasetId", "change", "fields")
+  SELECT gen_random_uuid(), $4::uuid, c."id", (CASE WHEN c."inserted" THEN 'added' ELSE 'updated' END)::"DatasetChange",
+    CASE WHEN c."inserted" THEN ARRAY[]::text[] ELSE array_remove(ARRAY[
+      CASE WHEN o."modified" IS DISTINCT FROM c."modified" THEN 'modified' END,
+      CASE WHEN o."formats" IS DISTINCT FROM c."formats" THEN 'formats' END,
+      CASE WHEN (o."licenseId", o."licenseTitle") IS DISTINCT FROM (c."licenseId", c."licenseTitle") THEN 'license' END,
+      CASE WHEN o."description" IS DISTINCT FROM c."description" THEN 'description' END
+    ], NULL) END
+    FROM changed c LEFT JOIN old o ON o."key" = c."key"
   RETURNING "change"
 )
 SELECT count(*) FILTER (WHERE "change" = 'added')::int AS "added",

@@ -23,6 +23,8 @@ export const personReferences: Readonly<Record<string, "moved" | "dropped">> = {
   "DigestSubscription.personId": "moved",
   "Showcase.submitterId": "moved",
   "Showcase.reviewerId": "moved",
+  "Watch.personId": "moved",
+  "DataMatch.decidedById": "moved",
   "AccountLinkCode.personId": "dropped",
 };
 
@@ -100,6 +102,16 @@ export async function mergePerson(tx: Query, from: string, into: string): Promis
     params,
   );
   await tx.query(`UPDATE "DigestSubscription" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  // One watch per person and target: the kept person's wins; notices (no foreign key) follow.
+  await tx.query(
+    `DELETE FROM "Watch" f WHERE f."personId" = $1::uuid
+        AND EXISTS (SELECT 1 FROM "Watch" k WHERE k."personId" = $2::uuid AND k."communityId" = f."communityId"
+                    AND k."kind" = f."kind" AND k."target" = f."target")`,
+    params,
+  );
+  await tx.query(`UPDATE "Watch" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  await tx.query(`UPDATE "WatchNotice" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  await tx.query(`UPDATE "DataMatch" SET "decidedById" = $2::uuid WHERE "decidedById" = $1::uuid`, params);
 
   // Same community: one membership with both people's roles and topics (the kept person's first).
   await tx.query(

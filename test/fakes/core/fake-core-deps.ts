@@ -23,6 +23,7 @@ import { InMemoryProblemStore } from "./in-memory-problem-store.js";
 import { InMemoryProcessedEvents } from "./in-memory-processed-events.js";
 import { InMemoryShowcaseStore } from "./in-memory-showcase-store.js";
 import { InMemoryUnitOfWork } from "./in-memory-unit-of-work.js";
+import { InMemoryDataMatchStore, InMemoryWatchStore } from "./in-memory-watches.js";
 import { guardOutsideUnits } from "./unit-guard.js";
 
 /** CoreDeps made of fakes, typed as the fakes so tests can seed them and look inside. */
@@ -46,6 +47,8 @@ export interface FakeCoreDeps extends CoreDeps {
   showcases: InMemoryShowcaseStore;
   memberships: InMemoryMembershipStore;
   communityUnitOfWork: InMemoryCommunityUnitOfWork;
+  watches: InMemoryWatchStore;
+  dataMatches: InMemoryDataMatchStore;
   /** What use cases enqueued through the unit of work (not part of CoreDeps itself). */
   outbox: InMemoryOutbox;
   /** The catalog world behind catalogs/usageNotes/metadataGaps/datasetSearch. */
@@ -90,7 +93,16 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   const directory = new InMemoryCommunityDirectory(people);
   const digestRuns = new InMemoryDigestRunStore(() => people.communities.keys());
   const digestSubscriptions = new InMemoryDigestSubscriptionStore();
-  const unitOfWork = new InMemoryUnitOfWork({ problems, outbox, drafts, directory, showcases, digestRuns });
+  const dataMatches = new InMemoryDataMatchStore();
+  const unitOfWork = new InMemoryUnitOfWork({
+    problems,
+    outbox,
+    drafts,
+    directory,
+    showcases,
+    digestRuns,
+    dataMatches,
+  });
   const accessRequests = new InMemoryAccessRequestStore({
     displayName: (personId) => people.displayNameOf(personId),
   });
@@ -133,6 +145,8 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     datasetLookup: guard(datasetLookup, "datasetLookup"),
     accessUnitOfWork,
     showcases: guard(showcases, "showcases"),
+    watches: new InMemoryWatchStore(),
+    dataMatches: guard(dataMatches, "dataMatches"),
     memberships: guard(memberships, "memberships"),
     communityUnitOfWork,
     outbox,

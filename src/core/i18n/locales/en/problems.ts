@@ -206,6 +206,7 @@ export const problems = {
     thanks: "Thanks! Your answer about {{ref}} was passed to the champions.",
   },
   dm: {
+    datasetLinked: "{{ref}} “{{title}}”: a dataset that may help was linked: {{dataset}}.",
     statusChanged: "{{ref}} is now {{status}} ({{name}}).",
     question: "Champions ask:",
     duplicate: "It was merged into {{ref}}: your vote and follow moved there.",

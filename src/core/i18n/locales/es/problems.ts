@@ -209,6 +209,7 @@ export const problems: typeof en = {
     thanks: "¡Gracias! Tu respuesta sobre {{ref}} llegó a los referentes.",
   },
   dm: {
+    datasetLinked: "{{ref}} «{{title}}»: se vinculó un conjunto de datos que puede ayudar: {{dataset}}.",
     statusChanged: "{{ref}} está ahora {{status}} ({{name}}).",
     question: "Los referentes preguntan:",
     duplicate: "Se fusionó con {{ref}}: tu voto y tu seguimiento pasaron allí.",

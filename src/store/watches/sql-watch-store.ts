@@ -1,0 +1,142 @@
+import type {
+  ChangedField,
+  NewWatch,
+  Watch,
+  WatchChange,
+  WatchKind,
+  WatchNotice,
+  WatchStore,
+} from "../../core/ports/watch-store.js";
+import type { SqlExecutor } from "../sql-executor.js";
+import { timeOrderedId } from "../time-ordered-id.js";
+
+interface WatchRow extends Record<string, unknown> {
+  id: string;
+  kind: WatchKind;
+  target: string;
+  datasetId: string | null;
+  datasetTitle: string | null;
+  createdAt: Date | string;
+}
+
+const toWatch = (row: WatchRow): Watch => ({
+  id: row.id,
+  kind: row.kind,
+  target: row.target,
+  datasetId: row.datasetId,
+  datasetTitle: row.datasetTitle,
+  createdAt: new Date(row.createdAt),
+});
+
+/**
+ * Which watches a run's changes reach, in one statement: the run's SyncRunChange rows joined to
+ * dataset watches by id (updated, removed), to topic watches through the added dataset's themes
+ * and keywords (a hash join on the lower-cased word), and to saved words through the dataset's
+ * search vector: a dataset matches when its vector holds every lexeme of the words (hash-joined
+ * on the first one), so a sync's cost grows with its changes, not with changes × saved searches. The insert into WatchNotice skips what is already recorded, and RETURNING gives
+ * only the new notices: the dedup state that makes telling a run twice tell nobody twice.
+ */
+const RECORD_RUN_NOTICES = `
+WITH ch AS (
+  SELECT c."datasetId", c."change"::text AS "change", c."fields", d."keywords", d."themes", d."search", s."communityId"
+  FROM "SyncRunChange" c
+  JOIN "Dataset" d ON d."id" = c."datasetId"
+  JOIN "CatalogSource" s ON s."id" = d."sourceId"
+  WHERE c."runId" = $1::uuid
+), words AS (
+  -- Each saved search as its lexemes (the search vector's dictionary), parsed once.
+  SELECT w."id", w."personId", w."communityId", l."lexemes", l."lexemes"[1] AS "first"
+  FROM "Watch" w
+  CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('english', w."target")) AS "lexemes") l
+  WHERE w."kind" = 'words' AND cardinality(l."lexemes") > 0
+    AND w."communityId" IN (SELECT DISTINCT "communityId" FROM ch WHERE ch."change" = 'added')
+), hits AS (
+  SELECT w."id" AS "watchId", w."personId", ch."datasetId", ch."change", ch."fields"
+  FROM ch JOIN "Watch" w ON w."kind" = 'dataset' AND w."datasetId" = ch."datasetId"
+  WHERE ch."change" IN ('updated', 'removed')
+  UNION
+  SELECT w."id", w."personId", ch."datasetId", 'new', ARRAY[]::text[]
+  FROM ch CROSS JOIN LATERAL unnest(ch."themes" || ch."keywords") AS word(w)
+  JOIN "Watch" w ON w."kind" = 'topic' AND w."communityId" = ch."communityId" AND w."target" = lower(word.w)
+  WHERE ch."change" = 'added'
+  UNION
+  SELECT q."id", q."personId", ch."datasetId", 'new', ARRAY[]::text[]
+  FROM ch CROSS JOIN LATERAL unnest(tsvector_to_array(ch."search")) AS lexeme(l)
+  JOIN words q ON q."first" = lexeme.l AND q."communityId" = ch."communityId"
+  WHERE ch."change" = 'added' AND q."lexemes" <@ tsvector_to_array(ch."search")
+), fresh AS (
+  INSERT INTO "WatchNotice" ("id", "watchId", "personId", "runId", "datasetId", "change", "fields", "createdAt", "sentAt")
+  SELECT gen_random_uuid(), h."watchId", h."personId", $1::uuid, h."datasetId", h."change", h."fields",
+    $2::timestamptz, $2::timestamptz
+  FROM hits h
+  ON CONFLICT ("watchId", "runId", "datasetId") DO NOTHING
+  RETURNING "watchId", "personId", "datasetId", "change", "fields"
+)
+SELECT f."personId", w."communityId", w."kind" AS "watchKind", w."target" AS "watchTarget", f."datasetId",
+  d."title" AS "datasetTitle", d."landingPage", d."accessLevel", f."change", f."fields"
+FROM fresh f JOIN "Watch" w ON w."id" = f."watchId" JOIN "Dataset" d ON d."id" = f."datasetId"
+ORDER BY f."personId", d."title"`;
+
+/** Watch rows and their notices in SQL (see RECORD_RUN_NOTICES for how a run reaches them). */
+export class SqlWatchStore implements WatchStore {
+  constructor(private readonly sql: Pick<SqlExecutor, "query">) {}
+
+  async add(watch: NewWatch, at: Date): Promise<{ watch: Watch; created: boolean }> {
+    const inserted = await this.sql.query<WatchRow>(
+      `INSERT INTO "Watch" ("id", "communityId", "personId", "kind", "datasetId", "target", "createdAt")
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::"WatchKind", $5::uuid, $6, $7::timestamptz)
+       ON CONFLICT ("personId", "communityId", "kind", "target") DO NOTHING
+       RETURNING "id"`,
+      [
+        timeOrderedId(),
+        watch.communityId,
+        watch.personId,
+        watch.kind,
+        watch.datasetId,
+        watch.target,
+        at.toISOString(),
+      ],
+    );
+    const [row] = await this.sql.query<WatchRow>(
+      `${SELECT_WATCHES} WHERE w."personId" = $1::uuid AND w."communityId" = $2::uuid AND w."kind" = $3::"WatchKind" AND w."target" = $4`,
+      [watch.personId, watch.communityId, watch.kind, watch.target],
+    );
+    if (!row) throw new Error("the watch was not stored");
+    return { watch: toWatch(row), created: inserted.length === 1 };
+  }
+
+  async list(communityId: string, personId: string): Promise<Watch[]> {
+    const rows = await this.sql.query<WatchRow>(
+      `${SELECT_WATCHES} WHERE w."personId" = $1::uuid AND w."communityId" = $2::uuid ORDER BY w."createdAt", w."id"`,
+      [personId, communityId],
+    );
+    return rows.map(toWatch);
+  }
+
+  async remove(communityId: string, personId: string, watchId: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `DELETE FROM "Watch" WHERE "id" = $1::uuid AND "personId" = $2::uuid AND "communityId" = $3::uuid RETURNING "id"`,
+      [watchId, personId, communityId],
+    );
+    return rows.length === 1;
+  }
+
+  async recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]> {
+    const rows = await this.sql.query<{
+      personId: string;
+      communityId: string;
+      watchKind: WatchKind;
+      watchTarget: string;
+      datasetId: string;
+      datasetTitle: string;
+      landingPage: string | null;
+      accessLevel: string;
+      change: WatchChange;
+      fields: ChangedField[];
+    }>(RECORD_RUN_NOTICES, [runId, at.toISOString()]);
+    return rows.map((row) => ({ ...row, fields: row.fields ?? [] }));
+  }
+}
+
+const SELECT_WATCHES = `SELECT w."id", w."kind", w."target", w."datasetId", d."title" AS "datasetTitle", w."createdAt"
+  FROM "Watch" w LEFT JOIN "Dataset" d ON d."id" = w."datasetId"`;

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import type {
+  DataMatch,
+  DataMatchCandidate,
+  DataMatchStore,
+} from "../../../src/core/ports/data-match-store.js";
+import type { NewWatch, Watch, WatchNotice, WatchStore } from "../../../src/core/ports/watch-store.js";
+
+interface StoredWatch extends Watch {
+  communityId: string;
+  personId: string;
+}
+
+/**
+ * Watches in memory. It knows no sync runs: tests that need a run's notices give them with
+ * `runNotices` (the SQL store computes them; test/store/sql-watch-store.test.ts covers that).
+ */
+export class InMemoryWatchStore implements WatchStore {
+  readonly watches: StoredWatch[] = [];
+  readonly runNotices = new Map<string, WatchNotice[]>();
+  private readonly told = new Set<string>();
+
+  async add(watch: NewWatch, at: Date): Promise<{ watch: Watch; created: boolean }> {
+    const same = this.watches.find(
+      (w) =>
+        w.personId === watch.personId &&
+        w.communityId === watch.communityId &&
+        w.kind === watch.kind &&
+        w.target === watch.target,
+    );
+    if (same) return { watch: same, created: false };
+    const stored: StoredWatch = { ...watch, id: randomUUID(), datasetTitle: null, createdAt: at };
+    this.watches.push(stored);
+    return { watch: stored, created: true };
+  }
+
+  async list(communityId: string, personId: string): Promise<Watch[]> {
+    return this.watches.filter((w) => w.communityId === communityId && w.personId === personId);
+  }
+
+  async remove(communityId: string, personId: string, watchId: string): Promise<boolean> {
+    const index = this.watches.findIndex(
+      (w) => w.id === watchId && w.communityId === communityId && w.personId === personId,
+    );
+    if (index < 0) return false;
+    this.watches.splice(index, 1);
+    return true;
+  }
+
+  async recordRunNotices(runId: string): Promise<WatchNotice[]> {
+    if (this.told.has(runId)) return [];
+    this.told.add(runId);
+    return this.runNotices.get(runId) ?? [];
+  }
+}
+
+export class InMemoryDataMatchStore implements DataMatchStore {
+  readonly matches: DataMatch[] = [];
+  readonly changed = new Map<string, string[]>();
+
+  async suggest(candidates: readonly DataMatchCandidate[], at: Date): Promise<DataMatch[]> {
+    const fresh: DataMatch[] = [];
+    for (const c of candidates) {
+      if (this.matches.some((m) => m.problemId === c.problemId && m.datasetId === c.datasetId)) continue;
+      const match: DataMatch = {
+        id: randomUUID(),
+        problemId: c.problemId,
+        datasetId: c.datasetId,
+        state: "suggested",
+        score: c.score,
+        createdAt: at,
+      };
+      this.matches.push(match);
+      fresh.push(match);
+    }
+    return fresh;
+  }
+
+  async byId(id: string): Promise<DataMatch | null> {
+    return this.matches.find((m) => m.id === id) ?? null;
+  }
+
+  async decide(id: string, to: "linked" | "rejected"): Promise<boolean> {
+    const match = this.matches.find((m) => m.id === id);
+    if (!match || match.state !== "suggested") return false;
+    match.state = to;
+    return true;
+  }
+
+  async changedInRun(runId: string): Promise<string[]> {
+    return this.changed.get(runId) ?? [];
+  }
+}

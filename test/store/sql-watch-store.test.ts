@@ -1,0 +1,138 @@
+// What a sync tells watchers, computed in SQL from the run's changes: the real Chicago snapshots
+// (2020-04-14, then 2020-07-22: 19 added, 131 updated), a dataset watch, a topic watch and saved
+// words. Each run's notices come back once; a second sync of the same file tells nobody.
+
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
+import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
+import { SqlWatchStore } from "../../src/store/watches/sql-watch-store.js";
+import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
+
+const catalogs = resolve(process.cwd(), "../shared/catalogs");
+const reader = createCatalogSourceReader();
+
+describe(`watch notices of a sync (${testDriver})`, () => {
+  let db: TestDatabase;
+  let communityId: string;
+  let watches: SqlWatchStore;
+  let ana: string;
+  let ben: string;
+  const at = new Date("2020-07-23T00:00:00Z");
+
+  const sync = (file: string, when: string) => {
+    const location = resolve(catalogs, file);
+    return writeCatalogSync(
+      db.sql,
+      { communityId, name: "chicago", kind: "dcat", location },
+      reader.read(location, "dcat"),
+      new Date(when),
+    );
+  };
+  const datasetId = async (title: string) =>
+    (await db.prisma.dataset.findFirstOrThrow({ where: { title }, select: { id: true } })).id;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    communityId = (await db.prisma.community.findFirstOrThrow()).id;
+    watches = new SqlWatchStore(db.sql);
+    ana = (await db.prisma.person.create({ data: { displayName: "Ana" } })).id;
+    ben = (await db.prisma.person.create({ data: { displayName: "Ben" } })).id;
+    await sync("chicago-il-data-2020-04-14.json", "2020-04-15T00:00:00Z");
+    const beach = await datasetId("Beach Lab Data");
+    const watch = (
+      personId: string,
+      kind: "dataset" | "topic" | "words",
+      target: string,
+      id: string | null,
+    ) => watches.add({ communityId, personId, kind, target, datasetId: id }, at);
+    await watch(ana, "dataset", beach, beach);
+    await watch(ana, "topic", "transportation", null);
+    await watch(ana, "words", "covid-19 testing", null);
+    // Ben watches a dataset the July snapshot leaves as it was.
+    const unchanged = await datasetId("Affordable Rental Housing Developments");
+    await watch(ben, "dataset", unchanged, unchanged);
+  });
+  afterAll(async () => db.drop());
+
+  it("adds a watch once", async () => {
+    const again = await watches.add(
+      { communityId, personId: ana, kind: "topic", target: "transportation", datasetId: null },
+      at,
+    );
+    expect(again.created).toBe(false);
+    expect((await watches.list(communityId, ana)).map((w) => w.kind)).toEqual(["dataset", "topic", "words"]);
+  });
+
+  it("tells exactly the watched changes of the July sync, once", async () => {
+    const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-23T00:00:00Z");
+    expect(july).toMatchObject({ added: 19, updated: 131 });
+    const notices = await watches.recordRunNotices(july.runId, at);
+    expect(notices.every((n) => n.personId === ana)).toBe(true);
+
+    const updated = notices.filter((n) => n.change === "updated");
+    expect(updated).toEqual([
+      expect.objectContaining({ datasetTitle: "Beach Lab Data", watchKind: "dataset", fields: ["modified"] }),
+    ]);
+
+    // New datasets: exactly the added ones whose themes or keywords say "transportation", and
+    // those whose text matches the saved words.
+    const added = await db.sql.query<{ title: string; words: string[]; hit: boolean }>(
+      `SELECT d."title", d."themes" || d."keywords" AS "words",
+         d."search" @@ websearch_to_tsquery('english', 'covid-19 testing') AS "hit"
+       FROM "SyncRunChange" c JOIN "Dataset" d ON d."id" = c."datasetId"
+       WHERE c."runId" = $1::uuid AND c."change" = 'added'`,
+      [july.runId],
+    );
+    const onTopic = added.filter((d) => d.words.some((w) => w.toLowerCase() === "transportation"));
+    const forWords = added.filter((d) => d.hit);
+    expect(onTopic.map((d) => d.title)).toContain("Electric Scooter Pilot Zone");
+    expect(forWords.map((d) => d.title)).toContain("COVID-19 Daily Testing - By Test");
+    expect(
+      notices
+        .filter((n) => n.change === "new" && n.watchKind === "topic")
+        .map((n) => n.datasetTitle)
+        .sort(),
+    ).toEqual(onTopic.map((d) => d.title).sort());
+    expect(
+      notices
+        .filter((n) => n.change === "new" && n.watchKind === "words")
+        .map((n) => n.datasetTitle)
+        .sort(),
+    ).toEqual(forWords.map((d) => d.title).sort());
+
+    // Telling the same run again tells nobody.
+    expect(await watches.recordRunNotices(july.runId, at)).toEqual([]);
+  });
+
+  it("tells nobody after a second sync of the same file", async () => {
+    const again = await sync("chicago-il-data-2020-07-22.json", "2020-07-24T00:00:00Z");
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(await watches.recordRunNotices(again.runId, at)).toEqual([]);
+  });
+
+  it("tells a dataset's watcher it was removed", async () => {
+    const { runId } = await sync("chicago-il-data-2020-04-14.json", "2020-07-25T00:00:00Z");
+    // Back to April: the 19 July datasets are removed (and the 131 updated back); Ana watches
+    // none of the removed ones by id.
+    expect(await watches.recordRunNotices(runId, at)).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ change: "removed" })]),
+    );
+    const scooter = await datasetId("Electric Scooter Pilot Zone");
+    await watches.add(
+      { communityId, personId: ben, kind: "dataset", target: scooter, datasetId: scooter },
+      at,
+    );
+    const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-26T00:00:00Z");
+    await watches.recordRunNotices(july.runId, at);
+    const april = await sync("chicago-il-data-2020-04-14.json", "2020-07-27T00:00:00Z");
+    const notices = await watches.recordRunNotices(april.runId, at);
+    expect(notices.filter((n) => n.change === "removed")).toEqual([
+      expect.objectContaining({
+        personId: ben,
+        datasetTitle: "Electric Scooter Pilot Zone",
+        change: "removed",
+      }),
+    ]);
+  });
+});
