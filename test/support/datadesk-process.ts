@@ -9,13 +9,19 @@ export function datadeskEnv(dataDir: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, DATADESK_DATA_DIR: dataDir };
 }
 
+/**
+ * How tests run `datadesk`: the TypeScript sources through tsx, so no build is needed and no stale
+ * dist/ is ever tested. `bin/datadesk.js` runs the compiled code (test/e2e/release.test.ts).
+ */
+export const DATADESK_FROM_SOURCES = ["--import", "tsx", "src/cli/index.ts"];
+
 export interface CliResult {
   stdout: string;
   stderr: string;
   code: number;
 }
 
-/** One `bin/datadesk.js` process with its output collected as it arrives. */
+/** One `datadesk` process with its output collected as it arrives. */
 class DatadeskProcess {
   stdout = "";
   stderr = "";
@@ -24,7 +30,7 @@ class DatadeskProcess {
   protected readonly child: ChildProcessWithoutNullStreams;
 
   constructor(dataDir: string, args: string[]) {
-    this.child = spawn(process.execPath, ["bin/datadesk.js", ...args], {
+    this.child = spawn(process.execPath, [...DATADESK_FROM_SOURCES, ...args], {
       env: datadeskEnv(dataDir),
       stdio: ["pipe", "pipe", "pipe"],
     });
