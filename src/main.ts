@@ -8,6 +8,7 @@ import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { tellAfterSync } from "./core/watches/tell-after-sync.js";
+import { sampleCatalogOffer } from "./first-run/sample-catalog.js";
 import { accessReminderJob, resolveAccessAfterSync } from "./jobs/access-reminder-job.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
 import { digestJob } from "./jobs/digest-job.js";
@@ -115,6 +116,8 @@ export interface StartOptions {
   logger?: AppLogger;
   /** Time between background outbox drains (default 2 s). */
   outboxIntervalMs?: number;
+  /** Let the console offer the shipped sample catalog when there is none (`datadesk start`). */
+  offerSampleCatalog?: boolean;
 }
 
 const NOTHING_DRAINED: DrainResult = { sent: 0, retried: 0, dead: 0 };
@@ -169,6 +172,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     adapters.push(
       createConsoleAdapter({
         core: services.core,
+        ...(options.offerSampleCatalog
+          ? {
+              sampleCatalog: sampleCatalogOffer(services.deps, async () => {
+                const community = await db.prisma.community.findUniqueOrThrow({
+                  where: { slug: DEFAULT_COMMUNITY_SLUG },
+                });
+                return community.id;
+              }),
+            }
+          : {}),
         ...(options.input ? { input: options.input } : {}),
         ...(options.output ? { output: options.output } : {}),
         onExit: () => void app.stop(),

@@ -7,6 +7,7 @@ import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { registerDigestCommands } from "./digest-command.js";
 import { discordRegisterCommandsCommand } from "./discord-command.js";
+import { doctorCommand } from "./doctor/doctor-command.js";
 import { type ExportOptions, exportAuditCommand, exportProblemsCommand } from "./export-command.js";
 import { registerMetricsCommand } from "./metrics-command.js";
 import { operatorCliContext } from "./operator-cli-context.js";
@@ -27,6 +28,15 @@ program
   .description("run every configured platform; the local console when no credentials are set")
   .option("--console", "also open the local console when platforms are configured")
   .action((options: { console?: boolean }) => runCliCommand(() => startCommand(options)));
+
+program
+  .command("doctor")
+  .description("check the database, the catalog and each configured platform, one line each with its fix")
+  .action(() =>
+    runCliCommand(async () => {
+      process.exitCode = await doctorCommand();
+    }),
+  );
 
 const db = program.command("db").description("database maintenance");
 db.command("migrate")

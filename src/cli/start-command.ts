@@ -13,7 +13,7 @@ export async function startCommand(options: { console?: boolean }): Promise<void
     secrets: config.secrets,
     destination: consoleMode ? process.stderr : process.stdout,
   });
-  const app = await startApp(config, { console: consoleMode, logger });
+  const app = await startApp(config, { console: consoleMode, logger, offerSampleCatalog: true });
   const shutdown = (signal: string) => {
     logger.info({ signal }, "signal received");
     void app.stop();

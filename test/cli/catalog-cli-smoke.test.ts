@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DATADESK_FROM_SOURCES } from "../support/datadesk-process.js";
 
 /**
  * The operator's path, as typed: the real `datadesk` binary in a child process, on a fresh
@@ -21,7 +22,7 @@ function datadesk(...args: string[]): Promise<{ code: number; stdout: string; st
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["bin/datadesk.js", ...args],
+      [...DATADESK_FROM_SOURCES, ...args],
       { env: { ...inherited, DATADESK_DATA_DIR: dataDir }, timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

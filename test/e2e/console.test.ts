@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DATADESK_FROM_SOURCES } from "../support/datadesk-process.js";
 
 /**
  * The README's first command, as a person runs it: `datadesk start` with no credentials opens
@@ -26,7 +27,7 @@ function runConsole(
     ...extraEnv,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/datadesk.js", "start"], {
+    const child = spawn(process.execPath, [...DATADESK_FROM_SOURCES, "start"], {
       env,
       stdio: ["pipe", "pipe", "pipe"],
     });

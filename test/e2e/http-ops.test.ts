@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DATADESK_FROM_SOURCES } from "../support/datadesk-process.js";
 
 /**
  * Operations as an operator meets them: the real process with DATADESK_HTTP=true serves
@@ -45,7 +46,7 @@ afterAll(() => {
 describe("health, metrics and graceful shutdown", { timeout: 120_000 }, () => {
   it("serves /healthz and /metrics, then exits 0 on SIGTERM", async () => {
     const port = await freePort();
-    child = spawn(process.execPath, ["bin/datadesk.js", "start"], {
+    child = spawn(process.execPath, [...DATADESK_FROM_SOURCES, "start"], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

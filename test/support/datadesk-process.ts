@@ -5,9 +5,15 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
  * a running `start` (the console bot) that the test types into, and CLI commands beside it.
  */
 
-export function datadeskEnv(dataDir: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, DATADESK_DATA_DIR: dataDir };
+export function datadeskEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, DATADESK_DATA_DIR: dataDir, ...extra };
 }
+
+/**
+ * How tests run `datadesk`: the TypeScript sources through tsx, so no build is needed and no stale
+ * dist/ is ever tested. `bin/datadesk.js` runs the compiled code (test/e2e/release.test.ts).
+ */
+export const DATADESK_FROM_SOURCES = ["--import", "tsx", "src/cli/index.ts"];
 
 export interface CliResult {
   stdout: string;
@@ -15,7 +21,7 @@ export interface CliResult {
   code: number;
 }
 
-/** One `bin/datadesk.js` process with its output collected as it arrives. */
+/** One `datadesk` process with its output collected as it arrives. */
 class DatadeskProcess {
   stdout = "";
   stderr = "";
@@ -23,9 +29,9 @@ class DatadeskProcess {
   readonly closed: Promise<number | null>;
   protected readonly child: ChildProcessWithoutNullStreams;
 
-  constructor(dataDir: string, args: string[]) {
-    this.child = spawn(process.execPath, ["bin/datadesk.js", ...args], {
-      env: datadeskEnv(dataDir),
+  constructor(dataDir: string, args: string[], extraEnv: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [...DATADESK_FROM_SOURCES, ...args], {
+      env: datadeskEnv(dataDir, extraEnv),
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stdout.on("data", (c: Buffer) => {
@@ -87,8 +93,8 @@ export function runCli(dataDir: string, args: string[], timeoutMs = 90_000): Pro
 
 /** `datadesk start` on the console, typed into line by line. */
 export class ConsoleBot extends DatadeskProcess {
-  constructor(dataDir: string) {
-    super(dataDir, ["start"]);
+  constructor(dataDir: string, extraEnv: Record<string, string> = {}) {
+    super(dataDir, ["start"], extraEnv);
   }
 
   get exited(): Promise<number | null> {

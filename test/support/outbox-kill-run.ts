@@ -4,6 +4,7 @@ import pg from "pg";
 import { SqlOutbox } from "../../src/store/outbox/sql-outbox.js";
 import { postgresExecutor } from "../../src/store/sql-executor.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
+import { DATADESK_FROM_SOURCES } from "./datadesk-process.js";
 import {
   type DigestKillOutcome,
   type DigestKillSeed,
@@ -52,7 +53,7 @@ export interface OutboxKillResult {
 const TOKEN = "outbox-kill-discord-token";
 
 function startBot(env: Record<string, string>, name: string, log: (line: string) => void): ChildProcess {
-  const child = spawn(process.execPath, ["bin/datadesk.js", "start"], {
+  const child = spawn(process.execPath, [...DATADESK_FROM_SOURCES, "start"], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

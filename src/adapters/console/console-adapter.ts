@@ -8,6 +8,7 @@ import type { PlatformIdentity } from "../../core/shared/platform.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { ConsoleFormSession } from "./console-form.js";
 import { type ConsoleRendering, renderConsoleCard } from "./console-renderer.js";
+import type { SampleCatalogOffer } from "./sample-catalog-offer.js";
 
 export interface ConsoleAdapterOptions {
   core: Datadesk;
@@ -15,11 +16,15 @@ export interface ConsoleAdapterOptions {
   output?: NodeJS.WritableStream;
   /** Who is typing; defaults to the operating-system user. */
   username?: string;
+  /** Offered on a first run (no catalog yet); absent, the console never offers it. */
+  sampleCatalog?: SampleCatalogOffer;
   /** Called when the person types quit or closes the input (Ctrl-D). */
   onExit?: () => void;
 }
 
 const QUIT = new Set(["quit", "exit", "salir", ":q"]);
+const YES = new Set(["y", "yes", "s", "si", "sí"]);
+const NO = new Set(["n", "no"]);
 
 /**
  * The local terminal chat: the default when no platform credentials are set, so anyone can try
@@ -43,6 +48,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAd
   const write = (text: string) => output.write(`${text}\n`);
 
   let form: ConsoleFormSession | null = null;
+  /** Waiting for yes or no to the sample catalog offer (made once, at start). */
+  let sampleOffered = false;
 
   function show(card: Card): void {
     const rendering = renderConsoleCard(card, { actionsHint: t("console:actionsHint") });
@@ -108,10 +115,26 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAd
     });
   }
 
+  /** True when the line was the answer to the offer; anything else withdraws it and goes on. */
+  async function onSampleAnswer(offer: SampleCatalogOffer, text: string): Promise<boolean> {
+    sampleOffered = false;
+    const word = text.toLowerCase();
+    if (NO.has(word)) {
+      write(t("console:sample.declined"));
+      return true;
+    }
+    if (!YES.has(word)) return false;
+    write(t("console:sample.loading"));
+    const { datasets } = await offer.load();
+    write(t("console:sample.loaded", { count: datasets, name: offer.name }));
+    return true;
+  }
+
   async function onLine(line: string): Promise<void> {
     if (form) return onFormLine(form, line);
     const text = line.trim();
     if (text === "") return;
+    if (sampleOffered && options.sampleCatalog && (await onSampleAnswer(options.sampleCatalog, text))) return;
     if (QUIT.has(text.toLowerCase())) {
       rl?.close();
       return;
@@ -129,6 +152,10 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAd
       const me = await options.core.describeActor(identity);
       t = translator(me.locale);
       write(t("console:welcome", { name: me.displayName, community: me.communityName }));
+      if (options.sampleCatalog && (await options.sampleCatalog.applies())) {
+        sampleOffered = true;
+        write(t("console:sample.offer"));
+      }
       rl = createInterface({ input: options.input ?? process.stdin, terminal: false });
       rl.on("line", (line) => {
         // One line at a time, in order, even when an answer takes a while.

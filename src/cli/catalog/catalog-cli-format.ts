@@ -2,6 +2,7 @@ import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { CatalogListing } from "../../core/catalog/list-catalogs.js";
 import type { CatalogSyncSummary } from "../../core/ports/catalog-store.js";
+import { SAMPLE_CATALOG_NAME } from "../../first-run/sample-catalog.js";
 
 /** How many skipped records the summary lists; the count covers all of them. */
 export const SKIPPED_SHOWN = 20;
@@ -36,6 +37,9 @@ export function formatSyncSummary(heading: string, summary: CatalogSyncSummary):
 export function formatListing(listing: CatalogListing): string {
   const datasets = `${listing.datasetCount} dataset${listing.datasetCount === 1 ? "" : "s"}`;
   const lines = [`${listing.name} (${listing.kind}): ${datasets}`, `  location:    ${listing.location}`];
+  if (listing.name === SAMPLE_CATALOG_NAME) {
+    lines.push(`  sample:      shipped with datadesk; remove with: datadesk catalog remove ${listing.name}`);
+  }
   const run = listing.lastRun;
   if (run) {
     const when = formatTime(run.startedAt);

@@ -8,6 +8,7 @@ import { catalogGapsCommand } from "./catalog-gaps-command.js";
 import { catalogImportCommand } from "./catalog-import-command.js";
 import { catalogListCommand } from "./catalog-list-command.js";
 import { catalogNoteCommand } from "./catalog-note-command.js";
+import { catalogRemoveCommand } from "./catalog-remove-command.js";
 import { catalogSyncCommand } from "./catalog-sync-command.js";
 
 function wholeNumber(label: string, min: number, max: number) {
@@ -19,7 +20,7 @@ function wholeNumber(label: string, min: number, max: number) {
   };
 }
 
-/** `datadesk catalog import|sync|list|note|gaps`: catalog administration for operators. */
+/** `datadesk catalog import|sync|list|remove|note|gaps`: catalog administration for operators. */
 export function registerCatalogCommands(program: Command): void {
   const catalog = program.command("catalog").description("import, resync and curate open-data catalogs");
 
@@ -55,6 +56,12 @@ export function registerCatalogCommands(program: Command): void {
     .command("list")
     .description("list catalogs with dataset counts, last run and next resync")
     .action(() => runCliCommand(() => withCatalogCli((ctx) => catalogListCommand(ctx))));
+
+  catalog
+    .command("remove")
+    .description("remove a catalog and its datasets (the sample catalog, or one imported by mistake)")
+    .argument("<name>", "catalog name, as `catalog list` shows it")
+    .action((name: string) => runCliCommand(() => withCatalogCli((ctx) => catalogRemoveCommand(ctx, name))));
 
   catalog
     .command("note")

@@ -70,6 +70,11 @@ export interface FakeSlackOptions {
   users?: Record<string, FakeUserProfile>;
   /** Default timeout for waitForCall/waitForResponse. */
   waitTimeoutMs?: number;
+  /**
+   * The bot token's scopes, sent as Slack does in every Web API response's `x-oauth-scopes`
+   * header (WebClient reads it into `response_metadata.scopes`). Omitted: no header.
+   */
+  grantedScopes?: readonly string[];
 }
 
 export interface FakeSlack {
@@ -193,6 +198,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     let status = 200;
     let response: ApiBody | undefined;
     const headers: Record<string, string> = {};
+    if (options.grantedScopes) headers["x-oauth-scopes"] = options.grantedScopes.join(",");
     if (failure !== undefined && "error" in failure) {
       response = { ok: false, error: failure.error, ...failure.extra };
     } else if (failure !== undefined) {

@@ -165,6 +165,12 @@ export function defaultWebApiResponse(method: string, body: ApiBody, ctx: Worksp
     }
     case "users.info":
       return userInfo(body, ctx);
+    case "conversations.info":
+      // A channel the bot is in; setResponse scripts channel_not_found or is_member: false.
+      return {
+        ok: true,
+        channel: { id: asString(body.channel), name: "general", is_channel: true, is_member: true },
+      };
     case "apps.connections.open":
       return { ok: true, url: ctx.socketModeUrl() };
     default:

@@ -3,6 +3,14 @@ export const console = {
   goodbye: "Bye!",
   actionsHint: "(type !1, !2… to press a button)",
   noSuchButton: "There is no button {{number}} on the last card.",
+  sample: {
+    offer:
+      "No data catalog yet, so there is nothing to answer from. Load a small sample (20 real datasets from Fort Collins, Colorado) to try me? (yes/no)",
+    loading: "Loading the sample catalog…",
+    loaded:
+      'Loaded {{count}} sample datasets as the catalog "{{name}}". Try: is there data on solar panels? (Remove it later with: datadesk catalog remove {{name}})',
+    declined: "No sample then. Import your own catalog with: datadesk catalog import <file|url>",
+  },
   form: {
     intro: "{{title}} — answer each question (type cancel to stop).",
     optional: "(optional: press Enter to skip)",

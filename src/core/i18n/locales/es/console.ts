@@ -5,6 +5,14 @@ export const console: typeof en = {
   goodbye: "¡Hasta luego!",
   actionsHint: "(escribe !1, !2… para pulsar un botón)",
   noSuchButton: "No hay ningún botón {{number}} en la última tarjeta.",
+  sample: {
+    offer:
+      "Aún no hay ningún catálogo de datos, así que no tengo de dónde responder. ¿Cargo una pequeña muestra (20 conjuntos de datos reales de Fort Collins, Colorado) para probarme? (sí/no)",
+    loading: "Cargando el catálogo de muestra…",
+    loaded:
+      'Cargados {{count}} conjuntos de datos de muestra como el catálogo "{{name}}". Prueba: ¿hay datos sobre paneles solares? (Quítalo luego con: datadesk catalog remove {{name}})',
+    declined: "Sin muestra, entonces. Importa tu propio catálogo con: datadesk catalog import <archivo|url>",
+  },
   form: {
     intro: "{{title}}: responde cada pregunta (escribe cancel para salir).",
     optional: "(opcional: pulsa Intro para saltarla)",
