@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import type { CatalogKind, NormalizedDataset } from "../../core/catalog/dataset.js";
 import type { CatalogRecord } from "../../core/ports/catalog-source.js";
 import type { CatalogSyncSummary, SkippedRecordReport } from "../../core/ports/catalog-store.js";
@@ -38,6 +39,12 @@ export class CatalogSyncFailed extends Error {
 type Tx = Pick<SqlExecutor, "exec" | "query">;
 
 const BATCH_SIZE = 500;
+/**
+ * Reading, checking and hashing records is synchronous work on the process's one event loop,
+ * which also acknowledges Slack and Discord: the sync steps aside this often, so a batch never
+ * holds an acknowledgement behind it (bench:slack-load --resync).
+ */
+const YIELD_EVERY = 25;
 /** Keep the report readable: the first N skipped records are listed, the rest counted. */
 const MAX_REPORTED_SKIPS = 1000;
 
@@ -210,6 +217,7 @@ async function stageRecords(
   let position = 0;
   for await (const record of records) {
     position += 1;
+    if (position % YIELD_EVERY === 0) await setImmediate();
     if (!record.ok) {
       skip({ position: record.position, key: record.key, problem: record.problem });
       continue;
