@@ -49,7 +49,7 @@ export function routeWorld(): Promise<World> {
       ["showcases", "C0FUZZSHOWCASES"],
     ] as const)
       await harness.deps.directory.setChannel(communityId, "slack", "T0FAKETEAM", purpose, channelId);
-    await crawl(harness, findings, 600);
+    await crawl(harness, findings, 800);
     return { harness, findings };
   })();
   return world;
