@@ -1,28 +1,19 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
-import type { CatalogKind } from "../../src/core/catalog/dataset.js";
 import {
   type LicenseFields,
   type LicenseVerdict,
   licenseVerdict,
 } from "../../src/core/catalog/license-verdict.js";
-import { realCatalogsDir } from "../support/real-catalogs.js";
+import { realCatalogsDir, sharedCatalogs } from "../support/real-catalogs.js";
 
 /**
  * Every distinct licence statement of every shared catalog, as imported (plain text), against
  * the verdict a careful reader gives it. A statement no row covers fails the test, so a new
  * catalog's licences are read and added here rather than answered by accident.
  */
-const catalogs: readonly [string, CatalogKind][] = [
-  ["chicago-il-data-2020-04-14.json", "dcat"],
-  ["chicago-il-data-2020-07-22.json", "dcat"],
-  ["fort-collins-co-socrata-catalog-api.json", "socrata"],
-  ["sandiego-sdrdl-ckan-datasets.jsonl", "ckan"],
-  ["birmingham-uk-ckan-package_search-sample.json", "ckan"],
-  ["philadelphia-pa-arcgis-hub-2022-04-17.json", "dcat"],
-  ["minneapolis-mn-arcgis-hub-2022-04-17.json", "dcat"],
-];
+const catalogs = sharedCatalogs;
 
 type Expected = Pick<LicenseVerdict, "kind" | "commercial" | "attribution"> &
   Partial<Pick<LicenseVerdict, "name" | "shareAlike" | "rightsReserved" | "disclaimerOnly" | "creditTo">>;

@@ -8,7 +8,6 @@ import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import { analyzeQuestion } from "../../src/core/catalog/analyze-question.js";
 import { type AnswerCardOptions, answerCard, datasetCard } from "../../src/core/catalog/answer-card.js";
 import { type Answer, askQuestion } from "../../src/core/catalog/ask-question.js";
-import type { CatalogKind } from "../../src/core/catalog/dataset.js";
 import { answerField } from "../../src/core/catalog/field-answer.js";
 import { freshnessVerdict } from "../../src/core/catalog/freshness.js";
 import type { FieldIntent } from "../../src/core/catalog/question-intent.js";
@@ -20,7 +19,7 @@ import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
 import { SqlDigestSource } from "../../src/store/digest/sql-digest-source.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
-import { realCatalogsDir } from "../support/real-catalogs.js";
+import { realCatalogsDir, sharedCatalogs } from "../support/real-catalogs.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
 
 /**
@@ -30,15 +29,7 @@ import { openTestDatabase, type TestDatabase, testDriver } from "../support/test
  * each rendering is scanned for an HTML tag or entity as the person would read it (after the
  * platform's own escaping is undone: Slack's &amp; &lt; &gt;, Discord's backslashes).
  */
-const catalogs: readonly [string, CatalogKind][] = [
-  ["chicago-il-data-2020-04-14.json", "dcat"],
-  ["chicago-il-data-2020-07-22.json", "dcat"],
-  ["fort-collins-co-socrata-catalog-api.json", "socrata"],
-  ["sandiego-sdrdl-ckan-datasets.jsonl", "ckan"],
-  ["birmingham-uk-ckan-package_search-sample.json", "ckan"],
-  ["philadelphia-pa-arcgis-hub-2022-04-17.json", "dcat"],
-  ["minneapolis-mn-arcgis-hub-2022-04-17.json", "dcat"],
-];
+const catalogs = sharedCatalogs;
 const questionFiles = ["../shared/questions/dev.jsonl", "bench/questions/arcgis-hub-dev.jsonl"];
 const IMPORTED_AT = new Date("2023-06-01T00:00:00Z");
 /** Sync runs finish at the database's now(), and the gaps the asks record are dated by this clock. */

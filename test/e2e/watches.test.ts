@@ -215,22 +215,30 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
     );
   });
 
+  /** A champion presses a button of a match card in Slack's triage channel; the answer goes to `label`. */
+  const pressOnMatchCard = (
+    post: ReturnType<typeof slackMatchPosts>[number] | undefined,
+    button: { action_id: string; value?: string } | undefined,
+    label: string,
+  ) =>
+    postInteraction(
+      platforms.receiverUrl,
+      SECRET,
+      blockActionPayload({
+        actionId: button?.action_id ?? "",
+        value: button?.value ?? "",
+        user: CHAMPION,
+        channel: SLACK_TRIAGE,
+        messageTs: String((post?.response as Json | undefined)?.ts ?? ""),
+        responseUrl: platforms.slack.responseUrl(label),
+      }),
+    );
+
   it("never offers a pair again after Not a match", async () => {
     const post = slackMatchPosts()[0];
     const reject = slackButtons(post?.body.blocks).find((b) => b.action_id.startsWith("match.reject"));
     expect(reject).toBeDefined();
-    await postInteraction(
-      platforms.receiverUrl,
-      SECRET,
-      blockActionPayload({
-        actionId: reject?.action_id ?? "",
-        value: reject?.value ?? "",
-        user: CHAMPION,
-        channel: SLACK_TRIAGE,
-        messageTs: String((post?.response as Json | undefined)?.ts ?? ""),
-        responseUrl: platforms.slack.responseUrl("reject"),
-      }),
-    );
+    await pressOnMatchCard(post, reject, "reject");
     expect(JSON.stringify((await platforms.slack.waitForResponse("reject")).body)).toContain("not a match");
     // The dataset leaves and comes back: a new "added" change, but the pair stays rejected.
     await syncFrom(APRIL);
@@ -248,18 +256,7 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
     expect(link).toBeDefined();
     const dmsBefore = slackDmsTo(MIA).length;
     for (const label of ["link-1", "link-2"]) {
-      await postInteraction(
-        platforms.receiverUrl,
-        SECRET,
-        blockActionPayload({
-          actionId: link?.action_id ?? "",
-          value: link?.value ?? "",
-          user: CHAMPION,
-          channel: SLACK_TRIAGE,
-          messageTs: String((post?.response as Json | undefined)?.ts ?? ""),
-          responseUrl: platforms.slack.responseUrl(label),
-        }),
-      );
+      await pressOnMatchCard(post, link, label);
     }
     expect(JSON.stringify((await platforms.slack.waitForResponse("link-1")).body)).toContain("Linked");
     expect(JSON.stringify((await platforms.slack.waitForResponse("link-2")).body)).toContain(

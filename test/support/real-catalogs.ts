@@ -21,6 +21,17 @@ export const questionCatalogs: readonly { file: string; kind: CatalogKind }[] = 
   { file: "minneapolis-mn-arcgis-hub-2022-04-17.json", kind: "dcat" },
 ];
 
+/** Every catalog in ../shared/catalogs, with its kind: the question catalogs plus the older Chicago snapshot and Birmingham's sample. */
+export const sharedCatalogs: readonly [file: string, kind: CatalogKind][] = [
+  ["chicago-il-data-2020-04-14.json", "dcat"],
+  ["chicago-il-data-2020-07-22.json", "dcat"],
+  ["fort-collins-co-socrata-catalog-api.json", "socrata"],
+  ["sandiego-sdrdl-ckan-datasets.jsonl", "ckan"],
+  ["birmingham-uk-ckan-package_search-sample.json", "ckan"],
+  ["philadelphia-pa-arcgis-hub-2022-04-17.json", "dcat"],
+  ["minneapolis-mn-arcgis-hub-2022-04-17.json", "dcat"],
+];
+
 /** Imports the catalogs (all of them by default) into the community; returns the community id. */
 export async function loadQuestionCatalogs(
   sql: SqlExecutor,

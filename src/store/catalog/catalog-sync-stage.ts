@@ -64,7 +64,7 @@ export class CatalogSyncStage {
     private readonly sql: Pick<SqlExecutor, "exec" | "query">,
     readonly stageId: string,
     /** The source as it is before this sync; null on a first import (every record is new). */
-    private readonly sourceId: string | null,
+    readonly sourceId: string | null,
   ) {}
 
   /** Sweeps what syncs killed mid-way left behind. */

@@ -149,7 +149,7 @@ export async function writeCatalogSync(
   );
   const stage = new CatalogSyncStage(sql, randomUUID(), existing?.id ?? null);
   try {
-    const staged = await stageRecords(sql, stage, existing?.id ?? null, records);
+    const staged = await stageRecords(sql, stage, records);
     return await sql.transaction((tx) => merge(tx, target, staged, now));
   } catch (error) {
     await stage.discard().catch(() => undefined);
@@ -181,7 +181,6 @@ async function lastFinishedRun(sql: Tx, sourceId: string | null): Promise<string
 async function stageRecords(
   sql: Tx,
   stage: CatalogSyncStage,
-  sourceId: string | null,
   records: AsyncIterable<CatalogRecord>,
 ): Promise<Staged> {
   await stage.sweepAbandoned();
@@ -190,7 +189,7 @@ async function stageRecords(
     count: 0,
     skipped: 0,
     skippedReport: [],
-    lastFinishedAt: await lastFinishedRun(sql, sourceId),
+    lastFinishedAt: await lastFinishedRun(sql, stage.sourceId),
   };
   const skip = (item: SkippedRecordReport) => {
     staged.skipped += 1;

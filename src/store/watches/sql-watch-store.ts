@@ -2,7 +2,6 @@ import type {
   ChangedField,
   NewWatch,
   Watch,
-  WatchChange,
   WatchKind,
   WatchNotice,
   WatchStore,
@@ -122,18 +121,9 @@ export class SqlWatchStore implements WatchStore {
   }
 
   async recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]> {
-    const rows = await this.sql.query<{
-      personId: string;
-      communityId: string;
-      watchKind: WatchKind;
-      watchTarget: string;
-      datasetId: string;
-      datasetTitle: string;
-      landingPage: string | null;
-      accessLevel: string;
-      change: WatchChange;
-      fields: ChangedField[];
-    }>(RECORD_RUN_NOTICES, [runId, at.toISOString()]);
+    const rows = await this.sql.query<
+      Omit<WatchNotice, "fields"> & { fields: ChangedField[] | null } & Record<string, unknown>
+    >(RECORD_RUN_NOTICES, [runId, at.toISOString()]);
     return rows.map((row) => ({ ...row, fields: row.fields ?? [] }));
   }
 }
