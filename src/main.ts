@@ -61,9 +61,13 @@ export async function openServices(
   const logger =
     options.logger ?? createLogger({ level: config.logLevel ?? "info", secrets: config.secrets });
   const metrics = createMetrics();
+  const role = options.role ?? "cli";
   const db = await openDatabase(config.database, {
-    role: options.role ?? "cli",
-    onConnectionError: (err) => logger.warn({ err }, "lost an idle database connection; it will be replaced"),
+    role,
+    // A bot lives on and replaces the connection, which an operator wants in the log. A CLI command
+    // that needed the connection fails with its own one-line message, so the stack is only noise.
+    onConnectionError: (err) =>
+      logger[role === "bot" ? "warn" : "debug"]({ err }, "lost an idle database connection; it will be replaced"),
     onWait: (holder) =>
       logger.warn(
         { pid: holder.pid, command: holder.command },

@@ -44,6 +44,7 @@ const LOCK_FILE = "datadesk.lock";
 const HEARTBEAT_MS = 15_000;
 const FOREIGN_STALE_MS = 60_000;
 const TAKEOVER_MUTEX_STALE_MS = 10_000;
+const TAKEOVER_POLL_MS = 20;
 
 export interface HeldLock {
   holder: LockHolder;
@@ -118,7 +119,11 @@ export function tryAcquireLock(
   const temp = `${path}.${process.pid}.${holder.token}`;
   writeFileSync(temp, `${JSON.stringify(holder)}\n`, { mode: 0o600 });
   try {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // Bounded by time, not attempts: while another process holds the takeover mutex this one must
+    // wait for it to finish (it then sees the winner as a live holder), and a mutex left by a
+    // process killed mid-takeover only expires after TAKEOVER_MUTEX_STALE_MS.
+    const giveUp = Date.now() + TAKEOVER_MUTEX_STALE_MS + 5_000;
+    for (;;) {
       try {
         linkSync(temp, path);
         return { acquired: true, lock: heldLock(dataDir, holder) };
@@ -127,16 +132,25 @@ export function tryAcquireLock(
       }
       const current = readHolder(dataDir);
       if (current && holderIsAlive(dataDir, current)) return { acquired: false, holder: current };
-      removeStaleLock(dataDir, current);
+      const outcome = removeStaleLock(dataDir, current);
+      if (Date.now() > giveUp) throw new Error(`could not take over the stale lock ${path}`);
+      if (outcome === "busy") sleepSync(TAKEOVER_POLL_MS);
     }
-    throw new Error(`could not take over the stale lock ${path}`);
   } finally {
     unlinkSync(temp);
   }
 }
 
-/** Deletes a stale lock under a mutex, re-checking it is the same stale lock first. */
-function removeStaleLock(dataDir: string, stale: LockHolder | null): void {
+/** Blocks this thread briefly: taking the lock is synchronous so that no await splits a takeover. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Deletes a stale lock under a mutex, re-checking it is the same stale lock first. "busy" when
+ * another process holds the mutex, so the caller waits rather than spinning through its retries.
+ */
+function removeStaleLock(dataDir: string, stale: LockHolder | null): "done" | "busy" {
   const mutex = `${lockPath(dataDir)}.takeover`;
   try {
     mkdirSync(mutex);
@@ -148,7 +162,7 @@ function removeStaleLock(dataDir: string, stale: LockHolder | null): void {
     } catch {
       // gone already
     }
-    return;
+    return "busy";
   }
   try {
     const again = readHolder(dataDir);
@@ -162,6 +176,7 @@ function removeStaleLock(dataDir: string, stale: LockHolder | null): void {
   } finally {
     rmdirSync(mutex);
   }
+  return "done";
 }
 
 function heldLock(dataDir: string, holder: LockHolder): HeldLock {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -81,6 +81,25 @@ describe("the data dir lock", () => {
     expect(JSON.parse(readFileSync(lockPath(dir), "utf8")).token).toBe("taken-over");
   });
 
+  it("waits for a takeover in progress in another process instead of giving up", async () => {
+    writeLock({ pid: await deadPid() });
+    // Another process is mid-takeover: it holds the mutex (fresh, so not expired).
+    const mutex = `${lockPath(dir)}.takeover`;
+    mkdirSync(mutex);
+    const script = `
+      import { tryAcquireLock } from ${JSON.stringify(new URL("../../../src/store/embedded/data-dir-lock.ts", import.meta.url).href)};
+      const attempt = tryAcquireLock(${JSON.stringify(dir)}, { role: "cli", command: "waiter", socketDir: "/x" });
+      process.stdout.write(attempt.acquired ? "won" : "lost");
+    `;
+    const waiter = run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: process.cwd(),
+    });
+    // The other takeover ends without taking the lock (it crashed after its check, say).
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    rmdirSync(mutex);
+    expect((await waiter).stdout).toBe("won");
+  });
+
   it("lets exactly one of many processes racing for a stale lock win", async () => {
     writeLock({ pid: await deadPid() });
     // Every racer spins until the same instant, so their takeovers really overlap.
@@ -93,7 +112,7 @@ describe("the data dir lock", () => {
       // Hold on long enough that a late racer sees a live holder, not a released lock.
       setTimeout(() => {}, 1500);
     `;
-    const racers = Array.from({ length: 4 }, () =>
+    const racers = Array.from({ length: 6 }, () =>
       run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd() }),
     );
     const outcomes = (await Promise.all(racers)).map((r) => r.stdout);
