@@ -67,7 +67,10 @@ export async function openServices(
     // A bot lives on and replaces the connection, which an operator wants in the log. A CLI command
     // that needed the connection fails with its own one-line message, so the stack is only noise.
     onConnectionError: (err) =>
-      logger[role === "bot" ? "warn" : "debug"]({ err }, "lost an idle database connection; it will be replaced"),
+      logger[role === "bot" ? "warn" : "debug"](
+        { err },
+        "lost an idle database connection; it will be replaced",
+      ),
     onWait: (holder) =>
       logger.warn(
         { pid: holder.pid, command: holder.command },
