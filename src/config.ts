@@ -193,6 +193,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Every variable datadesk reads: README's configuration table and .env.example list exactly these. */
+export const configVariableNames: readonly string[] = Object.keys(envSchema.shape);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);

@@ -21,6 +21,12 @@ export interface CliResult {
   code: number;
 }
 
+/** Which datadesk runs: the sources here by default, or e.g. a release's `bin/datadesk.js` in its own tree. */
+export interface Launch {
+  entry?: string[];
+  cwd?: string;
+}
+
 /** One `datadesk` process with its output collected as it arrives. */
 class DatadeskProcess {
   stdout = "";
@@ -29,10 +35,11 @@ class DatadeskProcess {
   readonly closed: Promise<number | null>;
   protected readonly child: ChildProcessWithoutNullStreams;
 
-  constructor(dataDir: string, args: string[], extraEnv: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, [...DATADESK_FROM_SOURCES, ...args], {
+  constructor(dataDir: string, args: string[], extraEnv: Record<string, string> = {}, launch: Launch = {}) {
+    this.child = spawn(process.execPath, [...(launch.entry ?? DATADESK_FROM_SOURCES), ...args], {
       env: datadeskEnv(dataDir, extraEnv),
       stdio: ["pipe", "pipe", "pipe"],
+      ...(launch.cwd ? { cwd: launch.cwd } : {}),
     });
     this.child.stdout.on("data", (c: Buffer) => {
       this.stdout += c.toString();
@@ -93,8 +100,8 @@ export function runCli(dataDir: string, args: string[], timeoutMs = 90_000): Pro
 
 /** `datadesk start` on the console, typed into line by line. */
 export class ConsoleBot extends DatadeskProcess {
-  constructor(dataDir: string, extraEnv: Record<string, string> = {}) {
-    super(dataDir, ["start"], extraEnv);
+  constructor(dataDir: string, extraEnv: Record<string, string> = {}, launch: Launch = {}) {
+    super(dataDir, ["start"], extraEnv, launch);
   }
 
   get exited(): Promise<number | null> {
