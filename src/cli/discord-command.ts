@@ -1,5 +1,6 @@
 import { DiscordAPIError, REST, Routes } from "discord.js";
 import { buildDiscordCommands } from "../adapters/discord/discord-commands.js";
+import { discordInviteUrl } from "../adapters/discord/discord-invite.js";
 import { type Config, loadConfig } from "../config.js";
 
 /** A failure the operator can fix; runCliCommand prints `userMessage` without a stack trace. */
@@ -82,4 +83,15 @@ export function describeRegistration(result: RegisteredCommands): string {
 export async function discordRegisterCommandsCommand(options: { guild?: string }): Promise<void> {
   const result = await registerDiscordCommands(loadConfig(), options);
   process.stdout.write(describeRegistration(result));
+}
+
+/** `datadesk discord invite-url`: the link that adds the bot to a server with exactly its permissions. */
+export function discordInviteUrlCommand(): void {
+  const discord = loadConfig().discord;
+  if (!discord) {
+    throw new DiscordCommandError(
+      "Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see the Discord section of README.md).",
+    );
+  }
+  process.stdout.write(`${discordInviteUrl(discord.applicationId)}\n`);
 }

@@ -6,7 +6,7 @@ import { registerCatalogCommands } from "./catalog/register-catalog-commands.js"
 import { registerCommunityCommands } from "./community-command.js";
 import { dbMigrateCommand } from "./db-command.js";
 import { registerDigestCommands } from "./digest-command.js";
-import { discordRegisterCommandsCommand } from "./discord-command.js";
+import { discordInviteUrlCommand, discordRegisterCommandsCommand } from "./discord-command.js";
 import { doctorCommand } from "./doctor/doctor-command.js";
 import { type ExportOptions, exportAuditCommand, exportProblemsCommand } from "./export-command.js";
 import { registerMetricsCommand } from "./metrics-command.js";
@@ -49,6 +49,10 @@ discord
   .description("publish the slash commands to Discord (globally, or to one server with --guild)")
   .option("--guild <id>", "register in this server only (shows at once); default DISCORD_GUILD_ID")
   .action((options: { guild?: string }) => runCliCommand(() => discordRegisterCommandsCommand(options)));
+discord
+  .command("invite-url")
+  .description("print the link that adds the bot to a server, with exactly the permissions it uses")
+  .action(() => runCliCommand(async () => discordInviteUrlCommand()));
 
 registerCatalogCommands(program);
 registerCommunityCommands(program);
