@@ -30,6 +30,18 @@ describe("buildDiscordCommands", () => {
     `);
   });
 
+  it("shows admin commands by default only to those who manage the server, and every other command to all", () => {
+    const hidden = buildDiscordCommands()
+      .filter((c) => c.default_member_permissions !== undefined)
+      .map((c) => [c.name, c.default_member_permissions]);
+    // 32 is Manage Server.
+    expect(hidden.sort()).toEqual([
+      ["channel", "32"],
+      ["role", "32"],
+      ["setup", "32"],
+    ]);
+  });
+
   it("respects Discord's naming and length rules for every command and option", () => {
     for (const command of buildDiscordCommands()) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);

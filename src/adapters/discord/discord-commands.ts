@@ -6,6 +6,7 @@ import {
   InteractionContextType,
   Locale,
   type LocalizationMap,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { CommandOptionSpec, CommandSpec } from "../../core/commands/command-spec.js";
@@ -89,6 +90,12 @@ function buildCommand(command: CommandSpec): RESTPostAPIChatInputApplicationComm
     // Installed to a server, usable in its channels and in DMs with the bot.
     integration_types: [ApplicationIntegrationType.GuildInstall],
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    // Admin commands are shown by default only to those who can manage the server, as members of
+    // Discord servers expect; a server can widen that under Integrations. datadesk still checks its
+    // own admin role, which is what decides.
+    ...(command.audience === "admins"
+      ? { default_member_permissions: PermissionFlagsBits.ManageGuild.toString() }
+      : {}),
   };
 }
 

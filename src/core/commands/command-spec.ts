@@ -27,4 +27,9 @@ export interface CommandSpec {
   options: CommandOptionSpec[];
   /** Example of the arguments, shown in help ("bike lanes"), as an i18n key. */
   exampleKey?: string;
+  /**
+   * "admins": only community admins may run it. The core enforces that on every platform; a
+   * platform that can also hide a command from others by default (Discord) does so.
+   */
+  audience?: "admins";
 }

@@ -132,6 +132,7 @@ export const commandRegistry: readonly CommandSpec[] = [
   {
     name: "channel",
     descriptionKey: "problems:commands.channel",
+    audience: "admins",
     exampleKey: "problems:examples.channel",
     options: [
       {

@@ -27,6 +27,7 @@ export const communityCommandSpecs: CommandSpec[] = [
   {
     name: "role",
     descriptionKey: "community:commands.role",
+    audience: "admins",
     exampleKey: "community:examples.role",
     options: [
       {
@@ -67,5 +68,5 @@ export const communityCommandSpecs: CommandSpec[] = [
       },
     ],
   },
-  { name: "setup", descriptionKey: "community:commands.setup", options: [] },
+  { name: "setup", descriptionKey: "community:commands.setup", audience: "admins", options: [] },
 ];
