@@ -23,7 +23,6 @@ describe("buildSlackManifest", () => {
       "chat:write",
       "commands",
       "im:history",
-      "im:read",
       "im:write",
       "links:read",
       "links:write",
@@ -41,6 +40,17 @@ describe("buildSlackManifest", () => {
       socket_mode_enabled: false,
     });
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+
+  it("has a Socket Mode variant with the same scopes and events and no URL for Slack to verify", () => {
+    const socket = buildSlackManifest("socket");
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(socket.oauth_config).toEqual(manifest.oauth_config);
+    expect(socket.settings.event_subscriptions.bot_events).toEqual(
+      manifest.settings.event_subscriptions.bot_events,
+    );
+    expect(JSON.stringify(socket)).not.toContain("YOUR-HOST");
+    expect(socket.features.slash_commands.map((c) => c.command)).toEqual(["/datadesk"]);
   });
 
   it('offers "Turn into problem" on messages, routed to a shortcut the core handles', () => {

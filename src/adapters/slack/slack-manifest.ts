@@ -6,9 +6,9 @@ import { translator } from "../../core/i18n/translator.js";
  * registry so `/datadesk`'s usage hint always lists the commands that exist. Pure: the script in
  * scripts/ writes it to manifests/, and a test keeps the file from drifting.
  *
- * It describes an HTTP app at a placeholder host; replace YOUR-HOST with the public address of
- * the Slack receiver. Socket Mode apps set `settings.socket_mode_enabled` to true instead (the
- * URLs are then ignored). See README.md beside this file.
+ * Two variants: an HTTP app at a placeholder host (replace YOUR-HOST with the public address of
+ * the Slack receiver), and a Socket Mode app, which has no URLs at all because Slack sends
+ * everything over the socket the bot opens. See README.md beside this file.
  */
 
 export const SLACK_EVENTS_URL = "https://YOUR-HOST/slack/events";
@@ -18,8 +18,7 @@ export const SLACK_BOT_SCOPES = [
   "commands", // /datadesk
   "chat:write", // answers and notifications
   "app_mentions:read", // @datadesk in channels
-  "im:history", // direct messages to the bot
-  "im:read",
+  "im:history", // direct messages to the bot (the message.im event)
   "im:write", // opening a DM to notify someone
   "users:read", // users.info: the person's name and language
   "users:read.email", // users.info: the verified email that routes access requests to a catalog's contact
@@ -60,7 +59,7 @@ export interface SlackManifest {
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: Array<{
       command: string;
-      url: string;
+      url?: string;
       description: string;
       usage_hint: string;
       should_escape: boolean;
@@ -69,16 +68,21 @@ export interface SlackManifest {
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
-    event_subscriptions: { request_url: string; bot_events: string[] };
-    interactivity: { is_enabled: boolean; request_url: string };
+    event_subscriptions: { request_url?: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
     token_rotation_enabled: boolean;
   };
 }
 
-export function buildSlackManifest(): SlackManifest {
+export type SlackConnection = "http" | "socket";
+
+export function buildSlackManifest(connection: SlackConnection = "http"): SlackManifest {
   const t = translator("en");
+  // Socket Mode: no request URLs, which Slack would otherwise try to verify.
+  const url = connection === "http" ? { url: SLACK_EVENTS_URL } : {};
+  const requestUrl = connection === "http" ? { request_url: SLACK_EVENTS_URL } : {};
   const appName = t("common:appName");
   const names = commandRegistry.map((command) => command.name);
   return {
@@ -93,7 +97,7 @@ export function buildSlackManifest(): SlackManifest {
       slash_commands: [
         {
           command: slackSlashCommand,
-          url: SLACK_EVENTS_URL,
+          ...url,
           description: `${t("slack:manifest.commandDescription")}: ${names.join(", ")}`.slice(
             0,
             DESCRIPTION_LIMIT,
@@ -113,10 +117,10 @@ export function buildSlackManifest(): SlackManifest {
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { request_url: SLACK_EVENTS_URL, bot_events: [...SLACK_BOT_EVENTS] },
-      interactivity: { is_enabled: true, request_url: SLACK_EVENTS_URL },
+      event_subscriptions: { ...requestUrl, bot_events: [...SLACK_BOT_EVENTS] },
+      interactivity: { is_enabled: true, ...requestUrl },
       org_deploy_enabled: false,
-      socket_mode_enabled: false,
+      socket_mode_enabled: connection === "socket",
       token_rotation_enabled: false,
     },
   };
