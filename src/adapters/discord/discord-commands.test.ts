@@ -42,6 +42,37 @@ describe("buildDiscordCommands", () => {
     ]);
   });
 
+  it("offers fixed values as a translated list whose values are what the handlers accept", () => {
+    const role = buildDiscordCommands().find((c) => c.name === "role");
+    const level = role?.options?.find((o) => o.name === "level");
+    expect(level).toMatchObject({
+      choices: [
+        { name: "executive", value: "executive", name_localizations: { "es-ES": "ejecutivo" } },
+        { name: "internal", value: "internal" },
+        {
+          name: "external-facing",
+          value: "external",
+          name_localizations: { "es-419": "de cara al público" },
+        },
+      ],
+    });
+    const purpose = buildDiscordCommands()
+      .find((c) => c.name === "channel")
+      ?.options?.find((o) => o.name === "purpose");
+    expect(purpose && "choices" in purpose ? purpose.choices?.map((c) => c.value) : []).toEqual([
+      "problems",
+      "triage",
+    ]);
+    // Every choice list comes without autocomplete or a length limit, which Discord would refuse.
+    for (const command of buildDiscordCommands()) {
+      for (const option of command.options ?? []) {
+        if (!("choices" in option) || !option.choices) continue;
+        expect(option, `${command.name} ${option.name}`).not.toHaveProperty("autocomplete");
+        expect(option, `${command.name} ${option.name}`).not.toHaveProperty("max_length");
+      }
+    }
+  });
+
   it("respects Discord's naming and length rules for every command and option", () => {
     for (const command of buildDiscordCommands()) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);

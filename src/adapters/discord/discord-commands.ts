@@ -56,8 +56,33 @@ function describe(key: string): { description: string; description_localizations
   };
 }
 
+const CHOICE_NAME_MAX = 100;
+
+/** A fixed value as Discord lists it: the label in every language we speak, the value unchanged. */
+function buildChoice(choice: { value: string; labelKey: string }): {
+  name: string;
+  name_localizations?: LocalizationMap;
+  value: string;
+} {
+  const label = describe(choice.labelKey);
+  const localizations: LocalizationMap = {};
+  for (const [locale, text] of Object.entries(label.description_localizations)) {
+    if (text) localizations[locale as Locale] = truncatePlain(text, CHOICE_NAME_MAX);
+  }
+  return {
+    name: truncatePlain(label.description, CHOICE_NAME_MAX),
+    // A label that reads the same in every language ("admin") has no localizations to list.
+    ...(Object.keys(localizations).length > 0 ? { name_localizations: localizations } : {}),
+    value: choice.value,
+  };
+}
+
 function buildOption(option: CommandOptionSpec): APIApplicationCommandBasicOption {
   const base = { name: option.name, ...describe(option.descriptionKey), required: option.required };
+  // Discord allows either a fixed list or autocomplete on an option, not both.
+  if (option.choices && option.autocomplete) {
+    throw new Error(`option ${option.name} has both choices and autocomplete`);
+  }
   switch (option.type) {
     case "boolean":
       return { ...base, type: OPTION_TYPE.boolean };
@@ -68,6 +93,9 @@ function buildOption(option: CommandOptionSpec): APIApplicationCommandBasicOptio
         ? { ...base, type: OPTION_TYPE.integer, autocomplete: true }
         : { ...base, type: OPTION_TYPE.integer };
     case "string": {
+      if (option.choices) {
+        return { ...base, type: OPTION_TYPE.string, choices: option.choices.map(buildChoice) };
+      }
       const maxLength = option.maxLength === undefined ? {} : { max_length: option.maxLength };
       return option.autocomplete
         ? { ...base, ...maxLength, type: OPTION_TYPE.string, autocomplete: true }

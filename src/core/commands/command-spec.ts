@@ -14,6 +14,11 @@ export interface CommandOptionSpec {
   required: boolean;
   /** Discord offers autocomplete for this option. */
   autocomplete?: boolean;
+  /**
+   * The only values the handler accepts. Discord offers them as a fixed list (labels translated,
+   * the value sent as written here); Slack and the console take them typed.
+   */
+  choices?: readonly { value: string; labelKey: string }[];
   /** On Slack and the console, the rest of the typed text fills this option. */
   takesRest?: boolean;
   maxLength?: number;

@@ -1,6 +1,7 @@
 import { accessCommandSpecs } from "../access/access-commands.js";
 import { communityCommandSpecs } from "../community/community-commands.js";
 import { digestCommandSpecs } from "../digest/digest-commands.js";
+import { CHANNEL_COMMAND_PURPOSES } from "../problems/channel-command-purposes.js";
 import { showcaseCommandSpecs } from "../showcases/showcase-commands.js";
 import { watchCommandSpecs } from "../watches/watch-commands.js";
 import type { CommandSpec } from "./command-spec.js";
@@ -140,6 +141,10 @@ export const commandRegistry: readonly CommandSpec[] = [
         descriptionKey: "problems:options.purpose",
         type: "string",
         required: true,
+        choices: CHANNEL_COMMAND_PURPOSES.map((value) => ({
+          value,
+          labelKey: `community:setup.channelNames.${value}`,
+        })),
         takesRest: true,
         maxLength: 20,
       },

@@ -1,8 +1,9 @@
 import type { CommandSpec } from "../commands/command-spec.js";
+import { championLevels } from "../people/roles.js";
 
 /**
  * The community commands for the registry: `champions [topic]`, `profile`, `role` and `setup`.
- * Imports nothing at run time, so the registry can list them without loading the use cases.
+ * Imports only leaves at run time, so the registry can list them without loading the use cases.
  * `role` takes one line on Slack and the console ("grant @maria champion internal"), all in
  * `action`; Discord shows each part as its own option.
  */
@@ -50,6 +51,10 @@ export const communityCommandSpecs: CommandSpec[] = [
         descriptionKey: "community:options.role",
         type: "string",
         required: false,
+        choices: (["champion", "steward", "admin"] as const).map((value) => ({
+          value,
+          labelKey: `community:roleNames.${value}`,
+        })),
         maxLength: 20,
       },
       {
@@ -57,6 +62,7 @@ export const communityCommandSpecs: CommandSpec[] = [
         descriptionKey: "community:options.level",
         type: "string",
         required: false,
+        choices: championLevels.map((value) => ({ value, labelKey: `community:levelNames.${value}` })),
         maxLength: 20,
       },
       {

@@ -3,9 +3,8 @@ import type { CommandArgs } from "../bot/routes.js";
 import { requireRole } from "../people/roles.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import { CHANNEL_COMMAND_PURPOSES } from "./channel-command-purposes.js";
 import { notice } from "./problem-cards.js";
-
-const PURPOSES = ["problems", "triage"] as const;
 
 /**
  * `channel problems|triage`, typed in the channel to use: where new problems are posted and where
@@ -13,7 +12,7 @@ const PURPOSES = ["problems", "triage"] as const;
  */
 export async function channelCommand(ctx: RequestContext, args: CommandArgs): Promise<Reply> {
   requireRole(ctx.actor, ["admin"]);
-  const purpose = PURPOSES.find(
+  const purpose = CHANNEL_COMMAND_PURPOSES.find(
     (p) => p === (typeof args.purpose === "string" ? args.purpose.trim().toLowerCase() : ""),
   );
   if (!purpose) throw new DomainError("invalid_input", "problems:channel.usage");
