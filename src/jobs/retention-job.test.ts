@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { accessWorld, detailsValues, who } from "../../test/fakes/core/in-memory-access-world.js";
+import { InMemoryWatchStore } from "../../test/fakes/core/in-memory-watches.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { type Logger, silentLogger } from "../core/ports/logger.js";
+import type { WatchNotice } from "../core/ports/watch-store.js";
 import { retentionJob } from "./retention-job.js";
 import { createScheduler } from "./scheduler.js";
 
@@ -42,6 +44,40 @@ describe("retention job", () => {
       obj: { purged: 1, days: 10 },
     });
     expect(world.deps.auditLog.actionsOf(requestId).at(-1)).toBe("purged");
+  });
+
+  it("deletes watch notices older than the period, and keeps the newer ones", async () => {
+    const { world } = await withdrawnRequest();
+    const watches = new InMemoryWatchStore();
+    const notice = (datasetId: string): WatchNotice => ({
+      personId: "p1",
+      communityId: "c1",
+      watchKind: "dataset",
+      watchTarget: datasetId,
+      datasetId,
+      datasetTitle: datasetId,
+      landingPage: null,
+      accessLevel: "public",
+      change: "updated",
+      fields: [],
+    });
+    watches.runNotices.set("old", [notice("d1"), notice("d2")]);
+    watches.runNotices.set("new", [notice("d3")]);
+    await watches.recordRunNotices("old", new Date("2026-01-01T00:00:00Z"));
+    await watches.recordRunNotices("new", new Date("2026-01-20T00:00:00Z"));
+    const { logger, logged } = recordingLogger();
+    world.deps.clock.set("2026-01-25T00:00:00Z");
+    await retentionJob({ ...world.deps, watches, logger }, { days: 10 }).run(world.deps.clock.now());
+    expect(watches.recorded).toEqual([{ at: new Date("2026-01-20T00:00:00Z") }]);
+    expect(logged).toContainEqual({
+      level: "info",
+      msg: "old watch notices deleted",
+      obj: { notices: 2, days: 10 },
+    });
+    await retentionJob({ ...world.deps, watches, logger: silentLogger }, { days: 0 }).run(
+      new Date("2036-01-01T00:00:00Z"),
+    );
+    expect(watches.recorded).toHaveLength(1);
   });
 
   it("keeps everything when the period is 0", async () => {

@@ -111,6 +111,27 @@ describe(`watch notices of a sync (${testDriver})`, () => {
     expect(await watches.recordRunNotices(again.runId, at)).toEqual([]);
   });
 
+  it("forgets notices recorded before the retention cut-off, and only those", async () => {
+    const count = async () =>
+      (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WatchNotice"`))[0]?.n ?? 0;
+    const recorded = await count();
+    expect(recorded).toBeGreaterThan(0);
+    // Every notice so far was recorded at `at`: a cut-off at that instant keeps them all.
+    expect(await watches.purgeNoticesBefore(at)).toBe(0);
+    expect(await count()).toBe(recorded);
+    const { runId } = await sync("chicago-il-data-2020-04-14.json", "2020-07-24T12:00:00Z");
+    const later = new Date(at.getTime() + 60_000);
+    const fresh = await watches.recordRunNotices(runId, later);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(await watches.purgeNoticesBefore(later)).toBe(recorded);
+    expect(await count()).toBe(fresh.length);
+    // The watches themselves stay.
+    expect((await watches.list(communityId, ana)).length).toBe(3);
+    // Back to July for the next test, which expects the catalog there.
+    const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-24T13:00:00Z");
+    await watches.recordRunNotices(july.runId, later);
+  });
+
   it("tells a dataset's watcher it was removed", async () => {
     const { runId } = await sync("chicago-il-data-2020-04-14.json", "2020-07-25T00:00:00Z");
     // Back to April: the 19 July datasets are removed (and the 131 updated back); Ana watches

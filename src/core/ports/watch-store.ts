@@ -54,4 +54,9 @@ export interface WatchStore {
    * (unique per watch, run and dataset), so telling a run twice tells nobody twice.
    */
   recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]>;
+  /**
+   * Retention: forgets the notices recorded before `before` (who was told what), returning how
+   * many. Only runs told long ago lose theirs, and a run is told right after it syncs, never again.
+   */
+  purgeNoticesBefore(before: Date): Promise<number>;
 }

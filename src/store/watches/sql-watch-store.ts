@@ -126,6 +126,15 @@ export class SqlWatchStore implements WatchStore {
     >(RECORD_RUN_NOTICES, [runId, at.toISOString()]);
     return rows.map((row) => ({ ...row, fields: row.fields ?? [] }));
   }
+
+  async purgeNoticesBefore(before: Date): Promise<number> {
+    const rows = await this.sql.query<{ purged: number }>(
+      `WITH gone AS (DELETE FROM "WatchNotice" WHERE "createdAt" < $1::timestamptz RETURNING 1)
+       SELECT count(*)::int AS "purged" FROM gone`,
+      [before.toISOString()],
+    );
+    return rows[0]?.purged ?? 0;
+  }
 }
 
 const SELECT_WATCHES = `SELECT w."id", w."kind", w."target", w."datasetId", d."title" AS "datasetTitle", w."createdAt"

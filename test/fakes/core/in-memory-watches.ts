@@ -19,6 +19,8 @@ export class InMemoryWatchStore implements WatchStore {
   readonly watches: StoredWatch[] = [];
   readonly runNotices = new Map<string, WatchNotice[]>();
   private readonly told = new Set<string>();
+  /** When each told notice was recorded: what retention forgets. */
+  readonly recorded: { at: Date }[] = [];
 
   async add(watch: NewWatch, at: Date): Promise<{ watch: Watch; created: boolean }> {
     const same = this.watches.find(
@@ -47,10 +49,19 @@ export class InMemoryWatchStore implements WatchStore {
     return true;
   }
 
-  async recordRunNotices(runId: string): Promise<WatchNotice[]> {
+  async recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]> {
     if (this.told.has(runId)) return [];
     this.told.add(runId);
-    return this.runNotices.get(runId) ?? [];
+    const notices = this.runNotices.get(runId) ?? [];
+    this.recorded.push(...notices.map(() => ({ at })));
+    return notices;
+  }
+
+  async purgeNoticesBefore(before: Date): Promise<number> {
+    const kept = this.recorded.filter((notice) => notice.at >= before);
+    const purged = this.recorded.length - kept.length;
+    this.recorded.splice(0, this.recorded.length, ...kept);
+    return purged;
   }
 }
 
