@@ -92,8 +92,9 @@ export class InMemoryDataMatchStore implements DataMatchStore {
   }
 
   async decide(id: string, to: "linked" | "rejected"): Promise<boolean> {
-    const match = this.matches.find((m) => m.id === id);
-    if (!match || match.state !== "suggested") return false;
+    // Only a suggestion can be decided, once: the compare-and-set the SQL store does.
+    const match = this.matches.find((m) => m.id === id && m.state === "suggested");
+    if (!match) return false;
     match.state = to;
     return true;
   }
