@@ -22,8 +22,6 @@ import { truncatePlain } from "./discord-markdown.js";
  * Discord client shows Spanish descriptions.
  */
 
-const DESCRIPTION_MAX = 100;
-
 /** Discord locales per language we translate into. English is the unlocalised default. */
 const DISCORD_LOCALES: Record<SupportedLocale, Locale[]> = {
   en: [],
@@ -37,7 +35,11 @@ const OPTION_TYPE = {
   user: ApplicationCommandOptionType.User,
 } as const;
 
-function describe(key: string): { description: string; description_localizations: LocalizationMap } {
+/** Discord's limit for a description and for a choice's name alike. */
+const TEXT_MAX = 100;
+
+/** One text in English (Discord's default) and in every Discord locale of the languages we speak. */
+function localized(key: string): { text: string; localizations: LocalizationMap } {
   const translations = translationsOf(key);
   // i18next answers a missing key with the key (without its namespace): a bug, not a description.
   if (translations.en === key || translations.en === key.slice(key.indexOf(":") + 1)) {
@@ -48,15 +50,15 @@ function describe(key: string): { description: string; description_localizations
     const text = translations[language];
     // A language without its own text falls back to English, which is already the default.
     if (language === "en" || text === translations.en) continue;
-    for (const locale of locales) localizations[locale] = truncatePlain(text, DESCRIPTION_MAX);
+    for (const locale of locales) localizations[locale] = truncatePlain(text, TEXT_MAX);
   }
-  return {
-    description: truncatePlain(translations.en, DESCRIPTION_MAX),
-    description_localizations: localizations,
-  };
+  return { text: truncatePlain(translations.en, TEXT_MAX), localizations };
 }
 
-const CHOICE_NAME_MAX = 100;
+function describe(key: string): { description: string; description_localizations: LocalizationMap } {
+  const { text, localizations } = localized(key);
+  return { description: text, description_localizations: localizations };
+}
 
 /** A fixed value as Discord lists it: the label in every language we speak, the value unchanged. */
 function buildChoice(choice: { value: string; labelKey: string }): {
@@ -64,13 +66,9 @@ function buildChoice(choice: { value: string; labelKey: string }): {
   name_localizations?: LocalizationMap;
   value: string;
 } {
-  const label = describe(choice.labelKey);
-  const localizations: LocalizationMap = {};
-  for (const [locale, text] of Object.entries(label.description_localizations)) {
-    if (text) localizations[locale as Locale] = truncatePlain(text, CHOICE_NAME_MAX);
-  }
+  const { text, localizations } = localized(choice.labelKey);
   return {
-    name: truncatePlain(label.description, CHOICE_NAME_MAX),
+    name: text,
     // A label that reads the same in every language ("admin") has no localizations to list.
     ...(Object.keys(localizations).length > 0 ? { name_localizations: localizations } : {}),
     value: choice.value,
