@@ -8,6 +8,7 @@ import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { tellAfterSync } from "./core/watches/tell-after-sync.js";
+import { announceFirstAdminClaims } from "./first-run/first-admin-claims.js";
 import { sampleCatalogOffer } from "./first-run/sample-catalog.js";
 import { accessReminderJob, resolveAccessAfterSync } from "./jobs/access-reminder-job.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
@@ -261,6 +262,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   for (const adapter of adapters) {
     await adapter.start();
     logger.info({ adapter: adapter.name }, "adapter started");
+  }
+  // The console's user is the machine's operator and admin already; chat needs a first admin.
+  if (!useConsole) {
+    await announceFirstAdminClaims(
+      services.deps,
+      await db.prisma.community.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } }),
+      adapters.map((adapter) => adapter.name).filter((name) => name !== "console"),
+      logger,
+    );
   }
   scheduler.start();
   const deliveries = adapters.flatMap((adapter): PlatformDelivery[] =>

@@ -10,7 +10,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { CommandOptionSpec, CommandSpec } from "../../core/commands/command-spec.js";
-import { commandRegistry } from "../../core/commands/registry.js";
+import { listedCommands } from "../../core/commands/registry.js";
 import type { SupportedLocale } from "../../core/i18n/locales.js";
 import { translationsOf } from "../../core/i18n/translator.js";
 import { truncatePlain } from "./discord-markdown.js";
@@ -127,7 +127,7 @@ function buildCommand(command: CommandSpec): RESTPostAPIChatInputApplicationComm
 
 /** The body of PUT /applications/:id/commands (or a guild's): the whole list, replacing the old one. */
 export function buildDiscordCommands(
-  registry: readonly CommandSpec[] = commandRegistry,
+  registry: readonly CommandSpec[] = listedCommands,
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return registry.map(buildCommand);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shortcutHandlers } from "../../core/bot/routes.js";
-import { commandRegistry } from "../../core/commands/registry.js";
+import { listedCommands } from "../../core/commands/registry.js";
 import { translator } from "../../core/i18n/translator.js";
 import { buildSlackManifest } from "./slack-manifest.js";
 
@@ -11,10 +11,11 @@ describe("buildSlackManifest", () => {
     const [command, ...others] = manifest.features.slash_commands;
     expect(others).toEqual([]);
     expect(command).toMatchObject({ command: "/datadesk", url: "https://YOUR-HOST/slack/events" });
-    for (const { name } of commandRegistry) {
+    for (const { name } of listedCommands) {
       expect(command?.usage_hint).toContain(name);
       expect(command?.description).toContain(name);
     }
+    expect(command?.usage_hint).not.toContain("claim");
   });
 
   it("asks for the scopes and events the adapter uses, and nothing it does not", () => {

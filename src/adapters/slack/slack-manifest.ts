@@ -1,4 +1,4 @@
-import { commandRegistry, slackSlashCommand } from "../../core/commands/registry.js";
+import { listedCommands, slackSlashCommand } from "../../core/commands/registry.js";
 import { translator } from "../../core/i18n/translator.js";
 
 /**
@@ -84,7 +84,7 @@ export function buildSlackManifest(connection: SlackConnection = "http"): SlackM
   const url = connection === "http" ? { url: SLACK_EVENTS_URL } : {};
   const requestUrl = connection === "http" ? { request_url: SLACK_EVENTS_URL } : {};
   const appName = t("common:appName");
-  const names = commandRegistry.map((command) => command.name);
+  const names = listedCommands.map((command) => command.name);
   return {
     display_information: {
       name: appName,

@@ -37,4 +37,10 @@ export interface CommandSpec {
    * platform that can also hide a command from others by default (Discord) does so.
    */
   audience?: "admins";
+  /**
+   * "typed": reached only by typing it (a DM, a mention, `/datadesk <name>` on Slack, the
+   * console), never registered as a Discord command nor listed in help: for one-off words such
+   * as the first-admin claim, which would otherwise sit in every member's command list for ever.
+   */
+  surface?: "typed";
 }

@@ -162,6 +162,11 @@ export const commandRegistry: readonly CommandSpec[] = [
   ...watchCommandSpecs,
 ];
 
+/** What help, the Discord command list and the Slack usage hint show: all but typed-only words. */
+export const listedCommands: readonly CommandSpec[] = commandRegistry.filter(
+  (command) => command.surface !== "typed",
+);
+
 export function findCommand(name: string): CommandSpec | undefined {
   return commandRegistry.find((command) => command.name === name);
 }

@@ -26,6 +26,21 @@ export const communityCommandSpecs: CommandSpec[] = [
   },
   { name: "profile", descriptionKey: "community:commands.profile", options: [] },
   {
+    name: "claim",
+    descriptionKey: "community:commands.claim",
+    surface: "typed",
+    options: [
+      {
+        name: "code",
+        descriptionKey: "community:options.claimCode",
+        type: "string",
+        required: true,
+        takesRest: true,
+        maxLength: 30,
+      },
+    ],
+  },
+  {
     name: "role",
     descriptionKey: "community:commands.role",
     audience: "admins",

@@ -1,6 +1,7 @@
 import type { ActionHandler, AutocompleteHandler, CommandHandler, FormHandler } from "../bot/routes.js";
 import { community as enCommunity } from "../i18n/locales/en/community.js";
 import { community as esCommunity } from "../i18n/locales/es/community.js";
+import { claimAdminCommand } from "./admin-claim.js";
 import { championsCommand, championTopicChoices } from "./champions-directory.js";
 import { profileCommand, submitProfileForm } from "./edit-profile.js";
 import { roleCommand } from "./roles-in-chat.js";
@@ -17,6 +18,7 @@ export { communityCommandSpecs } from "./community-commands.js";
 
 export const communityCommandHandlers: Record<string, CommandHandler> = {
   champions: championsCommand,
+  claim: claimAdminCommand,
   profile: (ctx) => profileCommand(ctx),
   role: roleCommand,
   setup: (ctx) => setupCommand(ctx),

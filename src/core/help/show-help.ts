@@ -1,12 +1,12 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { invocationOf } from "../commands/invocation.js";
-import { commandRegistry } from "../commands/registry.js";
+import { listedCommands } from "../commands/registry.js";
 import { ephemeral, type Reply, type RichText } from "../shared/card.js";
 
 /** The help card: what datadesk does and every command, written the way this platform types it. */
 export function showHelp(ctx: RequestContext): Reply {
   const { t, identity } = ctx;
-  const items: RichText[] = commandRegistry.map((command) => {
+  const items: RichText[] = listedCommands.map((command) => {
     const example = command.exampleKey ? ` ${t(command.exampleKey)}` : "";
     return [
       { text: `${invocationOf(identity.platform, command.name)}${example}`, style: "code" },

@@ -1,5 +1,6 @@
 import type { ChampionLevel, Role } from "../people/roles.js";
 import type { Platform } from "../shared/platform.js";
+import type { AdminClaimStore } from "./admin-claims.js";
 import type { AuditLog } from "./audit-log.js";
 import type { CommunityDirectory } from "./community-directory.js";
 
@@ -72,6 +73,8 @@ export interface CommunityTransactionStores {
   memberships: MembershipStore;
   directory: CommunityDirectory;
   audit: AuditLog;
+  /** The first-admin claim is taken in the same transaction as the admin role it grants. */
+  adminClaims: AdminClaimStore;
 }
 
 /**

@@ -3,17 +3,14 @@ import type { CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import { normalizeTypedCode, readableCode } from "../shared/readable-code.js";
 import { notice } from "./problem-cards.js";
 
-/** Codes people can read aloud and type: no 0/O or 1/I/L. */
-const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const CODE_LENGTH = 8;
 const CODE_TTL_MS = 15 * 60 * 1000;
 
 export function newLinkCode(random: () => number = Math.random): string {
-  let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[Math.floor(random() * ALPHABET.length)];
-  return code;
+  return readableCode(CODE_LENGTH, (n) => Math.floor(random() * n));
 }
 
 /**
@@ -26,7 +23,7 @@ export async function linkCommand(
   args: CommandArgs,
   random?: () => number,
 ): Promise<Reply> {
-  const typed = typeof args.code === "string" ? args.code.trim().toUpperCase().replace(/[\s-]/g, "") : "";
+  const typed = typeof args.code === "string" ? normalizeTypedCode(args.code) : "";
   const now = ctx.deps.clock.now();
   if (typed === "") {
     if (ctx.identity.platform === "console")

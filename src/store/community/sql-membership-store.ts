@@ -11,6 +11,7 @@ import type { Platform } from "../../core/shared/platform.js";
 import { SqlAuditLog } from "../access/sql-audit-log.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";
+import { SqlAdminClaimStore } from "./sql-admin-claims.js";
 import { SqlCommunityDirectory } from "./sql-community-directory.js";
 
 const PROFILE_COLUMNS = `m."personId", p."displayName", m."roles"::text[] AS "roles",
@@ -164,6 +165,7 @@ export class SqlCommunityUnitOfWork implements CommunityUnitOfWork {
         memberships: new SqlMembershipStore(tx),
         directory: new SqlCommunityDirectory(tx),
         audit: new SqlAuditLog(tx),
+        adminClaims: new SqlAdminClaimStore(tx),
       }),
     );
   }

@@ -16,7 +16,11 @@ import { InMemoryDigestRunStore } from "./in-memory-digest-runs.js";
 import { InMemoryDigestSource } from "./in-memory-digest-source.js";
 import { InMemoryDigestSubscriptionStore } from "./in-memory-digest-subscriptions.js";
 import { InMemoryFormDraftStore } from "./in-memory-form-draft-store.js";
-import { InMemoryCommunityUnitOfWork, InMemoryMembershipStore } from "./in-memory-membership-store.js";
+import {
+  InMemoryAdminClaimStore,
+  InMemoryCommunityUnitOfWork,
+  InMemoryMembershipStore,
+} from "./in-memory-membership-store.js";
 import { InMemoryOutbox } from "./in-memory-outbox.js";
 import { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
 import { InMemoryProblemStore } from "./in-memory-problem-store.js";
@@ -49,6 +53,8 @@ export interface FakeCoreDeps extends CoreDeps {
   communityUnitOfWork: InMemoryCommunityUnitOfWork;
   watches: InMemoryWatchStore;
   dataMatches: InMemoryDataMatchStore;
+  /** First-admin claims, reached only through the community unit of work. */
+  adminClaims: InMemoryAdminClaimStore;
   /** What use cases enqueued through the unit of work (not part of CoreDeps itself). */
   outbox: InMemoryOutbox;
   /** The catalog world behind catalogs/usageNotes/metadataGaps/datasetSearch. */
@@ -120,7 +126,13 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     directory,
   });
   const memberships = new InMemoryMembershipStore(people);
-  const communityUnitOfWork = new InMemoryCommunityUnitOfWork({ memberships, directory, audit: auditLog });
+  const adminClaims = new InMemoryAdminClaimStore();
+  const communityUnitOfWork = new InMemoryCommunityUnitOfWork({
+    memberships,
+    directory,
+    audit: auditLog,
+    adminClaims,
+  });
   // Use cases must not reach these while any unit of work runs (PGlite would deadlock).
   const guard = <S extends object>(store: S, name: string) =>
     guardOutsideUnits(store, name, [unitOfWork, accessUnitOfWork, communityUnitOfWork]);
@@ -149,6 +161,7 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     dataMatches: guard(dataMatches, "dataMatches"),
     memberships: guard(memberships, "memberships"),
     communityUnitOfWork,
+    adminClaims,
     outbox,
     catalogStore: catalog.store,
     catalogReader: catalog.reader,

@@ -1,4 +1,5 @@
 import type { ChampionLevel, Role } from "../../../src/core/people/roles.js";
+import type { AdminClaimStore } from "../../../src/core/ports/admin-claims.js";
 import type {
   CommunityTransactionStores,
   CommunityUnitOfWork,
@@ -139,5 +140,21 @@ export class InMemoryCommunityUnitOfWork implements CommunityUnitOfWork {
     } finally {
       this.active--;
     }
+  }
+}
+
+/** First-admin claims by community, as the SQL store keeps them (one each, removed when taken). */
+export class InMemoryAdminClaimStore implements AdminClaimStore {
+  readonly claims = new Map<string, { codeHash: string; expiresAt: Date }>();
+
+  async replace(communityId: string, codeHash: string, expiresAt: Date): Promise<void> {
+    this.claims.set(communityId, { codeHash, expiresAt });
+  }
+
+  async take(communityId: string, codeHash: string): Promise<{ expiresAt: Date } | null> {
+    const claim = this.claims.get(communityId);
+    if (!claim || claim.codeHash !== codeHash) return null;
+    this.claims.delete(communityId);
+    return { expiresAt: claim.expiresAt };
   }
 }

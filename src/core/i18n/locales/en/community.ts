@@ -5,6 +5,7 @@ export const community = {
     profile: "Edit your champion profile: topics, a short bio, how to reach you",
     role: "Grant or revoke a role: champion, steward or admin (admins)",
     setup: "The community's channels, time zone, language, digest, topics and on-call (admins)",
+    claim: "Become the first admin with the code datadesk printed when it started",
   },
   options: {
     topic: "A topic, to see only its champions",
@@ -13,6 +14,7 @@ export const community = {
     role: "champion, steward or admin",
     level: "For champions: executive, internal or external",
     reason: "Why (kept in the audit log)",
+    claimCode: "The claim code from datadesk's start-up log",
   },
   examples: {
     champions: "Transport",
@@ -68,6 +70,17 @@ export const community = {
     unknownTopics: "Not one of the community's topics: {{topics}}. Topics: {{known}}.",
     tooLong: "At most {{max}} characters (this has {{length}}).",
     saved: "Your profile is saved. People see it in {{command}}.",
+  },
+  claim: {
+    usage:
+      "Write claim followed by the code datadesk printed when it started, for example: claim K7QF-M2XD-9PRA.",
+    claimed:
+      "Done: you are now an admin of {{community}}. Next, choose the channels with {{setup}}, and name champions with {{role}}.",
+    hasAdmin: "{{community}} already has an admin, so claim codes no longer apply. Ask an admin for a role.",
+    expired: "That claim code has expired. Restart datadesk to print a new one, then send it here.",
+    unknown:
+      "That claim code isn't valid: it may have been used already, or a newer start replaced it. Check the latest start-up log.",
+    auditReason: "first admin, with the claim code datadesk printed at start",
   },
   role: {
     usage:

@@ -7,6 +7,7 @@ export const community: typeof en = {
     profile: "Edita tu perfil de referente: temas, una breve biografía, cómo contactarte",
     role: "Concede o retira un rol: referente, custodio o admin (admins)",
     setup: "Canales, zona horaria, idioma, resumen, temas y guardias de la comunidad (admins)",
+    claim: "Hazte la primera persona admin con el código que datadesk mostró al arrancar",
   },
   options: {
     topic: "Un tema, para ver solo sus referentes",
@@ -15,6 +16,7 @@ export const community: typeof en = {
     role: "champion, steward o admin",
     level: "Para referentes: executive, internal o external",
     reason: "Por qué (queda en el registro de auditoría)",
+    claimCode: "El código de reclamo del registro de arranque de datadesk",
   },
   examples: {
     champions: "Transporte",
@@ -70,6 +72,18 @@ export const community: typeof en = {
     unknownTopics: "No es un tema de la comunidad: {{topics}}. Temas: {{known}}.",
     tooLong: "Como mucho {{max}} caracteres (tiene {{length}}).",
     saved: "Tu perfil está guardado. Se ve en {{command}}.",
+  },
+  claim: {
+    usage:
+      "Escribe claim seguido del código que datadesk mostró al arrancar, por ejemplo: claim K7QF-M2XD-9PRA.",
+    claimed:
+      "Hecho: ahora eres admin de {{community}}. Ahora elige los canales con {{setup}} y nombra referentes con {{role}}.",
+    hasAdmin:
+      "{{community}} ya tiene admin, así que los códigos de reclamo ya no sirven. Pide un rol a una persona admin.",
+    expired: "Ese código de reclamo caducó. Reinicia datadesk para que muestre uno nuevo y envíalo aquí.",
+    unknown:
+      "Ese código de reclamo no es válido: puede que ya se haya usado o que un arranque más reciente lo haya reemplazado. Mira el último registro de arranque.",
+    auditReason: "primera persona admin, con el código de reclamo que datadesk mostró al arrancar",
   },
   role: {
     usage:
