@@ -15,7 +15,11 @@ import { defaultAccessSlaSettings } from "../src/core/access/access-sla.js";
 import { buildDigest, type DigestAudience, type DigestDeps, sectionsFor } from "../src/core/digest/digest.js";
 import { type SectionContext, sectionBuilders } from "../src/core/digest/digest-sections.js";
 import { digestWeekOf, previousWeek } from "../src/core/digest/digest-week.js";
-import { defaultDigestSchedule, defaultIntakeLimits } from "../src/core/ports/community-directory.js";
+import {
+  defaultDigestSchedule,
+  defaultIntakeLimits,
+  defaultTriageSettings,
+} from "../src/core/ports/community-directory.js";
 import { openDatabase } from "../src/store/database.js";
 import { SqlDigestSource } from "../src/store/digest/sql-digest-source.js";
 import { seedBigCommunity } from "./digest-seed.js";
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
           locale: "en",
           topics: [],
           intake: defaultIntakeLimits,
+          triage: defaultTriageSettings,
           oncall: null,
           channels: [],
           digest: defaultDigestSchedule,

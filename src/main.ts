@@ -17,6 +17,7 @@ import { createOutboxRunner, type OutboxRunner } from "./jobs/outbox-runner.js";
 import type { DrainResult } from "./jobs/outbox-worker.js";
 import { retentionJob } from "./jobs/retention-job.js";
 import { createScheduler } from "./jobs/scheduler.js";
+import { staleTriageJob } from "./jobs/stale-triage-job.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics, registerImpactGauges } from "./ops/metrics.js";
@@ -219,6 +220,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       }),
       accessReminderJob(services.deps, config.access),
       retentionJob(services.deps, config.retention),
+      // Problems nobody triaged within the community's window go to the on-call champion once.
+      staleTriageJob(services.deps),
       // Weekly digests: each replica may run it; every digest is claimed once per target and week.
       digestJob(services.deps),
     ],

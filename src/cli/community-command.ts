@@ -6,7 +6,13 @@ import type { ChannelPurpose, CommunityConfig, IntakeLimits } from "../core/port
 import { platformSchema } from "../core/shared/platform.js";
 import { CatalogCliError } from "./catalog/catalog-cli-context.js";
 import { withCatalogCli } from "./catalog/catalog-cli-services.js";
-import { changeSetup, channelLine, registerCommunitySetupCommands } from "./community-setup-command.js";
+import {
+  changeSetup,
+  channelLine,
+  intakeLine,
+  registerCommunitySetupCommands,
+  triageLine,
+} from "./community-setup-command.js";
 import { type OperatorCliContext, operatorCliContext, resolveAccount } from "./operator-cli-context.js";
 import { runCliCommand } from "./run-cli-command.js";
 
@@ -87,10 +93,13 @@ export async function communityChannelCommand(
   for (const channel of channels) op.ctx.streams.stdout.write(channelLine(channel));
 }
 
-/** `datadesk community limits [--cooldown MINUTES] [--daily-cap N]`: how often members may file. */
+/**
+ * `datadesk community limits [--cooldown MINUTES] [--daily-cap N] [--stale-days N]`: how often
+ * members may file, and how long a problem may wait for triage.
+ */
 export async function communityLimitsCommand(
   op: OperatorCliContext,
-  options: { cooldown?: number; dailyCap?: number },
+  options: { cooldown?: number; dailyCap?: number; staleDays?: number },
 ): Promise<void> {
   const { directory } = op.ctx.deps;
   if (options.cooldown !== undefined || options.dailyCap !== undefined) {
@@ -106,10 +115,14 @@ export async function communityLimitsCommand(
       (tx) => tx.setIntakeLimits(op.communityId, limits),
     );
   }
-  const { intake } = await directory.config(op.communityId);
-  op.ctx.streams.stdout.write(
-    `Intake: ${intake.cooldownMinutes} minutes between two problems, at most ${intake.dailyCap} a day per member\n`,
-  );
+  if (options.staleDays !== undefined) {
+    const triage = { staleBusinessDays: options.staleDays };
+    await changeSetup(op, "triage", { staleBusinessDays: String(options.staleDays) }, (tx) =>
+      tx.setTriageSettings(op.communityId, triage),
+    );
+  }
+  const config = await directory.config(op.communityId);
+  op.ctx.streams.stdout.write(intakeLine(config) + triageLine(config));
 }
 
 /**
@@ -193,15 +206,20 @@ export function registerCommunityCommands(program: Command): void {
     );
   community
     .command("limits")
-    .description("show or change how often members may file problems")
+    .description("show or change how often members may file problems, and when an untriaged one is raised")
     .option(
       "--cooldown <minutes>",
       "minutes between two problems of one member",
       wholeNumber("--cooldown", 0, 10_080),
     )
     .option("--daily-cap <n>", "problems one member may file per day", wholeNumber("--daily-cap", 1, 1_000))
+    .option(
+      "--stale-days <n>",
+      "business days a problem may wait for triage before the on-call champion is told",
+      wholeNumber("--stale-days", 1, 60),
+    )
     .option(...communityOption)
-    .action((options: { cooldown?: number; dailyCap?: number; community?: string }) =>
+    .action((options: { cooldown?: number; dailyCap?: number; staleDays?: number; community?: string }) =>
       inCommunity(options, (op) => communityLimitsCommand(op, options)),
     );
   community

@@ -100,6 +100,14 @@ export async function communityDigestCommand(
   op.ctx.streams.stdout.write(digestLine(await op.ctx.deps.directory.config(op.communityId)));
 }
 
+export function intakeLine(config: CommunityConfig): string {
+  return `Intake: ${config.intake.cooldownMinutes} minutes between two problems, at most ${config.intake.dailyCap} a day per member\n`;
+}
+
+export function triageLine(config: CommunityConfig): string {
+  return `Triage: a problem nobody triaged for ${config.triage.staleBusinessDays} business days is raised to the on-call champion (or the triage channels)\n`;
+}
+
 /** `datadesk community show`: the whole setup, as `/datadesk setup` shows it in chat. */
 export async function communityShowCommand(op: OperatorCliContext): Promise<void> {
   const config = await op.ctx.deps.directory.config(op.communityId);
@@ -108,9 +116,7 @@ export async function communityShowCommand(op: OperatorCliContext): Promise<void
   out.write(`Time zone: ${config.timezone}\nLanguage: ${config.locale}\n`);
   out.write(digestLine(config));
   out.write(`Topics: ${config.topics.length > 0 ? config.topics.join(", ") : "none yet"}\n`);
-  out.write(
-    `Intake: ${config.intake.cooldownMinutes} minutes between two problems, at most ${config.intake.dailyCap} a day per member\n`,
-  );
+  out.write(intakeLine(config) + triageLine(config));
   if (config.oncall) {
     const names = await op.admin.displayNames(config.oncall.personIds);
     const who = config.oncall.personIds.map((id) => names.get(id) ?? id).join(", ");

@@ -78,14 +78,24 @@ describe(`datadesk community … and datadesk role … (${testDriver})`, () => {
     );
   });
 
-  it("changes one intake limit and keeps the other", async () => {
+  it("changes one intake limit and keeps the other, and the triage window", async () => {
     await communityLimitsCommand(op, {});
-    expect(stdout.text).toBe("Intake: 2 minutes between two problems, at most 5 a day per member\n");
+    expect(stdout.text).toBe(
+      "Intake: 2 minutes between two problems, at most 5 a day per member\n" +
+        "Triage: a problem nobody triaged for 5 business days is raised to the on-call champion (or the triage channels)\n",
+    );
     await communityLimitsCommand(op, { dailyCap: 3 });
     expect((await op.ctx.deps.directory.config(op.communityId)).intake).toEqual({
       cooldownMinutes: 2,
       dailyCap: 3,
     });
+    await communityLimitsCommand(op, { staleDays: 3 });
+    const config = await op.ctx.deps.directory.config(op.communityId);
+    expect(config.triage).toEqual({ staleBusinessDays: 3 });
+    expect(config.intake.dailyCap).toBe(3);
+    expect(stdout.text).toContain(
+      "Triage: a problem nobody triaged for 3 business days is raised to the on-call champion (or the triage channels)",
+    );
   });
 
   it("sets the on-call rotation from accounts, starting this week's Monday unless told", async () => {

@@ -81,6 +81,7 @@ describe(`datadesk community timezone|locale|digest|show and audited roles (${te
         "Digest: Friday at 08:00 (America/Chicago), also when nothing happened",
         "Topics: Transport",
         "Intake: 2 minutes between two problems, at most 5 a day per member",
+        "Triage: a problem nobody triaged for 5 business days is raised to the on-call champion (or the triage channels)",
         "On call: no rotation",
         "slack T1: problems —, triage —, showcases C-show, digest C-digest",
         "",

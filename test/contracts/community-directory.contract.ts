@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultDigestSchedule, defaultIntakeLimits } from "../../src/core/ports/community-directory.js";
+import {
+  defaultDigestSchedule,
+  defaultIntakeLimits,
+  defaultTriageSettings,
+} from "../../src/core/ports/community-directory.js";
 import type { ProblemInventoryWorld } from "../support/problem-inventory-world.js";
 
 /** The behaviour every CommunityDirectory must have: the in-memory fake and the SQL directory. */
@@ -21,6 +25,7 @@ export function communityDirectoryContract(name: string, setup: () => Promise<Pr
         locale: "en",
         topics: [],
         intake: defaultIntakeLimits,
+        triage: defaultTriageSettings,
         oncall: null,
         channels: [],
         digest: defaultDigestSchedule,

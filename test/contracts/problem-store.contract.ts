@@ -264,6 +264,42 @@ export function problemStoreContract(name: string, setup: () => Promise<ProblemI
       expect(intake.map((f) => f.problem.id)).toEqual([bikes.id]);
     });
 
+    it("finds problems nobody triaged, oldest first, and marks a reminder once", async () => {
+      const community = await world.addCommunity("stale-triage");
+      const submitter = await world.person("U-stale", { communityId: community });
+      const mine = (title: string, minute: number) =>
+        world.problems.create(draft({ communityId: community, submitterId: submitter, title }), at(minute));
+      const second = await mine("Second filed", 2);
+      const first = await mine("First filed", 1);
+      const accepted = await mine("Accepted", 0);
+      await world.problems.changeStatus(accepted.id, {
+        from: "new",
+        to: "accepted",
+        actorId: ben,
+        note: null,
+        at: at(5),
+      });
+      const assigned = await mine("Assigned", 0);
+      await world.problems.assign(assigned.id, ben);
+      const hidden = await mine("Hidden", 0);
+      await world.problems.setHidden(hidden.id, true);
+      await mine("Too recent", 30);
+
+      const waiting = await world.problems.awaitingTriage(community, at(10), 10);
+      expect(waiting.items.map((p) => p.title)).toEqual(["First filed", "Second filed"]);
+      expect(waiting.total).toBe(2);
+      expect((await world.problems.awaitingTriage(community, at(10), 1)).total).toBe(2);
+
+      expect(await world.problems.markStaleReminded(first.id, at(11))).toBe(true);
+      expect(await world.problems.markStaleReminded(first.id, at(12))).toBe(false);
+      const notReminded = await world.problems.awaitingTriage(community, at(10), 10, {
+        notRemindedOnly: true,
+      });
+      expect(notReminded.items.map((p) => p.id)).toEqual([second.id]);
+      // The digest still lists every problem waiting, reminded or not.
+      expect((await world.problems.awaitingTriage(community, at(10), 10)).total).toBe(2);
+    });
+
     it("counts a person's recent submissions for intake limits", async () => {
       const community = await world.addCommunity("limits");
       const me = await world.person("U-lim", { communityId: community });

@@ -5,7 +5,11 @@ import { defaultAccessSlaSettings } from "../../src/core/access/access-sla.js";
 import { buildDigest, digestCard } from "../../src/core/digest/digest.js";
 import { parseIsoWeek } from "../../src/core/digest/digest-week.js";
 import { translator } from "../../src/core/i18n/translator.js";
-import { defaultDigestSchedule, defaultIntakeLimits } from "../../src/core/ports/community-directory.js";
+import {
+  defaultDigestSchedule,
+  defaultIntakeLimits,
+  defaultTriageSettings,
+} from "../../src/core/ports/community-directory.js";
 import type { DigestFacts } from "../fakes/core/digest-facts.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
 import { InMemoryDigestSource } from "../fakes/core/in-memory-digest-source.js";
@@ -64,6 +68,7 @@ describe("a crowded champions' digest", () => {
             locale: "es",
             topics: [],
             intake: defaultIntakeLimits,
+            triage: defaultTriageSettings,
             oncall: null,
             channels: [],
             digest: defaultDigestSchedule,

@@ -51,3 +51,22 @@ export function parseExpiry(
 export function afterBusinessDays(since: Date, days: number, timezone: string): Date {
   return new Date(addBusinessDays(since, days, { in: tz(timezone) }).getTime());
 }
+
+/**
+ * The latest instant something can have started waiting and have waited `businessDays` by `asOf`:
+ * `afterBusinessDays` is monotone in its start, so a binary search over milliseconds finds the exact
+ * cut-off the reminder jobs use (business days in the community's zone, weekends skipped).
+ */
+export function businessDaysCutoff(asOf: Date, businessDays: number, timezone: string): Date {
+  // N business days span at most N + 2·⌈N/5⌉ + 2 calendar days.
+  const breached = (ms: number) => afterBusinessDays(new Date(ms), businessDays, timezone) <= asOf;
+  let low = asOf.getTime() - (businessDays + 2 * Math.ceil(businessDays / 5) + 3) * 86_400_000;
+  while (!breached(low)) low -= 7 * 86_400_000;
+  let high = asOf.getTime();
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (breached(middle)) low = middle;
+    else high = middle;
+  }
+  return breached(high) ? new Date(high) : new Date(low);
+}

@@ -1,4 +1,4 @@
-import { afterBusinessDays } from "../access/access-dates.js";
+import { businessDaysCutoff } from "../access/access-dates.js";
 import { freshnessVerdict } from "../catalog/freshness.js";
 import type { DigestWindow } from "../ports/digest-source.js";
 import type { DigestDeps, DigestSection, DigestSectionKey } from "./digest.js";
@@ -19,24 +19,8 @@ export interface SectionContext {
   timezone: string;
 }
 
-/**
- * The latest instant a request can have started waiting at its step and be past the SLA at `asOf`:
- * `afterBusinessDays` is monotone in its start, so a binary search over milliseconds finds the exact
- * cut-off the reminder job uses (business days in the community's zone, weekends skipped).
- */
-export function slaBreachCutoff(asOf: Date, businessDays: number, timezone: string): Date {
-  // N business days span at most N + 2·⌈N/5⌉ + 2 calendar days.
-  const breached = (ms: number) => afterBusinessDays(new Date(ms), businessDays, timezone) <= asOf;
-  let low = asOf.getTime() - (businessDays + 2 * Math.ceil(businessDays / 5) + 3) * 86_400_000;
-  while (!breached(low)) low -= 7 * 86_400_000;
-  let high = asOf.getTime();
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (breached(middle)) low = middle;
-    else high = middle;
-  }
-  return breached(high) ? new Date(high) : new Date(low);
-}
+/** The SLA's cut-off, shared with the stale-triage reminders: see businessDaysCutoff. */
+export const slaBreachCutoff = businessDaysCutoff;
 
 type Builder = (context: SectionContext) => Promise<DigestSection | null>;
 

@@ -8,6 +8,7 @@ import {
   type CommunityConfig,
   defaultDigestSchedule,
   defaultIntakeLimits,
+  defaultTriageSettings,
 } from "../ports/community-directory.js";
 import { cardPlainText, cardSchema } from "../shared/card.js";
 import {
@@ -32,6 +33,7 @@ function config(): CommunityConfig {
     locale: "en",
     topics: ["Transport"],
     intake: defaultIntakeLimits,
+    triage: defaultTriageSettings,
     oncall: null,
     channels: [],
     digest: defaultDigestSchedule,

@@ -38,6 +38,13 @@ export interface IntakeLimits {
   dailyCap: number;
 }
 
+/** When a problem nobody triaged is raised to the on-call champion (business days, community time). */
+export interface TriageSettings {
+  staleBusinessDays: number;
+}
+
+export const defaultTriageSettings: TriageSettings = { staleBusinessDays: 5 };
+
 /** The weekly on-call champion: people take turns, one week each, from `startsOn` (a Monday, ISO date). */
 export interface OncallRotation {
   personIds: string[];
@@ -54,6 +61,7 @@ export interface CommunityConfig {
   /** The community's topics, as people see them ("Transport", "Housing"); problems pick one. */
   topics: string[];
   intake: IntakeLimits;
+  triage: TriageSettings;
   oncall: OncallRotation | null;
   channels: CommunityChannels[];
   digest: DigestSchedule;
@@ -97,6 +105,7 @@ export interface CommunityDirectory {
   setDigestSchedule(communityId: string, schedule: DigestSchedule): Promise<void>;
   setTopics(communityId: string, topics: readonly string[]): Promise<void>;
   setIntakeLimits(communityId: string, limits: IntakeLimits): Promise<void>;
+  setTriageSettings(communityId: string, triage: TriageSettings): Promise<void>;
   setOncall(communityId: string, rotation: OncallRotation | null): Promise<void>;
   /** Members holding any of `roles` (admins included only when asked for), optionally for one topic. */
   membersWithRole(communityId: string, roles: readonly Role[], topic?: string): Promise<CommunityMember[]>;

@@ -54,6 +54,18 @@ export interface ProblemStore {
   byNumber(communityId: string, number: number): Promise<Problem | null>;
   byId(id: string): Promise<Problem | null>;
   list(query: ProblemListQuery): Promise<{ items: Problem[]; total: number }>;
+  /**
+   * Problems nobody triaged: still "new", unassigned and not hidden, filed before `filedBefore`;
+   * oldest first, with how many there are in all.
+   */
+  awaitingTriage(
+    communityId: string,
+    filedBefore: Date,
+    limit: number,
+    options?: { notRemindedOnly?: boolean },
+  ): Promise<{ items: Problem[]; total: number }>;
+  /** Marks the stale-triage reminder as sent; false when it already was (compare-and-set). */
+  markStaleReminded(problemId: string, at: Date): Promise<boolean>;
   /** Open problems whose title and description read like `text` (trigram similarity), best first. */
   similarOpen(
     communityId: string,

@@ -11,6 +11,7 @@ export const communitySettingsSchema = z.object({
       dailyCap: z.number().int().min(1).max(1_000),
     })
     .optional(),
+  triage: z.object({ staleBusinessDays: z.number().int().min(1).max(60) }).optional(),
   oncall: z
     .object({
       personIds: z.array(z.string().uuid()).max(100),
@@ -35,6 +36,8 @@ export function readCommunitySettings(value: unknown): CommunitySettings {
   const settings: CommunitySettings = {};
   const intake = communitySettingsSchema.shape.intake.safeParse(raw.intake);
   if (intake.success && intake.data) settings.intake = intake.data;
+  const triage = communitySettingsSchema.shape.triage.safeParse(raw.triage);
+  if (triage.success && triage.data) settings.triage = triage.data;
   const oncall = communitySettingsSchema.shape.oncall.safeParse(raw.oncall);
   if (oncall.success && oncall.data) settings.oncall = oncall.data;
   const digest = communitySettingsSchema.shape.digest.safeParse(raw.digest);

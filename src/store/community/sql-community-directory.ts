@@ -8,9 +8,11 @@ import {
   type DigestSchedule,
   defaultDigestSchedule,
   defaultIntakeLimits,
+  defaultTriageSettings,
   type IntakeLimits,
   type OncallRotation,
   type PersonContact,
+  type TriageSettings,
 } from "../../core/ports/community-directory.js";
 import type { Platform } from "../../core/shared/platform.js";
 import type { SqlExecutor } from "../sql-executor.js";
@@ -58,6 +60,7 @@ export class SqlCommunityDirectory implements CommunityDirectory {
       locale: community.locale,
       topics: community.topics ?? [],
       intake: settings.intake ?? { ...defaultIntakeLimits },
+      triage: settings.triage ?? { ...defaultTriageSettings },
       oncall: settings.oncall ?? null,
       channels: channels
         .map(
@@ -129,6 +132,14 @@ export class SqlCommunityDirectory implements CommunityDirectory {
       communityId,
       [...topics],
     ]);
+  }
+
+  async setTriageSettings(communityId: string, triage: TriageSettings): Promise<void> {
+    const valid = communitySettingsSchema.shape.triage.parse(triage);
+    await this.sql.query(
+      `UPDATE "Community" SET "settings" = "settings" || jsonb_build_object('triage', $2::jsonb) WHERE "id" = $1::uuid`,
+      [communityId, JSON.stringify(valid)],
+    );
   }
 
   async setIntakeLimits(communityId: string, limits: IntakeLimits): Promise<void> {

@@ -113,6 +113,36 @@ export class SqlProblemStore implements ProblemStore {
     return { items: rows.map(toProblem), total: count?.total ?? 0 };
   }
 
+  async awaitingTriage(
+    communityId: string,
+    filedBefore: Date,
+    limit: number,
+    options: { notRemindedOnly?: boolean } = {},
+  ): Promise<{ items: Problem[]; total: number }> {
+    const where = `WHERE p."communityId" = $1::uuid AND p."status" = 'new' AND p."assigneeId" IS NULL
+      AND p."hiddenAt" IS NULL AND p."createdAt" < $2::timestamptz
+      AND NOT ($3::boolean AND p."staleRemindedAt" IS NOT NULL)`;
+    const params = [communityId, filedBefore.toISOString(), options.notRemindedOnly === true];
+    const rows = await this.sql.query(
+      `${PROBLEM_SELECT} ${where} ORDER BY p."createdAt", p."number" LIMIT $4`,
+      [...params, limit],
+    );
+    const [count] = await this.sql.query<{ total: number }>(
+      `SELECT count(*)::int AS "total" FROM "Problem" p ${where}`,
+      params,
+    );
+    return { items: rows.map(toProblem), total: count?.total ?? 0 };
+  }
+
+  async markStaleReminded(problemId: string, at: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE "Problem" SET "staleRemindedAt" = $2::timestamptz
+        WHERE "id" = $1::uuid AND "staleRemindedAt" IS NULL RETURNING "id"`,
+      [problemId, at.toISOString()],
+    );
+    return rows.length === 1;
+  }
+
   async similarOpen(communityId: string, text: string, limit: number) {
     if (text.trim() === "") return [];
     const rows = await this.sql.query(

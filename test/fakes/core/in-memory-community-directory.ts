@@ -8,9 +8,11 @@ import {
   type DigestSchedule,
   defaultDigestSchedule,
   defaultIntakeLimits,
+  defaultTriageSettings,
   type IntakeLimits,
   type OncallRotation,
   type PersonContact,
+  type TriageSettings,
 } from "../../../src/core/ports/community-directory.js";
 import type { Platform } from "../../../src/core/shared/platform.js";
 import type { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
@@ -22,6 +24,7 @@ import type { InMemoryPeopleRepository } from "./in-memory-people-repository.js"
 export class InMemoryCommunityDirectory implements CommunityDirectory {
   readonly topics = new Map<string, string[]>();
   readonly intake = new Map<string, IntakeLimits>();
+  readonly triage = new Map<string, TriageSettings>();
   readonly oncall = new Map<string, OncallRotation>();
   /** `platform:workspaceId` → channel ids. */
   readonly channels = new Map<string, Record<ChannelPurpose, string | null>>();
@@ -55,6 +58,7 @@ export class InMemoryCommunityDirectory implements CommunityDirectory {
       locale: community.locale,
       topics: [...(this.topics.get(communityId) ?? [])],
       intake: { ...(this.intake.get(communityId) ?? defaultIntakeLimits) },
+      triage: { ...(this.triage.get(communityId) ?? defaultTriageSettings) },
       oncall: oncall ? { personIds: [...oncall.personIds], startsOn: oncall.startsOn } : null,
       channels,
       digest: { ...(this.digest.get(communityId) ?? defaultDigestSchedule) },
@@ -102,6 +106,10 @@ export class InMemoryCommunityDirectory implements CommunityDirectory {
 
   async setTopics(communityId: string, topics: readonly string[]): Promise<void> {
     this.topics.set(communityId, [...topics]);
+  }
+
+  async setTriageSettings(communityId: string, triage: TriageSettings): Promise<void> {
+    this.triage.set(communityId, { ...triage });
   }
 
   async setIntakeLimits(communityId: string, limits: IntakeLimits): Promise<void> {

@@ -108,6 +108,35 @@ export class InMemoryProblemStore implements ProblemStore {
     };
   }
 
+  /** Problem ids whose stale-triage reminder was sent. */
+  readonly staleReminded = new Set<string>();
+
+  async awaitingTriage(
+    communityId: string,
+    filedBefore: Date,
+    limit: number,
+    options: { notRemindedOnly?: boolean } = {},
+  ) {
+    const matching = [...this.problems.values()]
+      .filter(
+        (p) =>
+          p.communityId === communityId &&
+          p.status === "new" &&
+          p.assigneeId === null &&
+          !p.hidden &&
+          p.createdAt.getTime() < filedBefore.getTime() &&
+          !(options.notRemindedOnly === true && this.staleReminded.has(p.id)),
+      )
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+    return { items: matching.slice(0, limit).map((p) => this.view(p)), total: matching.length };
+  }
+
+  async markStaleReminded(problemId: string): Promise<boolean> {
+    if (this.staleReminded.has(problemId)) return false;
+    this.staleReminded.add(problemId);
+    return true;
+  }
+
   async similarOpen(communityId: string, text: string, limit: number) {
     return [...this.problems.values()]
       .filter((p) => p.communityId === communityId && !p.hidden && isOpen(p.status))

@@ -157,6 +157,12 @@ export const problems = {
     already: "You already follow {{ref}}.",
     removed: "You no longer follow {{ref}}.",
   },
+  stale: {
+    oncall:
+      "Nobody has triaged {{ref}} yet: it has waited {{days}} business days since {{filed}}. You're on call this week, so it's yours to pick up or pass on.",
+    nobodyOnCall:
+      "Nobody has triaged {{ref}} yet: it has waited {{days}} business days since {{filed}}, and nobody is on call this week.",
+  },
   triage: {
     fallback: "Triage {{ref}}: {{title}}",
     ping: "a new problem is waiting for triage (you're on call this week).",

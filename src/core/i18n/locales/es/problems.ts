@@ -160,6 +160,12 @@ export const problems: typeof en = {
     already: "Ya sigues {{ref}}.",
     removed: "Ya no sigues {{ref}}.",
   },
+  stale: {
+    oncall:
+      "Nadie ha hecho el triaje de {{ref}} todavía: lleva {{days}} días hábiles esperando desde el {{filed}}. Esta semana estás de guardia, así que te toca tomarlo o derivarlo.",
+    nobodyOnCall:
+      "Nadie ha hecho el triaje de {{ref}} todavía: lleva {{days}} días hábiles esperando desde el {{filed}}, y esta semana no hay nadie de guardia.",
+  },
   triage: {
     fallback: "Triaje de {{ref}}: {{title}}",
     ping: "hay un problema nuevo esperando triaje (esta semana estás de guardia).",
