@@ -1,5 +1,5 @@
 import { DiscordAPIError, REST, Routes } from "discord.js";
-import { buildDiscordCommands } from "../adapters/discord/discord-commands.js";
+import { buildDiscordApplicationCommands, commandLabel } from "../adapters/discord/discord-commands.js";
 import { discordInviteUrl } from "../adapters/discord/discord-invite.js";
 import { type Config, loadConfig } from "../config.js";
 
@@ -42,7 +42,7 @@ export async function registerDiscordCommands(
   const route = guildId
     ? Routes.applicationGuildCommands(discord.applicationId, guildId)
     : Routes.applicationCommands(discord.applicationId);
-  const body = buildDiscordCommands();
+  const body = buildDiscordApplicationCommands();
   let stored: unknown;
   try {
     stored = await rest.put(route, { body });
@@ -73,7 +73,7 @@ export async function registerDiscordCommands(
 
 export function describeRegistration(result: RegisteredCommands): string {
   const count = `${result.names.length} command${result.names.length === 1 ? "" : "s"}`;
-  const list = result.names.map((name) => `/${name}`).join(", ");
+  const list = result.names.map(commandLabel).join(", ");
   return result.scope.kind === "guild"
     ? `Registered ${count} in server ${result.scope.guildId}: ${list}\n`
     : `Registered ${count} globally (every server with the app, and DMs with the bot): ${list}\n`;

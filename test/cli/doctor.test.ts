@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ApplicationFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDiscordCommands } from "../../src/adapters/discord/discord-commands.js";
+import { buildDiscordApplicationCommands } from "../../src/adapters/discord/discord-commands.js";
 import { SLACK_BOT_SCOPES } from "../../src/adapters/slack/slack-manifest.js";
 import { doctorCommand } from "../../src/cli/doctor/doctor-command.js";
 import { loadConfig } from "../../src/config.js";
@@ -55,7 +55,7 @@ beforeAll(async () => {
   discord = await startFakeDiscord({ token: DISCORD_TOKEN });
   discord.world.guildCommands.set(
     discord.guildId,
-    buildDiscordCommands().map(
+    buildDiscordApplicationCommands().map(
       (c, i) =>
         ({ ...c, id: String(1000 + i), application_id: discord.applicationId, version: "1" }) as never,
     ),
@@ -99,7 +99,9 @@ describe("datadesk doctor", { timeout: 120_000 }, () => {
       lines.some((l) => l.startsWith("ok    slack: bot is a member") || l.includes("the bot is a member")),
     ).toBe(true);
     expect(lines).toContain("ok    discord: Message Content intent enabled");
-    expect(lines.some((l) => l.includes("slash commands registered in server"))).toBe(true);
+    expect(lines.some((l) => l.includes("commands (slash and message menu) registered in server"))).toBe(
+      true,
+    );
     expect(lines.at(-1)).toBe("datadesk doctor: all set.");
     expect(code).toBe(0);
   });
@@ -130,7 +132,7 @@ describe("datadesk doctor", { timeout: 120_000 }, () => {
         "slack: triage channel C0TRIAGE: channel_not_found → pick an existing channel",
         "discord: DISCORD_APPLICATION_ID is 999999999999, but the token belongs to application",
         "discord: the Message Content intent is off",
-        `discord: slash commands in server ${discord.guildId} not in step with manifests/ (missing /`,
+        `discord: commands in server ${discord.guildId} not in step with manifests/ (missing /`,
         `discord: problems channel ${discord.textChannelId}: 404 Unknown Channel`,
       ];
       for (const text of expected)
@@ -139,7 +141,7 @@ describe("datadesk doctor", { timeout: 120_000 }, () => {
           text,
         ).toHaveLength(1);
       expect(seen).toHaveLength(expected.length);
-      expect(seen.find((l) => l.includes("slash commands"))).toMatch(
+      expect(seen.find((l) => l.includes("not in step with manifests"))).toMatch(
         /out of date \/\w+.*→ run `datadesk discord register-commands --guild \d+`/,
       );
       expect(lines.at(-1)).toBe(`datadesk doctor: ${expected.length} problem(s) to fix.`);

@@ -80,6 +80,21 @@ describe("Discord, end to end", () => {
     expect(data.embeds?.[0]?.description).toContain("`/help` — Show what datadesk can do");
   });
 
+  it("is found as /datadesk among other bots' commands: empty shows help, a request runs like Slack's", async () => {
+    const empty = asMessage(
+      (await fake.gateway.sendInteraction(fake.gateway.chatInputInteraction({ name: "datadesk" }))).data,
+    );
+    expect(empty.embeds?.[0]?.title).toBe("Hi, I'm datadesk 👋");
+    const typed = asMessage(
+      (
+        await fake.gateway.sendInteraction(
+          fake.gateway.chatInputInteraction({ name: "datadesk", options: { request: "help" } }),
+        )
+      ).data,
+    );
+    expect(typed.embeds?.[0]?.title).toBe("Hi, I'm datadesk 👋");
+  });
+
   it("speaks Spanish to a Spanish Discord client", async () => {
     const callback = await fake.gateway.sendInteraction(
       fake.gateway.chatInputInteraction({ name: "help", user: spanishUser, locale: "es-ES" }),

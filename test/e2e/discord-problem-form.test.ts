@@ -97,6 +97,22 @@ describe("filing a problem on Discord, end to end", () => {
     expect(JSON.stringify(reopened.data)).toContain("Commuters on Elm St");
   });
 
+  it("turns someone's message into a problem from its Apps menu: the form prefilled, mentions as names", async () => {
+    const neighbour = fake.addUser("rosa");
+    const said = fake.gateway.messageCreate({
+      content: `<@${neighbour.id}> the Elm St bus shelter was removed\nNobody can wait out the rain there now.`,
+    });
+    const modal = await modalFrom(
+      fake.gateway.messageCommandInteraction({ name: "Turn into problem", message: said }),
+    );
+    expect(modal.custom_id).toMatch(/^form:problem\.submit:/);
+    const prefilled = JSON.stringify(modal);
+    expect(prefilled).toContain("the Elm St bus shelter was removed");
+    expect(prefilled).toContain("Nobody can wait out the rain there now.");
+    expect(prefilled).toContain("@Rosa");
+    expect(prefilled).not.toContain(`<@${neighbour.id}>`);
+  });
+
   it("answers a good submission", async () => {
     const modal = await modalFrom(fake.gateway.chatInputInteraction({ name: "problem" }));
     const submit = fake.gateway.answerModal(modal, {

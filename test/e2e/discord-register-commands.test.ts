@@ -2,20 +2,21 @@
 // PUTs the registry's commands, globally or to one server, and failures read like sentences.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDiscordApplicationCommands } from "../../src/adapters/discord/discord-commands.js";
 import {
   DiscordCommandError,
   describeRegistration,
   registerDiscordCommands,
 } from "../../src/cli/discord-command.js";
 import { loadConfig } from "../../src/config.js";
-import { commandRegistry } from "../../src/core/commands/registry.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord-server.js";
 
 const TOKEN = "discord-e2e-register-token";
 
 describe("datadesk discord register-commands", () => {
   let fake: FakeDiscord;
-  const registryNames = commandRegistry.map((c) => c.name);
+  // Every listed registry command and the message menu commands; typed-only words are not among them.
+  const registryNames = buildDiscordApplicationCommands().map((c) => c.name);
   const configFor = (env: Record<string, string> = {}) =>
     loadConfig({
       DISCORD_TOKEN: TOKEN,
@@ -37,7 +38,11 @@ describe("datadesk discord register-commands", () => {
     expect(fake.world.globalCommands.map((c) => c.name)).toEqual(registryNames);
     const help = fake.world.globalCommands.find((c) => c.name === "help");
     expect(help?.description_localizations).toMatchObject({ "es-ES": "Muestra lo que datadesk puede hacer" });
-    expect(describeRegistration(result)).toMatch(/^Registered \d+ commands? globally .*\/help/);
+    expect(registryNames).toContain("Turn into problem");
+    expect(registryNames).not.toContain("claim");
+    expect(describeRegistration(result)).toMatch(
+      /^Registered \d+ commands? globally .*\/help.*"Turn into problem"/,
+    );
   });
 
   it("registers to one server with --guild, or DISCORD_GUILD_ID when no flag is given", async () => {

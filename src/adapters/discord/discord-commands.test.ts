@@ -1,7 +1,12 @@
+import { ApplicationCommandType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { CommandSpec } from "../../core/commands/command-spec.js";
 import { commandRegistry, listedCommands } from "../../core/commands/registry.js";
-import { buildDiscordCommands } from "./discord-commands.js";
+import {
+  buildDiscordApplicationCommands,
+  buildDiscordCommands,
+  messageShortcutNamed,
+} from "./discord-commands.js";
 
 const UNTRANSLATED_KEY = /^[\w-]+:[\w.]+$/;
 
@@ -135,5 +140,27 @@ describe("buildDiscordCommands", () => {
   it("refuses a command whose description has no translation at all", () => {
     const registry: CommandSpec[] = [{ name: "oops", descriptionKey: "help:no.such.key", options: [] }];
     expect(() => buildDiscordCommands(registry)).toThrow(/help:no\.such\.key/);
+  });
+});
+
+describe("buildDiscordApplicationCommands", () => {
+  it("adds each message shortcut as a message context-menu command, named in every language", () => {
+    const all = buildDiscordApplicationCommands();
+    expect(all.slice(0, buildDiscordCommands().length)).toEqual(buildDiscordCommands());
+    const menu = all.filter((c) => c.type === ApplicationCommandType.Message);
+    expect(menu).toEqual([
+      {
+        type: ApplicationCommandType.Message,
+        name: "Turn into problem",
+        name_localizations: { "es-ES": "Convertir en problema", "es-419": "Convertir en problema" },
+        integration_types: [0],
+        contexts: [0],
+      },
+    ]);
+    // /datadesk is Discord's own entry point; no registry command may take its name.
+    expect(all.filter((c) => c.name === "datadesk")).toHaveLength(1);
+    // Discord sends the default (English) name back, whatever the member's language.
+    expect(messageShortcutNamed("Turn into problem")?.id).toBe("problem.from_message");
+    expect(messageShortcutNamed("turn into problem")).toBeUndefined();
   });
 });

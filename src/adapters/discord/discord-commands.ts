@@ -7,9 +7,12 @@ import {
   Locale,
   type LocalizationMap,
   PermissionFlagsBits,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import type { CommandOptionSpec, CommandSpec } from "../../core/commands/command-spec.js";
+import { type MessageShortcutSpec, messageShortcuts } from "../../core/commands/message-shortcuts.js";
 import { listedCommands } from "../../core/commands/registry.js";
 import type { SupportedLocale } from "../../core/i18n/locales.js";
 import { translationsOf } from "../../core/i18n/translator.js";
@@ -125,9 +128,73 @@ function buildCommand(command: CommandSpec): RESTPostAPIChatInputApplicationComm
   };
 }
 
-/** The body of PUT /applications/:id/commands (or a guild's): the whole list, replacing the old one. */
+/** Discord's limit for a context-menu command's name (which, unlike a slash command's, may have spaces). */
+const MENU_NAME_MAX = 32;
+
+/**
+ * A message shortcut as a message context-menu command ("Apps → Turn into problem"), as Slack
+ * has it in a message's menu. Discord sends its English name back as the command name.
+ */
+function buildMessageCommand(
+  shortcut: MessageShortcutSpec,
+): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+  const { text, localizations } = localized(shortcut.nameKey);
+  const cut = (name: string) => name.slice(0, MENU_NAME_MAX);
+  return {
+    type: ApplicationCommandType.Message,
+    name: cut(text),
+    name_localizations: Object.fromEntries(
+      Object.entries(localizations).map(([locale, name]) => [locale, name ? cut(name) : name]),
+    ),
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: [InteractionContextType.Guild],
+  };
+}
+
+/** The shortcut a message context-menu command stands for, by the name Discord sends. */
+export function messageShortcutNamed(commandName: string): MessageShortcutSpec | undefined {
+  return messageShortcuts.find((shortcut) => buildMessageCommand(shortcut).name === commandName);
+}
+
+/** How a person finds a command: "/ask" for a slash command, "Turn into problem" for a menu one. */
+export function commandLabel(name: string): string {
+  return /^[-_\p{Ll}\p{N}]+$/u.test(name) ? `/${name}` : `"${name}"`;
+}
+
+/**
+ * `/datadesk [request]`: Discord servers hold many bots, several with a `/help` or `/ask`, so
+ * typing our name must find us. The request is read as Slack reads what follows `/datadesk`.
+ */
+export const DISCORD_ENTRY_COMMAND = "datadesk";
+export const DISCORD_ENTRY_OPTION = "request";
+
+function buildEntryCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: DISCORD_ENTRY_COMMAND,
+    ...describe("discord:entryCommand.description"),
+    options: [
+      {
+        type: OPTION_TYPE.string,
+        name: DISCORD_ENTRY_OPTION,
+        ...describe("discord:entryCommand.request"),
+        required: false,
+        max_length: 4000,
+      },
+    ],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  };
+}
+
+/** The slash commands: the registry's listed commands. */
 export function buildDiscordCommands(
   registry: readonly CommandSpec[] = listedCommands,
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return registry.map(buildCommand);
+}
+
+/** The body of PUT /applications/:id/commands (or a guild's): the whole list, replacing the old one. */
+export function buildDiscordApplicationCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [...buildDiscordCommands(), buildEntryCommand(), ...messageShortcuts.map(buildMessageCommand)];
 }

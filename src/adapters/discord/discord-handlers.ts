@@ -22,6 +22,7 @@ import {
   identityFromInteraction,
   identityFromMessage,
   messageRequestFrom,
+  shortcutRequestFrom,
 } from "./discord-inbound.js";
 import { type DiscordMessage, discordJsMessage, renderDiscordMessage } from "./discord-renderer.js";
 import { decodeModalCustomId, decodePendingFormCustomId } from "./form-custom-ids.js";
@@ -43,7 +44,14 @@ export interface DiscordHandlerTiming extends ResponderTiming {
   autocompleteTimeoutMs: number;
 }
 
-export type DiscordRequestKind = "command" | "action" | "form" | "message" | "autocomplete" | "other";
+export type DiscordRequestKind =
+  | "command"
+  | "shortcut"
+  | "action"
+  | "form"
+  | "message"
+  | "autocomplete"
+  | "other";
 /** duplicate: an interaction or message we already handled (a gateway replay), skipped. */
 type Outcome = "ok" | "invalid" | "error" | "duplicate";
 
@@ -188,19 +196,24 @@ export function createDiscordHandlers(
     async interaction(interaction) {
       const kind: DiscordRequestKind = interaction.isChatInputCommand()
         ? "command"
-        : interaction.isButton()
-          ? "action"
-          : interaction.isModalSubmit()
-            ? "form"
-            : interaction.isAutocomplete()
-              ? "autocomplete"
-              : "other";
+        : interaction.isMessageContextMenuCommand()
+          ? "shortcut"
+          : interaction.isButton()
+            ? "action"
+            : interaction.isModalSubmit()
+              ? "form"
+              : interaction.isAutocomplete()
+                ? "autocomplete"
+                : "other";
       try {
         // Autocomplete is exempt: a replayed one is past its 3 s anyway, and typing would cost a write per key.
         const replayed = kind !== "autocomplete" && !(await firstTime("interaction", interaction.id));
         if (replayed) return count(kind, "duplicate");
         if (interaction.isChatInputCommand()) {
           return await answer("command", interaction, commandRequestFrom(interaction));
+        }
+        if (interaction.isMessageContextMenuCommand()) {
+          return await answer("shortcut", interaction, shortcutRequestFrom(interaction));
         }
         if (interaction.isButton()) {
           const keptForm = decodePendingFormCustomId(interaction.customId);
@@ -218,7 +231,7 @@ export function createDiscordHandlers(
         }
         if (interaction.isAutocomplete()) return await suggest(interaction);
         if (interaction.isRepliable()) {
-          // Select menus, context-menu commands: we never publish any, so say so kindly.
+          // Select menus, user context-menu commands: we never publish any, so say so kindly.
           count("other", "invalid");
           return await refuse(
             interaction,

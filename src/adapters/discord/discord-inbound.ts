@@ -5,12 +5,14 @@ import {
   GuildMember,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
   type User,
 } from "discord.js";
 import { z } from "zod";
 import { type InboundRequest, inboundRequestSchema } from "../../core/bot/inbound-request.js";
 import { type PlatformIdentity, platformIdentitySchema } from "../../core/shared/platform.js";
 import { decodeButtonCustomId } from "./button-custom-id.js";
+import { DISCORD_ENTRY_COMMAND, DISCORD_ENTRY_OPTION, messageShortcutNamed } from "./discord-commands.js";
 import { decodeModalCustomId, MULTISELECT_SUFFIX } from "./form-custom-ids.js";
 
 /**
@@ -70,10 +72,35 @@ function optionValue(option: z.infer<typeof commandOptionsSchema>[number]): stri
 export function commandRequestFrom(interaction: ChatInputCommandInteraction): InboundRequest | null {
   const options = commandOptionsSchema.safeParse(interaction.options.data);
   if (!options.success) return null;
+  if (interaction.commandName === DISCORD_ENTRY_COMMAND) {
+    const typed = options.data.find((option) => option.name === DISCORD_ENTRY_OPTION)?.value;
+    const text = inboundRequestSchema.safeParse({ kind: "commandText", text: String(typed ?? "") });
+    return text.success ? text.data : null;
+  }
   const request = inboundRequestSchema.safeParse({
     kind: "command",
     name: interaction.commandName,
     args: Object.fromEntries(options.data.map((option) => [option.name, optionValue(option)])),
+  });
+  return request.success ? request.data : null;
+}
+
+/** The core's limit on a request's text; a Discord message can be as long (Nitro). */
+const MAX_SHORTCUT_TEXT = 4000;
+
+/**
+ * "Apps → Turn into problem" on a message: the message's text as its readers saw it (mentions
+ * as names, not ids), for the core's shortcut of that name. Null for a menu command not ours.
+ */
+export function shortcutRequestFrom(
+  interaction: MessageContextMenuCommandInteraction,
+): InboundRequest | null {
+  const shortcut = messageShortcutNamed(interaction.commandName);
+  if (!shortcut) return null;
+  const request = inboundRequestSchema.safeParse({
+    kind: "shortcut",
+    shortcutId: shortcut.id,
+    text: interaction.targetMessage.cleanContent.slice(0, MAX_SHORTCUT_TEXT),
   });
   return request.success ? request.data : null;
 }

@@ -60,7 +60,7 @@ describe("buildSlackManifest", () => {
         name: "Turn into problem",
         type: "message",
         callback_id: "problem.from_message",
-        description: translator("en")("slack:manifest.shortcuts.problemFromMessage.description"),
+        description: translator("en")("problems:shortcuts.fromMessage.description"),
       },
     ]);
     for (const shortcut of manifest.features.shortcuts) {
@@ -70,9 +70,7 @@ describe("buildSlackManifest", () => {
     }
     // Every language's name fits too (Slack shows the manifest's, but translators should know).
     for (const locale of ["en", "es"])
-      expect(
-        translator(locale)("slack:manifest.shortcuts.problemFromMessage.name").length,
-      ).toBeLessThanOrEqual(24);
+      expect(translator(locale)("problems:shortcuts.fromMessage.name").length).toBeLessThanOrEqual(24);
   });
 
   it("uses English strings within Slack's limits, uncut", () => {

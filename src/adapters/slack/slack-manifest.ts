@@ -1,3 +1,4 @@
+import { messageShortcuts } from "../../core/commands/message-shortcuts.js";
 import { listedCommands, slackSlashCommand } from "../../core/commands/registry.js";
 import { translator } from "../../core/i18n/translator.js";
 
@@ -32,13 +33,11 @@ export const SLACK_BOT_EVENTS = ["app_mention", "message.im", "app_home_opened",
  * Message shortcuts (a message's "…" menu). The callback id is the core's shortcut id: the
  * adapter hands the message's text to the core's handler of that name.
  */
-export const SLACK_MESSAGE_SHORTCUTS = [
-  {
-    callbackId: "problem.from_message",
-    nameKey: "slack:manifest.shortcuts.problemFromMessage.name",
-    descriptionKey: "slack:manifest.shortcuts.problemFromMessage.description",
-  },
-] as const;
+export const SLACK_MESSAGE_SHORTCUTS = messageShortcuts.map((shortcut) => ({
+  callbackId: shortcut.id,
+  nameKey: shortcut.nameKey,
+  descriptionKey: shortcut.descriptionKey,
+}));
 
 /** Slack's limits for a shortcut's name and description. */
 const SHORTCUT_NAME_LIMIT = 24;

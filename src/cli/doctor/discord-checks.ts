@@ -8,7 +8,7 @@ import {
   REST,
   Routes,
 } from "discord.js";
-import { buildDiscordCommands } from "../../adapters/discord/discord-commands.js";
+import { buildDiscordApplicationCommands, commandLabel } from "../../adapters/discord/discord-commands.js";
 import type { DiscordConfig } from "../../config.js";
 import { type ConfiguredChannels, type DoctorCheck, fail, ok } from "./doctor-check.js";
 
@@ -85,7 +85,7 @@ async function commandsCheck(
     : Routes.applicationCommands(applicationId);
   const where = guildId ? `in server ${guildId}` : "globally";
   const registered = (await rest.get(route)) as APIApplicationCommand[];
-  const expected = buildDiscordCommands();
+  const expected = buildDiscordApplicationCommands();
   const missing = expected.filter((c) => !registered.some((r) => r.name === c.name)).map((c) => c.name);
   const stale = expected
     .filter((c) => {
@@ -95,15 +95,17 @@ async function commandsCheck(
     .map((c) => c.name);
   const extra = registered.filter((r) => !expected.some((c) => c.name === r.name)).map((r) => r.name);
   if (missing.length + stale.length + extra.length === 0) {
-    return ok(`discord: all ${expected.length} slash commands registered ${where}, in step with manifests/`);
+    return ok(
+      `discord: all ${expected.length} commands (slash and message menu) registered ${where}, in step with manifests/`,
+    );
   }
   const parts = [
-    missing.length > 0 ? `missing ${missing.map((n) => `/${n}`).join(", ")}` : "",
-    stale.length > 0 ? `out of date ${stale.map((n) => `/${n}`).join(", ")}` : "",
-    extra.length > 0 ? `not ours ${extra.map((n) => `/${n}`).join(", ")}` : "",
+    missing.length > 0 ? `missing ${missing.map(commandLabel).join(", ")}` : "",
+    stale.length > 0 ? `out of date ${stale.map(commandLabel).join(", ")}` : "",
+    extra.length > 0 ? `not ours ${extra.map(commandLabel).join(", ")}` : "",
   ].filter(Boolean);
   return fail(
-    `discord: slash commands ${where} not in step with manifests/ (${parts.join("; ")})`,
+    `discord: commands ${where} not in step with manifests/ (${parts.join("; ")})`,
     `run \`datadesk discord register-commands${guildId ? ` --guild ${guildId}` : ""}\``,
   );
 }

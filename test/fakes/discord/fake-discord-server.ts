@@ -74,6 +74,9 @@ export interface FakeDiscordGateway {
   autocompleteInteraction(
     o: interactions.AutocompleteOptions,
   ): ReturnType<typeof interactions.autocompleteInteraction>;
+  messageCommandInteraction(
+    o: interactions.MessageCommandOptions,
+  ): ReturnType<typeof interactions.messageCommandInteraction>;
   buttonInteraction(o: interactions.ButtonOptions): ReturnType<typeof interactions.buttonInteraction>;
   stringSelectInteraction(
     o: interactions.StringSelectOptions,
@@ -260,6 +263,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         return payload;
       },
       chatInputInteraction: (o) => interactions.chatInputInteraction(world, o),
+      messageCommandInteraction: (o) => interactions.messageCommandInteraction(world, o),
       autocompleteInteraction: (o) => interactions.autocompleteInteraction(world, o),
       buttonInteraction: (o) => interactions.buttonInteraction(world, o),
       stringSelectInteraction: (o) => interactions.stringSelectInteraction(world, o),

@@ -12,6 +12,7 @@ import {
   type APIBaseInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
   type APIUser,
   ApplicationCommandOptionType,
@@ -173,6 +174,32 @@ export function chatInputInteraction(
       ...(base.guild_id ? { guild_id: base.guild_id } : {}),
     },
   } as APIChatInputApplicationCommandInteraction;
+}
+
+export interface MessageCommandOptions extends ActorOptions {
+  /** The menu command's name as registered ("Turn into problem"). */
+  name: string;
+  /** The message it was run on, as the gateway would resolve it. */
+  message: APIMessage;
+}
+
+/** "Apps → <name>" on a message: a type-3 application command with the message resolved. */
+export function messageCommandInteraction(
+  world: FakeWorld,
+  o: MessageCommandOptions,
+): APIMessageApplicationCommandInteraction {
+  const base = baseInteraction(world, InteractionType.ApplicationCommand, o);
+  return {
+    ...base,
+    data: {
+      id: commandIdFor(world, o.name, o.guildId),
+      name: o.name,
+      type: ApplicationCommandType.Message,
+      target_id: o.message.id,
+      resolved: { messages: { [o.message.id]: o.message } },
+      ...(base.guild_id ? { guild_id: base.guild_id } : {}),
+    },
+  } as APIMessageApplicationCommandInteraction;
 }
 
 export interface AutocompleteOptions extends ChatInputOptions {

@@ -157,6 +157,12 @@ export const problems = {
     already: "You already follow {{ref}}.",
     removed: "You no longer follow {{ref}}.",
   },
+  shortcuts: {
+    fromMessage: {
+      name: "Turn into problem",
+      description: "File this message as a problem open data could help with",
+    },
+  },
   stale: {
     oncall:
       "Nobody has triaged {{ref}} yet: it has waited {{days}} business days since {{filed}}. You're on call this week, so it's yours to pick up or pass on.",

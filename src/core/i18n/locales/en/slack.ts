@@ -8,11 +8,5 @@ export const slack = {
     description:
       "Find and use open data: ask about datasets, who maintains them, how fresh they are and how to reuse them.",
     commandDescription: "Ask datadesk",
-    shortcuts: {
-      problemFromMessage: {
-        name: "Turn into problem",
-        description: "File this message as a problem open data could help with",
-      },
-    },
   },
 };

@@ -160,6 +160,12 @@ export const problems: typeof en = {
     already: "Ya sigues {{ref}}.",
     removed: "Ya no sigues {{ref}}.",
   },
+  shortcuts: {
+    fromMessage: {
+      name: "Convertir en problema",
+      description: "Registra este mensaje como un problema en el que los datos abiertos pueden ayudar",
+    },
+  },
   stale: {
     oncall:
       "Nadie ha hecho el triaje de {{ref}} todavía: lleva {{days}} días hábiles esperando desde el {{filed}}. Esta semana estás de guardia, así que te toca tomarlo o derivarlo.",

@@ -9,11 +9,5 @@ export const slack: typeof en = {
     description:
       "Encuentra y usa datos abiertos: pregunta por conjuntos de datos, quién los mantiene, lo actualizados que están y cómo reutilizarlos.",
     commandDescription: "Pregunta a datadesk",
-    shortcuts: {
-      problemFromMessage: {
-        name: "Convertir en problema",
-        description: "Registra este mensaje como un problema en el que los datos abiertos pueden ayudar",
-      },
-    },
   },
 };
