@@ -4,10 +4,11 @@ import type { CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityUnitOfWork } from "../ports/membership-store.js";
-import type { Card, Reply } from "../shared/card.js";
+import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import { normalizeTypedCode, readableCode } from "../shared/readable-code.js";
 import { grantRole } from "./role-change.js";
+import { notice } from "./roles-in-chat.js";
 
 /** 12 characters of a 31-letter alphabet (~59 bits): not guessable within its lifetime. */
 const CLAIM_CODE_LENGTH = 12;
@@ -43,14 +44,6 @@ export async function issueAdminClaim(
 }
 
 type ClaimOutcome = "claimed" | "has_admin" | "unknown" | "expired";
-
-function notice(message: string, accent: Card["accent"]): Reply {
-  return {
-    kind: "card",
-    visibility: "ephemeral",
-    card: { fallbackText: message, accent, blocks: [{ type: "section", text: [message] }] },
-  };
-}
 
 /**
  * `claim <code>` (anyone, typed in a DM, a mention, `/datadesk claim` or the console): the code

@@ -67,7 +67,8 @@ function splitFirstWords(line: string, count: number): string[] {
   return rest === "" ? words : [...words, rest];
 }
 
-function notice(message: string, accent: Card["accent"]): Reply {
+/** A private one-section reply, as the role and claim commands answer. */
+export function notice(message: string, accent: Card["accent"]): Reply {
   return {
     kind: "card",
     visibility: "ephemeral",
