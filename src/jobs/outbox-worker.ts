@@ -1,6 +1,6 @@
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
-import { DeliveryFailure, type PlatformDelivery } from "../core/ports/platform-delivery.js";
+import { DeliveryFailure, type PlatformDelivery, type PostedRef } from "../core/ports/platform-delivery.js";
 import type { Platform } from "../core/shared/platform.js";
 import type { ClaimedMessage, OutboxQueue } from "../store/outbox/outbox-queue.js";
 
@@ -111,16 +111,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   /**
-   * A post goes out (and, when anchored, where it landed is remembered); an edit of an anchored
-   * post waits until the post exists and is skipped when the post already shows a newer card.
+   * A post goes out (and, when anchored, where it landed is remembered; when it opens a
+   * problem's thread, where the thread is); an edit or a removal of an anchored post waits until
+   * the post exists and is skipped when the post already shows a newer card.
    */
   async function send(delivery: PlatformDelivery, message: ClaimedMessage): Promise<void> {
-    const { queue, clock, logger } = options;
+    const { queue, clock } = options;
     const { target, anchor } = message;
-    if (target.kind !== "anchor") {
+    if (target.kind !== "anchor" && target.kind !== "removal") {
       const ref = await delivery.deliver(target, message.card, message.dedupeKey);
       if (anchor)
         await queue.posted().recordPost(message.platform, anchor.key, ref, anchor.version, clock.now());
+      if (target.kind === "channel" && target.thread) await openThread(delivery, message, ref, target.thread);
       return;
     }
     if (!anchor) throw new DeliveryFailure("an edit of an anchored post carries no version", true);
@@ -129,15 +131,47 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       // The post may still be waiting in the outbox: a transient failure, retried with backoff.
       if (!current) throw new DeliveryFailure(`anchored post ${target.key} is not delivered yet`, false);
       if (current.version >= anchor.version) {
-        logger.debug(
+        options.logger.debug(
           { outboxId: message.id, anchor: target.key, shown: current.version, version: anchor.version },
           "skipped an edit older than the card shown",
         );
         return;
       }
-      await delivery.update(current.ref, message.card);
+      if (target.kind === "removal") {
+        if (!delivery.remove) throw new DeliveryFailure(`${message.platform} cannot delete messages`, true);
+        await delivery.remove(current.ref);
+      } else await delivery.update(current.ref, message.card);
       await posted.recordEdit(message.platform, target.key, anchor.version, clock.now());
     });
+  }
+
+  /**
+   * The card is out, so this never fails the message (a retry would post the card twice): a
+   * thread that could not be opened is logged, and replies to it are dead-lettered by the
+   * platform. Where it is is recorded first, since a person may open it by hand.
+   */
+  async function openThread(
+    delivery: PlatformDelivery,
+    message: ClaimedMessage,
+    ref: PostedRef,
+    thread: { problemId: string; name: string },
+  ): Promise<void> {
+    if (!delivery.openThread) return;
+    try {
+      const threadId = await delivery.openThread(ref, thread.name);
+      await options.queue.recordThread(
+        thread.problemId,
+        message.platform,
+        ref,
+        threadId,
+        options.clock.now(),
+      );
+    } catch (error) {
+      options.logger.warn(
+        { outboxId: message.id, err: error instanceof Error ? error.message : String(error) },
+        "could not open a problem's thread",
+      );
+    }
   }
 
   /** One pass: deliver every message due now (in batches), return what happened. */

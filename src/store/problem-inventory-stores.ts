@@ -3,6 +3,7 @@ import { SqlCommunityDirectory } from "./community/sql-community-directory.js";
 import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
 import { SqlAccountLinks } from "./people/sql-account-links.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
+import { SqlProblemThreadStore } from "./problems/sql-problem-thread-store.js";
 import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { SqlUnitOfWork } from "./sql-unit-of-work.js";
@@ -20,5 +21,6 @@ export function createProblemInventoryStores(sql: SqlExecutor, clock: Clock) {
     unitOfWork: new SqlUnitOfWork(sql, clock),
     watches: new SqlWatchStore(sql),
     dataMatches: new SqlDataMatchStore(sql),
+    problemThreads: new SqlProblemThreadStore(sql),
   };
 }

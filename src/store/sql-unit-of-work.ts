@@ -5,6 +5,7 @@ import { SqlDigestRunStore } from "./digest/sql-digest-runs.js";
 import { SqlFormDraftStore } from "./forms/sql-form-draft-store.js";
 import { SqlOutbox } from "./outbox/sql-outbox.js";
 import { SqlProblemStore } from "./problems/sql-problem-store.js";
+import { SqlProblemThreadStore } from "./problems/sql-problem-thread-store.js";
 import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { SqlDataMatchStore } from "./watches/sql-data-match-store.js";
@@ -29,6 +30,7 @@ export class SqlUnitOfWork implements UnitOfWork {
         directory: new SqlCommunityDirectory(tx),
         digestRuns: new SqlDigestRunStore(tx),
         dataMatches: new SqlDataMatchStore(tx),
+        threads: new SqlProblemThreadStore(tx),
       }),
     );
   }

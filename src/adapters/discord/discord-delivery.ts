@@ -8,6 +8,7 @@ import {
   type REST,
   type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessagesThreadsJSONBody,
   Routes,
 } from "discord.js";
 import type { PostTarget } from "../../core/ports/outbox.js";
@@ -40,9 +41,16 @@ export function discordNonce(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 25);
 }
 
-export function createDiscordOutboxDelivery(rest: Pick<REST, "post" | "patch">): PlatformDelivery {
+/** Starting a thread on a message that has one already. */
+const THREAD_ALREADY_CREATED = 160004;
+/** Unknown Message: a delete of a message someone removed already. */
+const UNKNOWN_MESSAGE = 10008;
+
+export function createDiscordOutboxDelivery(rest: Pick<REST, "post" | "patch" | "delete">): PlatformDelivery {
   async function channelFor(target: PostTarget): Promise<string> {
     if (target.kind === "channel") return target.channelId;
+    // A thread is a channel of its own.
+    if (target.kind === "thread") return target.threadId;
     // Opening a DM channel is idempotent on Discord: the same recipient gets the same channel.
     const channel = (await rest.post(Routes.userChannels(), {
       body: { recipient_id: target.userId },
@@ -72,6 +80,28 @@ export function createDiscordOutboxDelivery(rest: Pick<REST, "post" | "patch">):
       try {
         await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body });
       } catch (error) {
+        throw discordDeliveryFailure(error);
+      }
+    },
+    async remove(ref) {
+      try {
+        await rest.delete(Routes.channelMessage(ref.channelId, ref.messageId));
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === UNKNOWN_MESSAGE) return;
+        throw discordDeliveryFailure(error);
+      }
+    },
+    async openThread(ref, name) {
+      // A thread started on a message has the message's id, whoever starts it (a person may
+      // have opened it by hand before us: that is the thread we want).
+      try {
+        const body: RESTPostAPIChannelMessagesThreadsJSONBody = { name: name.slice(0, 100) };
+        const thread = (await rest.post(Routes.threads(ref.channelId, ref.messageId), {
+          body,
+        })) as APIChannel;
+        return thread.id;
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED) return ref.messageId;
         throw discordDeliveryFailure(error);
       }
     },

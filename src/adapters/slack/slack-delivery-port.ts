@@ -41,7 +41,7 @@ const PERMANENT_ERRORS = new Set([
 
 export function createSlackOutboxDelivery(client: SlackPoster): PlatformDelivery {
   async function channelFor(target: PostTarget): Promise<string> {
-    if (target.kind === "channel") return target.channelId;
+    if (target.kind === "channel" || target.kind === "thread") return target.channelId;
     const opened = await client.conversations.open({ users: target.userId });
     const channelId = opened.channel?.id;
     if (!channelId) throw new DeliveryFailure("conversations.open returned no channel", false);
@@ -56,6 +56,7 @@ export function createSlackOutboxDelivery(client: SlackPoster): PlatformDelivery
         const channel = await channelFor(target);
         const posted = await client.chat.postMessage({
           channel,
+          ...(target.kind === "thread" ? { thread_ts: target.threadId } : {}),
           text: rendered.text,
           ...(rendered.blocks.length > 0 ? { blocks: rendered.blocks } : {}),
           // Links in a card must not pull previews in; no link_names/parse, so text never pings.
@@ -83,6 +84,20 @@ export function createSlackOutboxDelivery(client: SlackPoster): PlatformDelivery
       } catch (error) {
         throw slackDeliveryFailure(error);
       }
+    },
+    async remove(ref) {
+      try {
+        await client.chat.delete({ channel: ref.channelId, ts: ref.messageId });
+      } catch (error) {
+        const failure = slackDeliveryFailure(error);
+        // Someone (an admin) deleted it already: what we wanted.
+        if (failure.message.endsWith("message_not_found")) return;
+        throw failure;
+      }
+    },
+    // A Slack thread is the message's replies: it exists once someone replies with thread_ts = ts.
+    async openThread(ref) {
+      return ref.messageId;
     },
   };
 }

@@ -19,6 +19,7 @@ import type { CommunityUnitOfWork, MembershipStore } from "../ports/membership-s
 import type { MetadataGapStore } from "../ports/metadata-gap-store.js";
 import type { PeopleRepository } from "../ports/people-repository.js";
 import type { ProblemStore } from "../ports/problem-store.js";
+import type { ProblemThreadStore } from "../ports/problem-thread-store.js";
 import type { ProcessedEvents } from "../ports/processed-events.js";
 import type { ShowcaseStore } from "../ports/showcase-store.js";
 import type { StewardDirectory } from "../ports/steward-directory.js";
@@ -81,4 +82,6 @@ export interface CoreDeps {
   watches: WatchStore;
   /** New data suggested for open problems (reads; decisions go through unitOfWork). */
   dataMatches: DataMatchStore;
+  /** Problem threads and their comments (reads; replies go through unitOfWork with their copies). */
+  problemThreads: ProblemThreadStore;
 }

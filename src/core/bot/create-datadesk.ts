@@ -6,6 +6,12 @@ import { showHome } from "../help/show-home.js";
 import { normalizeLocale } from "../i18n/locales.js";
 import { translator } from "../i18n/translator.js";
 import { resolveActor } from "../people/resolve-actor.js";
+import {
+  followThreadChange,
+  recordThreadReply,
+  type ThreadActivityOutcome,
+} from "../problems/record-thread-activity.js";
+import { type ThreadActivity, threadActivitySchema } from "../problems/thread-activity.js";
 import { type Card, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import { ownEntry } from "../shared/own-entry.js";
@@ -54,6 +60,13 @@ export interface Datadesk {
    * Optional so adapters can be driven by a core without it (they then treat every event as new).
    */
   firstTime?(platform: Platform, eventId: string): Promise<boolean>;
+  /**
+   * A reply, an edit or a deletion in a thread: in a problem card's thread it is stored as a
+   * comment and followed in the problem's other threads (record-thread-activity.ts); anything
+   * else is left alone. Never throws (null on failure or unreadable input). Optional like
+   * firstTime, for cores that do not keep problem conversations.
+   */
+  threadActivity?(activity: ThreadActivity): Promise<ThreadActivityOutcome | null>;
 }
 
 /** Longer ids are not a platform's: we do not store them, and treat the event as new. */
@@ -169,6 +182,21 @@ export function createDatadesk(deps: CoreDeps, options: DatadeskOptions = {}): D
       } catch (error) {
         deps.logger.error({ err: error, platform, eventId }, "could not check for a repeated event");
         return true;
+      }
+    },
+    async threadActivity(input) {
+      const parsed = threadActivitySchema.safeParse(input);
+      if (!parsed.success) return null;
+      const activity = parsed.data;
+      try {
+        if (activity.kind !== "reply") return await followThreadChange(deps, activity);
+        // Most threads are not a problem's: ask before resolving (and perhaps creating) a person.
+        const thread = await deps.problemThreads.threadAt(activity.identity.platform, activity.place);
+        if (!thread) return { kind: "not-a-problem-thread" };
+        return await recordThreadReply(await context(activity.identity), activity);
+      } catch (error) {
+        deps.logger.error({ err: error, kind: activity.kind }, "could not follow a problem thread");
+        return null;
       }
     },
     async describeActor(identity) {

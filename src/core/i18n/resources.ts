@@ -9,6 +9,7 @@ import { digestSettings as enDigestSettings } from "./locales/en/digest-settings
 import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
+import { problemThreads as enProblemThreads } from "./locales/en/problem-threads.js";
 import { problems as enProblems } from "./locales/en/problems.js";
 import { publicPage as enPublicPage } from "./locales/en/public-page.js";
 import { showcases as enShowcases } from "./locales/en/showcases.js";
@@ -25,6 +26,7 @@ import { digestSettings as esDigestSettings } from "./locales/es/digest-settings
 import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
+import { problemThreads as esProblemThreads } from "./locales/es/problem-threads.js";
 import { problems as esProblems } from "./locales/es/problems.js";
 import { publicPage as esPublicPage } from "./locales/es/public-page.js";
 import { showcases as esShowcases } from "./locales/es/showcases.js";
@@ -51,6 +53,7 @@ export const resources = {
     errors: enErrors,
     help: enHelp,
     problems: enProblems,
+    problemThreads: enProblemThreads,
     publicPage: enPublicPage,
     showcases: enShowcases,
     slack: enSlack,
@@ -69,6 +72,7 @@ export const resources = {
     errors: esErrors,
     help: esHelp,
     problems: esProblems,
+    problemThreads: esProblemThreads,
     publicPage: esPublicPage,
     showcases: esShowcases,
     slack: esSlack,

@@ -9,7 +9,24 @@ import { platformSchema } from "../shared/platform.js";
  */
 export const deliveryTargetSchema = z.discriminatedUnion("kind", [
   /** A channel on the platform (Slack channel id, Discord channel id). */
-  z.object({ kind: z.literal("channel"), channelId: z.string().min(1).max(64) }),
+  z.object({
+    kind: z.literal("channel"),
+    channelId: z.string().min(1).max(64),
+    /**
+     * Open this post's thread as the problem's conversation (Discord starts a thread named
+     * `name` on it; a Slack thread needs no call) and remember where it is (ProblemThread).
+     */
+    thread: z.object({ problemId: z.uuid(), name: z.string().min(1).max(100) }).optional(),
+  }),
+  /**
+   * A reply in a thread: Slack posts in `channelId` with thread_ts = `threadId`; Discord posts
+   * in the thread channel `threadId`.
+   */
+  z.object({
+    kind: z.literal("thread"),
+    channelId: z.string().min(1).max(64),
+    threadId: z.string().min(1).max(64),
+  }),
   /** A direct message to a platform user (Slack user id, Discord user id). */
   z.object({ kind: z.literal("user"), userId: z.string().min(1).max(64) }),
   /**
@@ -18,10 +35,15 @@ export const deliveryTargetSchema = z.discriminatedUnion("kind", [
    * its version; an update older than what is already shown is skipped.
    */
   z.object({ kind: z.literal("anchor"), key: z.string().min(1).max(200) }),
+  /**
+   * Delete the message posted under this anchor key (the copy of a comment its author deleted).
+   * The card is not shown; the message's `anchor` version orders it after every edit.
+   */
+  z.object({ kind: z.literal("removal"), key: z.string().min(1).max(200) }),
 ]);
 export type DeliveryTarget = z.infer<typeof deliveryTargetSchema>;
-/** Where a new message goes (a channel or a person): what PlatformDelivery.deliver takes. */
-export type PostTarget = Exclude<DeliveryTarget, { kind: "anchor" }>;
+/** Where a new message goes (a channel, a thread or a person): what PlatformDelivery.deliver takes. */
+export type PostTarget = Exclude<DeliveryTarget, { kind: "anchor" | "removal" }>;
 
 export const outboundMessageSchema = z.object({
   /**

@@ -21,6 +21,18 @@ export interface PlatformDelivery {
   deliver(target: PostTarget, card: Card, idempotencyKey: string): Promise<PostedRef>;
   /** Replaces the content of a message this bot posted. */
   update(ref: PostedRef, card: Card): Promise<void>;
+  /**
+   * Deletes a message this bot posted; one already gone counts as deleted. A platform without it
+   * dead-letters removals.
+   */
+  remove?(ref: PostedRef): Promise<void>;
+  /**
+   * Opens the thread under a message this bot posted and answers the thread's id: replies are
+   * then posted with a `thread` target naming it. Slack needs no call (the id is the message's
+   * ts); Discord starts a thread channel on the message (its id is the message's id). Without
+   * it, no thread is recorded for the post.
+   */
+  openThread?(ref: PostedRef, name: string): Promise<string>;
 }
 
 /** Why a delivery failed, as the worker needs to know it. */

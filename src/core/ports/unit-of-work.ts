@@ -4,6 +4,7 @@ import type { DigestRunStore } from "./digest-runs.js";
 import type { FormDraftStore } from "./form-drafts.js";
 import type { Outbox } from "./outbox.js";
 import type { ProblemStore } from "./problem-store.js";
+import type { ProblemThreadStore } from "./problem-thread-store.js";
 import type { ShowcaseStore } from "./showcase-store.js";
 
 /** The stores whose writes commit together. */
@@ -19,6 +20,8 @@ export interface TransactionStores {
   digestRuns: DigestRunStore;
   /** A data match's decision commits with the dataset link and the messages it causes. */
   dataMatches: DataMatchStore;
+  /** A comment in a problem's thread commits with its mirrored copies' outbox posts. */
+  threads: ProblemThreadStore;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Card, CardBlock } from "../shared/card.js";
 import type { Problem, ProblemEvent, ProblemStatus } from "./problem.js";
 import { problemRef, statusLabel } from "./problem-cards.js";
 import { directMessages, problemCardUpdates } from "./problem-messages.js";
+import { statusMovePosts } from "./problem-thread-messages.js";
 
 export interface StatusChangeResult {
   problem: Problem;
@@ -105,7 +106,17 @@ export async function changeProblemStatus(
       at: now,
     });
     if (!result) return null;
-    const messages = [...problemCardUpdates(result.problem, config, ctx.community.locale)];
+    const messages = [
+      ...problemCardUpdates(result.problem, config, ctx.community.locale),
+      // The move is told in the problem's conversation too, on every platform.
+      ...statusMovePosts(
+        translator(ctx.community.locale),
+        result.problem,
+        result.event,
+        actor.displayName,
+        await tx.threads.threadsOf(problem.id),
+      ),
+    ];
     if (
       change.to === "needs_info" &&
       !followers.includes(result.problem.submitterId) &&

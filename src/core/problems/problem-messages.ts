@@ -5,6 +5,7 @@ import type { Card, RichText } from "../shared/card.js";
 import type { Platform } from "../shared/platform.js";
 import type { Problem } from "./problem.js";
 import { type CardContext, publicProblemCard, triageProblemCard } from "./problem-cards.js";
+import { threadName } from "./problem-thread-messages.js";
 
 /**
  * The outbox messages a problem causes: its card in each problems channel, the triage ping,
@@ -51,7 +52,14 @@ export function newProblemPosts(
         dedupeKey: `${key}:post`,
         communityId: problem.communityId,
         platform: channel.platform,
-        target: { kind: "channel", channelId: channel.channelId },
+        target: {
+          kind: "channel",
+          channelId: channel.channelId,
+          // The public card's thread is the problem's conversation, mirrored across platforms.
+          ...(where === "public"
+            ? { thread: { problemId: problem.id, name: threadName(ctx.t, problem) } }
+            : {}),
+        },
         card,
         anchor: { key, version: problem.cardVersion },
       });

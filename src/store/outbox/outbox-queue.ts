@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { type DeliveryTarget, deliveryTargetSchema } from "../../core/ports/outbox.js";
+import type { PostedRef } from "../../core/ports/platform-delivery.js";
 import { type Card, cardSchema } from "../../core/shared/card.js";
 import { type Platform, platformSchema } from "../../core/shared/platform.js";
+import { recordProblemThread } from "../problems/sql-problem-thread-store.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { PostedMessages } from "./posted-messages.js";
 
@@ -101,6 +103,17 @@ export class OutboxQueue {
   /** Anchored posts outside any lock: recording where a new post landed needs none (versions only grow). */
   posted(): PostedMessages {
     return new PostedMessages(this.sql);
+  }
+
+  /** A problem card's post opened its thread at `threadId` (the target's `thread` asked for it). */
+  async recordThread(
+    problemId: string,
+    platform: Platform,
+    ref: PostedRef,
+    threadId: string,
+    now: Date,
+  ): Promise<void> {
+    await recordProblemThread(this.sql, { problemId, platform, ref, threadId }, now);
   }
 
   async markSent(id: string, now: Date): Promise<void> {

@@ -25,6 +25,7 @@ export const personReferences: Readonly<Record<string, "moved" | "dropped">> = {
   "Showcase.reviewerId": "moved",
   "Watch.personId": "moved",
   "DataMatch.decidedById": "moved",
+  "ProblemComment.authorPersonId": "moved",
   "AccountLinkCode.personId": "dropped",
 };
 
@@ -112,6 +113,10 @@ export async function mergePerson(tx: Query, from: string, into: string): Promis
   await tx.query(`UPDATE "Watch" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
   await tx.query(`UPDATE "WatchNotice" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
   await tx.query(`UPDATE "DataMatch" SET "decidedById" = $2::uuid WHERE "decidedById" = $1::uuid`, params);
+  await tx.query(
+    `UPDATE "ProblemComment" SET "authorPersonId" = $2::uuid WHERE "authorPersonId" = $1::uuid`,
+    params,
+  );
 
   // Same community: one membership with both people's roles and topics (the kept person's first).
   await tx.query(

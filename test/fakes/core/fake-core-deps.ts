@@ -24,6 +24,7 @@ import {
 import { InMemoryOutbox } from "./in-memory-outbox.js";
 import { InMemoryPeopleRepository } from "./in-memory-people-repository.js";
 import { InMemoryProblemStore } from "./in-memory-problem-store.js";
+import { InMemoryProblemThreadStore } from "./in-memory-problem-thread-store.js";
 import { InMemoryProcessedEvents } from "./in-memory-processed-events.js";
 import { InMemoryShowcaseStore } from "./in-memory-showcase-store.js";
 import { InMemoryUnitOfWork } from "./in-memory-unit-of-work.js";
@@ -55,6 +56,7 @@ export interface FakeCoreDeps extends CoreDeps {
   dataMatches: InMemoryDataMatchStore;
   /** First-admin claims, reached only through the community unit of work. */
   adminClaims: InMemoryAdminClaimStore;
+  problemThreads: InMemoryProblemThreadStore;
   /** What use cases enqueued through the unit of work (not part of CoreDeps itself). */
   outbox: InMemoryOutbox;
   /** The catalog world behind catalogs/usageNotes/metadataGaps/datasetSearch. */
@@ -100,7 +102,9 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   const digestRuns = new InMemoryDigestRunStore(() => people.communities.keys());
   const digestSubscriptions = new InMemoryDigestSubscriptionStore();
   const dataMatches = new InMemoryDataMatchStore();
+  const problemThreads = new InMemoryProblemThreadStore((personId) => people.displayNameOf(personId));
   const unitOfWork = new InMemoryUnitOfWork({
+    threads: problemThreads,
     problems,
     outbox,
     drafts,
@@ -159,6 +163,7 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     showcases: guard(showcases, "showcases"),
     watches: new InMemoryWatchStore(),
     dataMatches: guard(dataMatches, "dataMatches"),
+    problemThreads: guard(problemThreads, "problemThreads"),
     memberships: guard(memberships, "memberships"),
     communityUnitOfWork,
     adminClaims,

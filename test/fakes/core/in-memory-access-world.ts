@@ -183,7 +183,8 @@ export { buttonsOf, buttonsOfCard, formOf, textOf };
 
 export function recipient(message: OutboundMessage): string {
   const target = message.target;
-  return target.kind === "user" ? target.userId : target.kind === "channel" ? target.channelId : target.key;
+  if (target.kind === "user") return target.userId;
+  return target.kind === "channel" || target.kind === "thread" ? target.channelId : target.key;
 }
 
 /**

@@ -6,13 +6,15 @@ import type { Card } from "../../../src/core/shared/card.js";
 export class ScriptedDelivery implements PlatformDelivery {
   readonly delivered: { target: PostTarget; key: string; card: Card; ref: PostedRef }[] = [];
   readonly updated: { ref: PostedRef; card: Card }[] = [];
+  readonly removed: PostedRef[] = [];
+  readonly threads: { ref: PostedRef; name: string }[] = [];
   readonly failures: Error[] = [];
   constructor(readonly platform: "slack" | "discord") {}
   async deliver(target: PostTarget, card: Card, key: string): Promise<PostedRef> {
     const failure = this.failures.shift();
     if (failure) throw failure;
     const ref = {
-      channelId: target.kind === "channel" ? target.channelId : `D-${target.userId}`,
+      channelId: target.kind === "user" ? `D-${target.userId}` : target.channelId,
       messageId: `m${this.delivered.length + 1}`,
     };
     this.delivered.push({ target, key, card, ref });
@@ -22,5 +24,15 @@ export class ScriptedDelivery implements PlatformDelivery {
     const failure = this.failures.shift();
     if (failure) throw failure;
     this.updated.push({ ref, card });
+  }
+  async remove(ref: PostedRef): Promise<void> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.removed.push(ref);
+  }
+  /** Like Discord: the thread has the message's id. */
+  async openThread(ref: PostedRef, name: string): Promise<string> {
+    this.threads.push({ ref, name });
+    return ref.messageId;
   }
 }
