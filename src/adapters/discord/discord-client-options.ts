@@ -18,7 +18,9 @@ export function discordClientOptions(config: DiscordConfig): ClientOptions {
   return {
     intents: DISCORD_INTENTS,
     // DM channels are never announced over the gateway; without this partial DMs are dropped.
-    partials: [Partials.Channel],
+    // Partial messages: an edit or a deletion of a thread reply sent before this client's cache
+    // (a restart, a reconnect) is still followed.
+    partials: [Partials.Channel, Partials.Message],
     // Nothing we send may ping anyone: not @everyone/@here, not roles, not users, not the
     // person we reply to. Set on the client, so it holds for every message without exception.
     allowedMentions: { parse: [], repliedUser: false },

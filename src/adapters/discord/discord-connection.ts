@@ -76,6 +76,15 @@ export async function connectDiscord(
     if (!userId || message.author.id === userId) return;
     track(() => handlers.message(message, { userId, roleIds: botRoleIds(message.guildId) }));
   });
+  // Edits and deletions of people's messages in threads; partial when sent before this client's cache.
+  client.on(Events.MessageUpdate, (_old, message) => {
+    if (message.author?.id === client.user?.id) return;
+    track(() => handlers.threads.edit(message));
+  });
+  client.on(Events.MessageDelete, (message) => {
+    if (message.author?.id === client.user?.id) return;
+    track(() => handlers.threads.remove(message));
+  });
   // Without an "error" listener an emitted error would crash the process.
   client.on(Events.Error, (err) => logger.error({ err }, "Discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "Discord client warning"));

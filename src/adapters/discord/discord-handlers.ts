@@ -25,6 +25,7 @@ import {
   shortcutRequestFrom,
 } from "./discord-inbound.js";
 import { type DiscordMessage, discordJsMessage, renderDiscordMessage } from "./discord-renderer.js";
+import { createDiscordThreadHandlers, type DiscordThreadHandlers } from "./discord-thread-handlers.js";
 import { decodeModalCustomId, decodePendingFormCustomId } from "./form-custom-ids.js";
 import {
   type AnswerableInteraction,
@@ -58,6 +59,8 @@ type Outcome = "ok" | "invalid" | "error" | "duplicate";
 export interface DiscordHandlers {
   interaction(interaction: Interaction): Promise<void>;
   message(message: Message, bot: { userId: string; roleIds: readonly string[] }): Promise<void>;
+  /** Edits and deletions of messages in threads (a problem's conversation). */
+  threads: Pick<DiscordThreadHandlers, "edit" | "remove">;
 }
 
 const noticeCard = (text: string): Card => ({
@@ -70,6 +73,7 @@ export function createDiscordHandlers(
   deps: Pick<PlatformAdapterDeps, "core" | "logger" | "metrics">,
   timing: DiscordHandlerTiming,
   forms: DiscordForms = createDiscordForms({ logger: deps.logger }),
+  threads: DiscordThreadHandlers = createDiscordThreadHandlers(deps),
 ): DiscordHandlers {
   const { core, logger, metrics } = deps;
   const count = (kind: DiscordRequestKind, outcome: Outcome) =>
@@ -193,6 +197,7 @@ export function createDiscordHandlers(
   }
 
   return {
+    threads,
     async interaction(interaction) {
       const kind: DiscordRequestKind = interaction.isChatInputCommand()
         ? "command"
@@ -248,7 +253,8 @@ export function createDiscordHandlers(
     async message(message, bot) {
       if (message.author.bot || message.system || message.webhookId) return;
       const request = messageRequestFrom(message, bot);
-      if (request === "not-for-us") return;
+      // Not for the bot, but perhaps a reply in a problem's thread: the core decides.
+      if (request === "not-for-us") return threads.reply(message);
       // Only messages addressed to us are recorded, not every message in the server.
       if (!(await firstTime("message", message.id))) return count("message", "duplicate");
       const identity = identityFromMessage(message);

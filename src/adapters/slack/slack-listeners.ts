@@ -17,6 +17,7 @@ import {
 } from "./slack-payloads.js";
 import { deliverReply, modalOpener, renderFormOffer } from "./slack-replies.js";
 import type { RequestOutcome, SlackRequests } from "./slack-requests.js";
+import { registerSlackThreadListeners } from "./slack-thread-listeners.js";
 
 /**
  * Every way a person reaches datadesk on Slack, wired to the core. Each listener acknowledges
@@ -200,6 +201,7 @@ export function registerSlackListeners(app: App, requests: SlackRequests, logger
   });
 
   registerSlackInteractionListeners(app, requests, logger);
+  registerSlackThreadListeners(app, requests, logger);
 
   app.error(async (error) => {
     logger.error({ err: summarizeSlackError(error) }, "Slack (Bolt) error");

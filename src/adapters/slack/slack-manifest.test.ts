@@ -21,8 +21,10 @@ describe("buildSlackManifest", () => {
   it("asks for the scopes and events the adapter uses, and nothing it does not", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       "app_mentions:read",
+      "channels:history",
       "chat:write",
       "commands",
+      "groups:history",
       "im:history",
       "im:write",
       "links:read",
@@ -33,6 +35,8 @@ describe("buildSlackManifest", () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       "app_mention",
       "message.im",
+      "message.channels",
+      "message.groups",
       "app_home_opened",
       "link_shared",
     ]);

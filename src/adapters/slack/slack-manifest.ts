@@ -20,6 +20,8 @@ export const SLACK_BOT_SCOPES = [
   "chat:write", // answers and notifications
   "app_mentions:read", // @datadesk in channels
   "im:history", // direct messages to the bot (the message.im event)
+  "channels:history", // replies in a problem card's thread in a public channel (message.channels)
+  "groups:history", // the same in a private channel (message.groups)
   "im:write", // opening a DM to notify someone
   "users:read", // users.info: the person's name and language
   "users:read.email", // users.info: the verified email that routes access requests to a catalog's contact
@@ -27,7 +29,15 @@ export const SLACK_BOT_SCOPES = [
   "links:write", // chat.unfurl: previews for those links
 ] as const;
 
-export const SLACK_BOT_EVENTS = ["app_mention", "message.im", "app_home_opened", "link_shared"] as const;
+export const SLACK_BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  // Replies, edits and deletions in problem cards' threads, mirrored to the other platform.
+  "message.channels",
+  "message.groups",
+  "app_home_opened",
+  "link_shared",
+] as const;
 
 /**
  * Message shortcuts (a message's "…" menu). The callback id is the core's shortcut id: the

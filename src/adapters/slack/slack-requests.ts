@@ -2,6 +2,8 @@ import type { Datadesk } from "../../core/bot/create-datadesk.js";
 import type { InboundRequest } from "../../core/bot/inbound-request.js";
 import { normalizeLocale } from "../../core/i18n/locales.js";
 import { translator } from "../../core/i18n/translator.js";
+import type { ThreadActivityOutcome } from "../../core/problems/record-thread-activity.js";
+import type { ThreadActivity } from "../../core/problems/thread-activity.js";
 import type { Card, FormReply, Reply } from "../../core/shared/card.js";
 import type { PlatformIdentity } from "../../core/shared/platform.js";
 import type { AppLogger } from "../../ops/logger.js";
@@ -72,6 +74,8 @@ export interface SlackRequests {
   home(identity: PlatformIdentity): Promise<Card>;
   /** Dataset cards for shared links (url → card); empty when none is a dataset we know. */
   unfurl(identity: PlatformIdentity, urls: readonly string[]): Promise<Record<string, Card>>;
+  /** A reply, edit or deletion in a thread, for the core (null when it failed). */
+  threadActivity(activity: ThreadActivity): Promise<ThreadActivityOutcome | null>;
   /** A one-line ephemeral card in the person's language (or the community's), from the slack namespace. */
   notice(locale: string | undefined, key: string, values?: Record<string, unknown>): CardReply;
 }
@@ -158,6 +162,10 @@ export function createSlackRequests(deps: SlackRequestDeps): SlackRequests {
     },
     unfurl(identity, urls) {
       return timed("unfurl", () => core.unfurl(identity, urls));
+    },
+    async threadActivity(activity) {
+      if (!core.threadActivity) return { kind: "not-a-problem-thread" };
+      return timed("message", () => core.threadActivity?.(activity) ?? Promise.resolve(null));
     },
     notice,
   };

@@ -6,7 +6,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { APIInteraction, APIMessage, APIUser, GatewayMessageCreateDispatchData } from "discord.js";
+import type {
+  APIInteraction,
+  APIMessage,
+  APIUser,
+  GatewayMessageCreateDispatchData,
+  GatewayMessageDeleteDispatchData,
+  GatewayMessageUpdateDispatchData,
+} from "discord.js";
 import { FakeGateway, type ReceivedFrame } from "./gateway.js";
 import {
   type CallMatcher,
@@ -26,6 +33,7 @@ import * as modals from "./modal-payloads.js";
 import { RecordingList } from "./recording-list.js";
 import { apiError, type RestResult } from "./rest-kit.js";
 import { createRestRouter, routeNeedsBotToken } from "./rest-router.js";
+import { messageDelete, messageUpdate } from "./thread-payloads.js";
 import { createWorld, type FakeWorld, type FakeWorldOptions, makeMember, makeUser } from "./world.js";
 
 export type {
@@ -92,6 +100,10 @@ export interface FakeDiscordGateway {
     actor?: interactions.ActorOptions & { messageId?: string },
   ): ReturnType<typeof modals.modalSubmitInteraction>;
   messageCreate(o: MessageCreateOptions): GatewayMessageCreateDispatchData;
+  /** A person edits a stored message: stores the new content and dispatches MESSAGE_UPDATE. */
+  editMessage(id: string, content: string): GatewayMessageUpdateDispatchData;
+  /** A person deletes a stored message: forgets it and dispatches MESSAGE_DELETE. */
+  deleteMessage(id: string): GatewayMessageDeleteDispatchData;
   /** Frames received from clients (heartbeats, IDENTIFY, RESUME, presence...). */
   frames: ReceivedFrame[];
   waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
@@ -199,12 +211,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   });
   gateway.attach(server);
-  route = createRestRouter({
-    world,
-    ledger,
-    gatewayUrl,
-    interactionDeadlineMs: options.interactionDeadlineMs,
-  });
+  route = createRestRouter(
+    {
+      world,
+      ledger,
+      gatewayUrl,
+      interactionDeadlineMs: options.interactionDeadlineMs,
+    },
+    (event, data) => {
+      // Like Discord, tell a connected client; with none there is nobody to tell.
+      if (gateway.sessionCount > 0) gateway.dispatch(event, data);
+    },
+  );
 
   let closed: Promise<void> | undefined;
   return {
@@ -270,6 +288,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       modalSubmitInteraction: (o) => modals.modalSubmitInteraction(world, o),
       answerModal: (modal, answers, actor) => modals.answerModal(world, modal, answers, actor),
       messageCreate: (o) => messageCreate(world, o),
+      editMessage: (id, content) => {
+        const payload = messageUpdate(world, id, content);
+        gateway.dispatch("MESSAGE_UPDATE", payload);
+        return payload;
+      },
+      deleteMessage: (id) => {
+        const payload = messageDelete(world, id);
+        gateway.dispatch("MESSAGE_DELETE", payload);
+        return payload;
+      },
       frames: gateway.received.items,
       waitForFrame: (predicate, timeoutMs) => gateway.received.waitFor(predicate, timeoutMs),
       identifies: gateway.identifies,

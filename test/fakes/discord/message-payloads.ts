@@ -55,6 +55,7 @@ export function messageCreate(world: FakeWorld, o: MessageCreateOptions): Gatewa
     ...stored,
     guild_id: o.guildId ?? world.guildId,
     member,
-    channel_type: 0,
+    // A thread's messages say so (11: public thread); discord.js finds the channel in its cache.
+    channel_type: world.channels.get(channelId)?.type ?? 0,
   } as GatewayMessageCreateDispatchData;
 }

@@ -23,6 +23,7 @@ import {
   unknownMessage,
   updateStoredMessage,
 } from "./rest-kit.js";
+import { threadRoutes } from "./thread-payloads.js";
 import { dmChannelFor, storeMessage } from "./world.js";
 
 /** Interaction callbacks and webhook routes authenticate via the token in the URL, not the bot token. */
@@ -166,8 +167,12 @@ function channelRoutes({ world }: RestContext): Route[] {
   ];
 }
 
-export function createRestRouter(ctx: RestContext): (call: RecordedCall) => RestResult {
+export function createRestRouter(
+  ctx: RestContext,
+  announce: (event: string, data: unknown) => void = () => {},
+): (call: RecordedCall) => RestResult {
   const routes = [
+    ...threadRoutes(ctx, announce),
     ...platformRoutes(ctx),
     ...commandRoutes(ctx),
     ...interactionRoutes(ctx),
