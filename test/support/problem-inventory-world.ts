@@ -4,12 +4,15 @@ import type { CatalogStore } from "../../src/core/ports/catalog-store.js";
 import type { CommunityDirectory } from "../../src/core/ports/community-directory.js";
 import type { FormDraftStore } from "../../src/core/ports/form-drafts.js";
 import type { PeopleRepository } from "../../src/core/ports/people-repository.js";
+import type { PostedRef } from "../../src/core/ports/platform-delivery.js";
 import type { ProblemStore } from "../../src/core/ports/problem-store.js";
+import type { ProblemThreadStore } from "../../src/core/ports/problem-thread-store.js";
 import type { UsageNoteStore } from "../../src/core/ports/usage-note-store.js";
 import type { Platform } from "../../src/core/shared/platform.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
 import { createProblemInventoryStores } from "../../src/store/problem-inventory-stores.js";
+import { recordProblemThread } from "../../src/store/problems/sql-problem-thread-store.js";
 import { timeOrderedId } from "../../src/store/time-ordered-id.js";
 import { datasetFixture } from "../fakes/core/dataset-fixture.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
@@ -24,6 +27,9 @@ import { openTestDatabase, testDriver } from "./test-database.js";
 export interface ProblemInventoryWorld {
   name: string;
   problems: ProblemStore;
+  problemThreads: ProblemThreadStore;
+  /** What the outbox worker records once a problem card is out and its thread open. */
+  recordThread(problemId: string, platform: Platform, ref: PostedRef, threadId: string): Promise<void>;
   drafts: FormDraftStore;
   directory: CommunityDirectory;
   accountLinks: AccountLinks;
@@ -96,6 +102,10 @@ export function fakeProblemInventoryWorld(): ProblemInventoryWorld {
   return {
     name: "in-memory fake",
     problems: deps.problems,
+    problemThreads: deps.problemThreads,
+    async recordThread(problemId, platform, ref, threadId) {
+      deps.problemThreads.recordThread(problemId, platform, ref, threadId);
+    },
     drafts: deps.drafts,
     directory: deps.directory,
     accountLinks: deps.accountLinks,
@@ -132,6 +142,8 @@ export async function sqlProblemInventoryWorld(): Promise<ProblemInventoryWorld>
   return {
     name: `SQL on ${testDriver}`,
     ...stores,
+    recordThread: (problemId, platform, ref, threadId) =>
+      recordProblemThread(db.sql, { problemId, platform, ref, threadId }, clock.now()),
     people,
     clock,
     communityId: community.id,
