@@ -22,6 +22,7 @@ const problem: PublicProblem = {
   declineReason: null,
   duplicateOf: null,
   linkedDatasets: [],
+  comments: [],
   createdAt: new Date("2026-11-01T00:00:00Z"),
   updatedAt: new Date("2026-11-01T00:00:00Z"),
 };

@@ -21,6 +21,7 @@ function problem(overrides: Partial<PublicProblem> = {}): PublicProblem {
     declineReason: null,
     duplicateOf: null,
     linkedDatasets: [],
+    comments: [],
     createdAt: new Date("2026-11-20T23:30:00Z"),
     updatedAt: new Date("2026-11-20T23:30:00Z"),
     ...overrides,
@@ -60,7 +61,14 @@ describe("the public page", () => {
       community: { ...community, name: `${evil} & co` },
       requestedSlug: null,
       problems: [
-        problem({ title: evil, description: evil, topic: evil, place: evil, linkedDatasets: [evil] }),
+        problem({
+          title: evil,
+          description: evil,
+          topic: evil,
+          place: evil,
+          linkedDatasets: [evil],
+          comments: [{ body: evil, writtenAt: now, edited: false }],
+        }),
       ],
       showcases: [showcase({ title: evil, summary: evil, team: evil })],
       now,
@@ -68,6 +76,29 @@ describe("the public page", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
+  });
+
+  it("shows a problem's latest comments, unnamed, dated in the community's language", () => {
+    const comments = Array.from({ length: 7 }, (_, i) => ({
+      body: `comment ${i + 1}`,
+      writtenAt: new Date(`2026-11-2${i % 2}T10:00:00Z`),
+      edited: i === 6,
+    }));
+    const html = renderPublicPage({
+      community: { ...community, locale: "es" },
+      requestedSlug: null,
+      problems: [problem({ comments })],
+      showcases: [],
+      now,
+    });
+    expect(html).toContain("<summary>Conversación (7)</summary>");
+    expect(html).not.toContain("comment 2<");
+    for (const n of [3, 4, 5, 6, 7]) expect(html).toContain(`<p>comment ${n}</p>`);
+    expect(html).toContain("Una persona de la comunidad, <time");
+    expect(html).toContain("(editado)");
+    expect(
+      renderPublicPage({ community, requestedSlug: null, problems: [problem()], showcases: [], now }),
+    ).not.toContain("<details>");
   });
 
   it("links only http(s) showcase links; a javascript: link stays visible text", () => {

@@ -90,8 +90,23 @@ function problemItem(problem: PublicProblem, t: Translate, dates: Intl.DateTimeF
 <h3 id="${id}"><span class="ref">${escapeHtml(t("publicPage:problems.ref", { number: problem.number }))}</span> ${escapeHtml(problem.title)}</h3>
 <p class="votes">${escapeHtml(t("publicPage:problems.votes", { count: problem.votes }))}</p>
 <p>${escapeHtml(shorten(problem.description))}</p>
-<ul class="meta">${meta.join("")}<li>${filed}</li></ul>
+<ul class="meta">${meta.join("")}<li>${filed}</li></ul>${conversation(problem, t, dates)}
 </article></li>`;
+}
+
+/** The latest comments shown; the export has them all. */
+const COMMENTS_SHOWN = 5;
+
+/** The problem's conversation, without names: the export's comments carry none. */
+function conversation(problem: PublicProblem, t: Translate, dates: Intl.DateTimeFormat): string {
+  if (problem.comments.length === 0) return "";
+  const items = problem.comments.slice(-COMMENTS_SHOWN).map((comment) => {
+    const edited = comment.edited ? ` ${escapeHtml(t("problemThreads:edited"))}` : "";
+    return `<li><p>${escapeHtml(shorten(comment.body))}</p><p class="meta">${sentenceWithTime(t, "problemThreads:writtenOn", comment.writtenAt, dates)}${edited}</p></li>`;
+  });
+  return `
+<details><summary>${escapeHtml(t("problemThreads:publicHeading", { count: problem.comments.length }))}</summary>
+<ol class="comments">${items.join("")}</ol></details>`;
 }
 
 function showcaseItem(showcase: PublicShowcase, t: Translate, dates: Intl.DateTimeFormat): string {

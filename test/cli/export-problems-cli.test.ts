@@ -114,7 +114,7 @@ describe(`datadesk export problems (${testDriver})`, () => {
     const csv = stdout.text;
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "number,title,description,status,topic,place,votes,decline_reason,duplicate_of,linked_datasets,created_at,updated_at",
+      "number,title,description,status,topic,place,votes,decline_reason,duplicate_of,linked_datasets,comments,created_at,updated_at",
     );
     expect(lines[1]).toMatch(/^1,"'=HYPERLINK\(""http:\/\/evil""\)",No map exists,new,Transport,Downtown,2,/);
     expect(lines[2]).toMatch(
@@ -133,6 +133,7 @@ describe(`datadesk export problems (${testDriver})`, () => {
     expect(Object.keys(parsed[0] ?? {}).sort()).toEqual(
       [
         "createdAt",
+        "comments",
         "declineReason",
         "description",
         "duplicateOf",

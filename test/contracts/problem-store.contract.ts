@@ -391,6 +391,7 @@ export function problemStoreContract(name: string, setup: () => Promise<ProblemI
         declineReason: null,
         duplicateOf: null,
         linkedDatasets: [],
+        comments: [],
         createdAt: at(0),
         updatedAt: at(4),
       });

@@ -140,5 +140,18 @@ export function problemThreadStoreContract(name: string, setup: () => Promise<Pr
       expect(listed.map((c) => c.body)).toEqual(["The 7:40 was late", "elsewhere", "The 7:40 was late"]);
       expect(listed.every((c) => c.problemId === problemId)).toBe(true);
     });
+
+    it("hands the export each problem's live comments, without their authors", async () => {
+      const exported = await world.problems.exportPublic(world.communityId);
+      const bus = exported.find((p) => p.title === "Bus delays");
+      expect(bus?.comments.map((c) => c.body)).toEqual([
+        "The 7:40 was late",
+        "elsewhere",
+        "The 7:40 was late",
+      ]);
+      expect(bus?.comments[0]).toEqual({ body: "The 7:40 was late", writtenAt: at(5), edited: false });
+      expect(JSON.stringify(exported)).not.toContain(ana);
+      expect(JSON.stringify(exported)).not.toContain("Ana");
+    });
   });
 }

@@ -187,6 +187,27 @@ describe("a problem's conversation, mirrored between Slack and Discord", { timeo
     expect(copy.link_names).toBeUndefined();
   });
 
+  it("shows the conversation on the public page and in the export, without names", async () => {
+    const base = receiverUrl.replace("/slack/events", "");
+    const rows = (await (await fetch(`${base}/public/problems.json`)).json()) as Array<{
+      comments: Array<{ body: string }>;
+    }>;
+    expect(rows[0]?.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining("Late again"),
+      expect.stringContaining("Route 12 too"),
+    ]);
+    const html = await (await fetch(`${base}/`)).text();
+    expect(html).toContain("Route 12 too");
+    const people = await desk.app.services.db.sql.query<{ id: string; displayName: string }>(
+      `SELECT "id", "displayName" FROM "Person"`,
+    );
+    for (const body of [JSON.stringify(rows), html])
+      for (const person of people) {
+        expect(body).not.toContain(person.id);
+        expect(body).not.toContain(person.displayName);
+      }
+  });
+
   it("follows an edit on either side once", async () => {
     const [fromSlack, fromDiscord] = await comments();
     const edit = {

@@ -41,6 +41,7 @@ describe("export problems", () => {
     const parsed = JSON.parse(json) as Record<string, unknown>[];
     expect(Object.keys(parsed[0] ?? {}).sort()).toEqual(
       [
+        "comments",
         "createdAt",
         "declineReason",
         "description",
@@ -56,7 +57,7 @@ describe("export problems", () => {
       ].sort(),
     );
     expect(csv.split("\r\n")[0]).toBe(
-      "number,title,description,status,topic,place,votes,decline_reason,duplicate_of,linked_datasets,created_at,updated_at",
+      "number,title,description,status,topic,place,votes,decline_reason,duplicate_of,linked_datasets,comments,created_at,updated_at",
     );
     // The formula is defused and the quoted, multi-line description survives as one cell.
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") bus delays"`);

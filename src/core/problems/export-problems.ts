@@ -20,6 +20,7 @@ const COLUMNS = [
   "decline_reason",
   "duplicate_of",
   "linked_datasets",
+  "comments",
   "created_at",
   "updated_at",
 ] as const;
@@ -36,6 +37,8 @@ function row(problem: PublicProblem): Record<(typeof COLUMNS)[number], string | 
     decline_reason: problem.declineReason,
     duplicate_of: problem.duplicateOf,
     linked_datasets: problem.linkedDatasets.join("; "),
+    // One line per comment, oldest first, without its author (PublicComment carries none).
+    comments: problem.comments.map((comment) => comment.body.replace(/\s*[\r\n]+\s*/g, " ")).join("\n"),
     created_at: problem.createdAt.toISOString(),
     updated_at: problem.updatedAt.toISOString(),
   };
@@ -65,6 +68,7 @@ export function problemsToJson(problems: readonly PublicProblem[]): string {
   return `${JSON.stringify(
     problems.map((p) => ({
       ...p,
+      comments: p.comments.map((c) => ({ ...c, writtenAt: c.writtenAt.toISOString() })),
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     })),

@@ -5,6 +5,7 @@ import type { OutboundMessage } from "../ports/outbox.js";
 import type { ProblemThread } from "../ports/problem-thread-store.js";
 import { cardPlainText } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
+import { exportProblems } from "./export-problems.js";
 import type { Problem } from "./problem.js";
 import { REMOVED_VERSION } from "./problem-thread-messages.js";
 
@@ -164,6 +165,33 @@ describe("a problem's conversation across platforms", () => {
     // An edit after the delete changes nothing.
     expect(await core.threadActivity?.({ ...edit, text: "too late" })).toEqual({ kind: "unchanged" });
     expect(await deps.problemThreads.commentsOf(problem.id)).toEqual([]);
+  });
+
+  it("shows comments in the export without their authors, and not those of hidden problems", async () => {
+    await reply(ana, { channelId: "CPROB", threadId: "1700.1" }, "1700.2", "Zelda here: the 7:40 was late");
+    await reply(ben, { threadId: "9001" }, "9002", "Route 12 too");
+    await reply(ben, { threadId: "9001" }, "9003", "gone soon");
+    await core.threadActivity?.({
+      kind: "delete",
+      platform: "discord",
+      place: { threadId: "9001" },
+      messageId: "9003",
+    });
+    const communityId = deps.people.defaultCommunity.id;
+    const json = JSON.parse(await exportProblems(deps.problems, communityId, "json")) as {
+      comments: Record<string, unknown>[];
+    }[];
+    expect(json[0]?.comments).toEqual([
+      { body: "Zelda here: the 7:40 was late", writtenAt: expect.any(String), edited: false },
+      { body: "Route 12 too", writtenAt: expect.any(String), edited: false },
+    ]);
+    const csv = await exportProblems(deps.problems, communityId, "csv");
+    expect(csv).toContain('"Zelda here: the 7:40 was late\nRoute 12 too"');
+    for (const body of [JSON.stringify(json), csv]) {
+      expect(body).not.toMatch(/Ana|Ben|UANA|"200"/);
+    }
+    await deps.problems.setHidden(problem.id, true);
+    expect(await exportProblems(deps.problems, communityId, "json")).not.toContain("Route 12");
   });
 
   it("tells a champion's triage move in every thread", async () => {

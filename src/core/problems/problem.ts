@@ -119,6 +119,16 @@ export function canTransition(from: ProblemStatus, to: ProblemStatus): boolean {
 }
 
 /** What the public may know about a problem (export, public page): no people, no personal data. */
+/**
+ * A reply in the problem's conversation as the public sees it: the words and when, never who
+ * (no person has chosen to be named publicly for a comment; names stay in the chat).
+ */
+export interface PublicComment {
+  body: string;
+  writtenAt: Date;
+  edited: boolean;
+}
+
 export interface PublicProblem {
   number: number;
   title: string;
@@ -130,6 +140,8 @@ export interface PublicProblem {
   declineReason: DeclineReason | null;
   duplicateOf: number | null;
   linkedDatasets: string[];
+  /** Live comments, oldest first. */
+  comments: PublicComment[];
   createdAt: Date;
   updatedAt: Date;
 }

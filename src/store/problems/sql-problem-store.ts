@@ -9,6 +9,7 @@ import {
   type Problem,
   type ProblemEvent,
   type ProblemEventKind,
+  type PublicComment,
   type PublicProblem,
 } from "../../core/problems/problem.js";
 import type { SqlExecutor } from "../sql-executor.js";
@@ -307,8 +308,30 @@ export class SqlProblemStore implements ProblemStore {
       `${PROBLEM_SELECT} WHERE p."communityId" = $1::uuid AND p."hiddenAt" IS NULL ORDER BY p."number"`,
       [communityId],
     );
-    return rows.map((row) => toPublicProblem(toProblem(row)));
+    const comments = await publicComments(this.sql, communityId);
+    return rows.map((row) => {
+      const problem = toProblem(row);
+      return toPublicProblem(problem, comments.get(problem.id) ?? []);
+    });
   }
+}
+
+/** Live comments of the community's visible problems, oldest first, by problem id; no author. */
+async function publicComments(sql: Query, communityId: string): Promise<Map<string, PublicComment[]>> {
+  const rows = await sql.query<{ problemId: string; body: string; createdAt: Date; editedAt: Date | null }>(
+    `SELECT c."problemId", c."body", c."createdAt", c."editedAt" FROM "ProblemComment" c
+       JOIN "Problem" p ON p."id" = c."problemId"
+      WHERE p."communityId" = $1::uuid AND p."hiddenAt" IS NULL AND c."deletedAt" IS NULL
+      ORDER BY c."createdAt", c."id"`,
+    [communityId],
+  );
+  const byProblem = new Map<string, PublicComment[]>();
+  for (const row of rows) {
+    const list = byProblem.get(row.problemId) ?? [];
+    list.push({ body: row.body, writtenAt: new Date(row.createdAt), edited: row.editedAt !== null });
+    byProblem.set(row.problemId, list);
+  }
+  return byProblem;
 }
 
 async function fetchById(sql: Query, id: string): Promise<Problem> {

@@ -85,6 +85,12 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   const catalog = inMemoryCatalogDeps(clock);
   const problems = new InMemoryProblemStore({
     displayName: (personId) => people.displayNameOf(personId),
+    // Comments live in the thread store, created below; the export reads them when it runs.
+    publicComments: (problemId) =>
+      [...problemThreads.comments.values()]
+        .filter((c) => c.problemId === problemId && !c.deletedAt)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .map((c) => ({ body: c.body, writtenAt: c.createdAt, edited: c.editedAt !== null })),
     dataset: (datasetId) => {
       const stored = catalog.store.datasets.get(datasetId);
       return stored

@@ -11,6 +11,7 @@ import {
   type Problem,
   type ProblemEvent,
   type ProblemEventKind,
+  type PublicComment,
   type PublicProblem,
 } from "../../../src/core/problems/problem.js";
 import {
@@ -30,6 +31,8 @@ export interface InMemoryProblemStoreOptions {
   displayName?: (personId: string) => string;
   /** A dataset as a problem shows it once linked; unknown ids are refused like a foreign key. */
   dataset?: (datasetId: string) => LinkedDataset | null;
+  /** A problem's live comments, as the export shows them (the thread store holds them). */
+  publicComments?: (problemId: string) => PublicComment[];
 }
 
 /**
@@ -47,10 +50,12 @@ export class InMemoryProblemStore implements ProblemStore {
   readonly links = new Map<string, string[]>();
   private readonly displayName: (personId: string) => string;
   private readonly dataset: (datasetId: string) => LinkedDataset | null;
+  private readonly publicComments: (problemId: string) => PublicComment[];
 
   constructor(options: InMemoryProblemStoreOptions = {}) {
     this.displayName = options.displayName ?? ((id) => `person ${id.slice(0, 8)}`);
     this.dataset = options.dataset ?? ((id) => ({ id, title: id, landingPage: null }));
+    this.publicComments = options.publicComments ?? (() => []);
   }
 
   async create(input: NewProblem, at: Date): Promise<Problem> {
@@ -282,6 +287,7 @@ export class InMemoryProblemStore implements ProblemStore {
         declineReason: p.decline?.reason ?? null,
         duplicateOf: p.duplicateOfId ? (this.problems.get(p.duplicateOfId)?.number ?? null) : null,
         linkedDatasets: (this.links.get(p.id) ?? []).map((id) => this.dataset(id)?.title ?? id),
+        comments: this.publicComments(p.id),
         createdAt: p.createdAt,
         updatedAt: p.updatedAt,
       }));

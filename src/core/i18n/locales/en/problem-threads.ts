@@ -6,6 +6,6 @@ export const problemThreads = {
   edited: "(edited)",
   statusMoved: "{{name}} moved {{ref}} to {{status}}.",
   statusNote: "Note: {{note}}",
-  publicHeading: "Conversation",
-  someone: "A community member",
+  publicHeading: "Conversation ({{count}})",
+  writtenOn: "A community member, {{date}}",
 } as const;

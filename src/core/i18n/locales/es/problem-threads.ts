@@ -6,6 +6,6 @@ export const problemThreads = {
   edited: "(editado)",
   statusMoved: "{{name}} pasó {{ref}} a {{status}}.",
   statusNote: "Nota: {{note}}",
-  publicHeading: "Conversación",
-  someone: "Una persona de la comunidad",
+  publicHeading: "Conversación ({{count}})",
+  writtenOn: "Una persona de la comunidad, {{date}}",
 } as const;
