@@ -10,9 +10,11 @@ describe("the Discord invite link", () => {
     expect(url.searchParams.get("scope")?.split(" ").sort()).toEqual(["applications.commands", "bot"]);
     const granted = new PermissionsBitField(BigInt(url.searchParams.get("permissions") ?? "0"));
     expect(granted.toArray().sort()).toEqual([
+      "CreatePublicThreads",
       "EmbedLinks",
       "ReadMessageHistory",
       "SendMessages",
+      "SendMessagesInThreads",
       "ViewChannel",
     ]);
   });

@@ -4,7 +4,10 @@ import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } from "discord.
  * What the bot needs in a server, and nothing more, so the invite asks for exactly that:
  * - View Channel and Send Messages: answers to mentions, showcases, digests and outbox posts;
  * - Embed Links: every card is an embed;
- * - Read Message History: answering a mention is a reply, which Discord allows only with it.
+ * - Read Message History: answering a mention is a reply, which Discord allows only with it;
+ * - Create Public Threads and Send Messages in Threads: each problem card opens its thread, where
+ *   comments from Slack and triage moves are posted (without them the thread's outbox messages
+ *   become dead letters).
  * Slash commands, buttons and forms are interactions, which need no permission.
  */
 export const DISCORD_BOT_PERMISSIONS = [
@@ -12,6 +15,8 @@ export const DISCORD_BOT_PERMISSIONS = [
   PermissionFlagsBits.SendMessages,
   PermissionFlagsBits.EmbedLinks,
   PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.SendMessagesInThreads,
 ] as const;
 
 export function discordPermissionsInteger(): string {
