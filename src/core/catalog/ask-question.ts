@@ -126,6 +126,21 @@ export async function askQuestion(
 }
 
 /**
+ * Every list of concepts askQuestion may search the catalog with for this question: its own,
+ * and the head-noun retry of each several-word topic (which one is retried depends on what the
+ * first search finds, so all are listed). Matching new data to problems needs to know where an
+ * answer can come from without asking; kept here so it changes with askQuestion.
+ */
+export function searchesOf(question: string): SearchConcept[][] {
+  const { concepts } = analyzeQuestion(question.trim());
+  const retries = concepts.flatMap((concept) => {
+    const retry = headNounRetry(concepts, [concept]);
+    return retry ? [retry.concepts] : [];
+  });
+  return [concepts, ...retries];
+}
+
+/**
  * "Bus stops as a plain CSV?": a relevant dataset offering CSV is a better answer than a
  * slightly more relevant one that only has a shapefile. Order is kept otherwise.
  */

@@ -81,6 +81,12 @@ export interface DatasetSuggestion {
   catalog: string;
 }
 
+/** A question as matching after a sync sees it: each list of concepts its answer may search with. */
+export interface ReachQuestion {
+  id: string;
+  searches: SearchConcept[][];
+}
+
 /**
  * Finding datasets for questions. It exists so the answer engine (and later the "these may
  * already help" search before filing a problem) can rank a community's catalog without knowing
@@ -101,4 +107,14 @@ export interface DatasetSearch {
   suggestTitles(communityId: string, text: string, limit: number): Promise<DatasetSuggestion[]>;
   /** Names of the community's catalog sources, for scoping questions with `catalog`. */
   catalogNames(communityId: string): Promise<string[]>;
+  /**
+   * Ids of the questions for which one of `datasetIds` could be found at all (in one of their
+   * searches, over all of the community's catalogs). Matching after a sync asks only those: the
+   * answers of the others cannot contain a changed dataset, and asking is what costs.
+   */
+  questionsReaching(
+    communityId: string,
+    questions: readonly ReachQuestion[],
+    datasetIds: readonly string[],
+  ): Promise<Set<string>>;
 }

@@ -1,4 +1,4 @@
-import { askQuestion } from "../catalog/ask-question.js";
+import { askQuestion, searchesOf } from "../catalog/ask-question.js";
 import { translator } from "../i18n/translator.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
@@ -79,9 +79,17 @@ async function openProblems(problems: ProblemStore, communityId: string): Promis
   }
 }
 
+/** What intake's deflection asks for a problem: its title and description. */
+function questionOf(problem: Problem): string {
+  return `${problem.title}. ${problem.description}`.slice(0, 500);
+}
+
 /**
  * Each open problem asked of the catalog as intake's deflection asks it (title and
  * description, confident answers only); a changed dataset among its first answers is a match.
+ * Only problems one of the changed datasets could be found for are asked (one set-based check
+ * for all of them): the answers of the others cannot contain a changed dataset, so skipping
+ * them changes no match, and asking every open problem of a large catalog took minutes.
  */
 async function suggestMatches(
   deps: AfterSyncDeps,
@@ -90,11 +98,17 @@ async function suggestMatches(
   const changed = new Set(await deps.dataMatches.changedInRun(run.runId));
   if (changed.size === 0) return 0;
   const problems = await openProblems(deps.problems, run.communityId);
+  const reachable = await deps.datasetSearch.questionsReaching(
+    run.communityId,
+    problems.map((problem) => ({ id: problem.id, searches: searchesOf(questionOf(problem)) })),
+    [...changed],
+  );
   const candidates: DataMatchCandidate[] = [];
   const byId = new Map(problems.map((problem) => [problem.id, problem]));
   const titles = new Map<string, string>();
   for (const problem of problems) {
-    const question = `${problem.title}. ${problem.description}`.slice(0, 500);
+    if (!reachable.has(problem.id)) continue;
+    const question = questionOf(problem);
     const answer = await askQuestion(
       { datasetSearch: deps.datasetSearch, metadataGaps: { recordGap: async () => {} } },
       { question },

@@ -64,6 +64,19 @@ describe("planSearch", () => {
     );
     expect(plan.candidateFilters).toEqual(["('rodent')", "('street') & (('rodent'))"]);
     expect(plan.filtered).toEqual(new Set([0]));
+    // Every candidate has one of these; "city" and "data" find none on their own.
+    expect(plan.candidateTerms).toEqual(new Set(["rodent", "street"]));
+  });
+
+  it("names a phrasing's rarest word as the one its candidates must have", () => {
+    const concepts = [concept(["parking", "meter"], [["pay", "station"]])];
+    const plan = planSearch(
+      concepts,
+      identity(concepts),
+      corpus({ parking: 30, meter: 5, pay: 8, station: 40 }),
+      600,
+    );
+    expect(plan.candidateTerms).toEqual(new Set(["meter", "pay"]));
   });
 
   it("scores by field, discounts synonyms where the person's own word exists, and prefers fitting titles", () => {

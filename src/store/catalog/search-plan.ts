@@ -80,6 +80,12 @@ export interface SearchPlan {
   titlePhrases: string[];
   /** Every lexeme the question may match, to see how much of a title it accounts for. */
   lexemes: Set<string>;
+  /**
+   * Every candidate any of the filters can find contains one of these (the rarest lexeme of each
+   * phrasing a single or an anchor is fetched by): a dataset with none cannot be an answer, which
+   * is what lets matching after a sync skip questions without asking them.
+   */
+  candidateTerms: Set<string>;
   totalWeight: number;
 }
 
@@ -168,6 +174,7 @@ export function planSearch(
         index,
         frequency,
         filter: options.map((option) => optionQuery(option.lexemes, "")).join(" | "),
+        rarest: options.map((option) => rarestOf(option.lexemes, corpus)),
       };
     })
     .filter((concept) => concept.filter !== "")
@@ -207,8 +214,16 @@ export function planSearch(
       ...concepts.flatMap((concept) => lexemes([...concept.words, ...concept.alternatives.flat()])),
       ...planned.flatMap((concept) => (concept.head ? [concept.head] : [])),
     ]),
+    // Singles are OR-ed, every pair has an anchor on one side, and the fallbacks are anchors.
+    candidateTerms: new Set([...singles, ...anchors].flatMap((concept) => concept.rarest)),
     totalWeight: planned.reduce((sum, concept) => sum + concept.weight, 0),
   };
+}
+
+function rarestOf(option: readonly string[], corpus: CorpusTerms): string {
+  return option.reduce((rarest, lexeme) =>
+    corpus.frequency(lexeme) < corpus.frequency(rarest) ? lexeme : rarest,
+  );
 }
 
 function anyQuery(concept: PlannedConcept): string {

@@ -6,6 +6,7 @@ import type {
   DatasetSearchQuery,
   DatasetSearchResult,
   DatasetSuggestion,
+  ReachQuestion,
 } from "../../core/ports/dataset-search.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { classifyCandidates } from "./candidate-query.js";
@@ -220,6 +221,42 @@ export class SqlDatasetSearch implements DatasetSearch {
       [communityId],
     );
     return rows.map((row) => row.name);
+  }
+
+  async questionsReaching(
+    communityId: string,
+    questions: readonly ReachQuestion[],
+    datasetIds: readonly string[],
+  ): Promise<Set<string>> {
+    const sources = await this.sources(communityId, null);
+    const reached = new Set<string>();
+    if (sources.length === 0 || datasetIds.length === 0 || questions.length === 0) return reached;
+    // The plans are the ones search() makes (same statistics, same budget); one stemming call
+    // for every word warms the cache, so planning thousands of questions costs no round trips.
+    const words = questions.flatMap((question) =>
+      question.searches.flat().flatMap((concept) => [...concept.words, ...concept.alternatives.flat()]),
+    );
+    const [corpus, lexemes, present] = await Promise.all([
+      this.terms.corpus(sources),
+      this.terms.lexemes(words),
+      this.sql.query<{ lexeme: string }>(
+        `SELECT DISTINCT l AS "lexeme"
+           FROM "Dataset" d, unnest(tsvector_to_array(d."search")) AS l
+          WHERE d."id" = ANY($1::uuid[]) AND d."sourceId"::text = ANY($2::text[]) AND d."removedAt" IS NULL`,
+        [datasetIds, sources.map((source) => source.id)],
+      ),
+    ]);
+    const inDatasets = new Set(present.map((row) => row.lexeme));
+    for (const question of questions) {
+      const reachable = question.searches.some((concepts) => {
+        if (concepts.length === 0) return false;
+        const plan = planSearch(concepts, lexemes, corpus, CANDIDATE_BUDGET);
+        for (const term of plan.candidateTerms) if (inDatasets.has(term)) return true;
+        return false;
+      });
+      if (reachable) reached.add(question.id);
+    }
+    return reached;
   }
 
   private async sources(communityId: string, catalog: string | null): Promise<SourceVersion[]> {

@@ -6,6 +6,7 @@ import type {
   DatasetSearchResult,
   DatasetSuggestion,
   RankedDataset,
+  ReachQuestion,
 } from "../../../src/core/ports/dataset-search.js";
 import type { InMemoryCatalogStore } from "./in-memory-catalog-store.js";
 
@@ -99,6 +100,27 @@ export class InMemoryDatasetSearch implements DatasetSearch {
       .filter((source) => source.communityId === communityId)
       .map((source) => source.name)
       .sort();
+  }
+
+  /** A dataset can be found when it has every word of some phrasing of a concept: what `search` scores. */
+  async questionsReaching(
+    communityId: string,
+    questions: readonly ReachQuestion[],
+    datasetIds: readonly string[],
+  ): Promise<Set<string>> {
+    const wanted = new Set(datasetIds);
+    const vocabularies = this.current(communityId, null)
+      .filter((dataset) => wanted.has(dataset.id))
+      .map((d) => wordsOf([d.title, d.description, ...d.keywords, ...d.themes]));
+    const reached = new Set<string>();
+    for (const question of questions) {
+      const phrasings = question.searches.flat().flatMap((c) => [c.words, ...c.alternatives].map(phraseOf));
+      const found = vocabularies.some((words) =>
+        phrasings.some((phrase) => phrase.every((word) => words.has(word))),
+      );
+      if (found) reached.add(question.id);
+    }
+    return reached;
   }
 
   private current(communityId: string, catalog: string | null): CatalogDataset[] {
