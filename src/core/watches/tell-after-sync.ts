@@ -80,7 +80,7 @@ async function openProblems(problems: ProblemStore, communityId: string): Promis
 }
 
 /** What intake's deflection asks for a problem: its title and description. */
-function questionOf(problem: Problem): string {
+export function questionOf(problem: Pick<Problem, "title" | "description">): string {
   return `${problem.title}. ${problem.description}`.slice(0, 500);
 }
 
