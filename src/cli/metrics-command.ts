@@ -28,6 +28,8 @@ const labelKeys: Record<ImpactFigureKey, string> = {
   problemsSolved: "digest:impact.problemsSolved",
   requestsDecided: "digest:impact.requestsDecided",
   datasetsLinked: "digest:impact.datasetsLinked",
+  problemsMatched: "digest:impact.problemsMatched",
+  firstMatchHours: "digest:impact.firstMatch",
 };
 
 function table(rows: string[][]): string {

@@ -49,6 +49,13 @@ function crowdedWeek(): DigestFacts {
     facts.gaps.push({ datasetId: `d${i}`, field: "license", count: 3, lastAskedAt: at });
     facts.accessRequests.push({ ...request, id: `a${i}`, number: 50 + i, datasetTitle: long });
     facts.showcases.push({ ...showcase, id: `s${i}`, number: 10 + i, title: long, team: long });
+    facts.dataMatches.push({
+      problemId: `p${i}`,
+      datasetId: `d${i}`,
+      state: "suggested",
+      createdAt: at,
+      decidedAt: null,
+    });
   }
   return facts;
 }
@@ -79,7 +86,7 @@ describe("a crowded champions' digest", () => {
       },
       { communityId: "c", week, audience: { kind: "champions" } },
     );
-    expect(digest.sections).toHaveLength(10);
+    expect(digest.sections).toHaveLength(11);
     const card = digestCard(digest, translator("es"));
     expect(renderMessage(card).blocks?.length ?? 0).toBeLessThanOrEqual(50);
     const embeds = renderDiscordMessage(card).embeds ?? [];

@@ -127,6 +127,19 @@ describe("digest source: SQL and in-memory agree", () => {
     expect(before.total).toBe(1);
   });
 
+  it("lists the week's suggested matches with their state now, without hidden problems", async () => {
+    const listed = await both((s) => s.dataMatches(w("week"), 10));
+    expect(listed.rows.map((row) => [row.problemNumber, row.datasetTitle, row.state])).toEqual([
+      [5, "311 Service Requests", "suggested"],
+      [1, "Building Permits", "linked"],
+    ]);
+    expect([listed.total, listed.counts]).toEqual([2, { suggested: 1, linked: 1, rejected: 0 }]);
+    const shown = await both((s) => s.dataMatches(w("week"), 1));
+    expect([shown.rows.length, shown.total]).toEqual([1, 2]);
+    expect((await both((s) => s.dataMatches(w("last"), 10))).counts.rejected).toBe(1);
+    expect((await both((s) => s.dataMatches(w("quiet"), 10))).total).toBe(0);
+  });
+
   it("computes the impact counts of a week and of the week before", async () => {
     const week = await both((s) => s.impactCounts(w("week")));
     expect(week).toEqual({
@@ -139,10 +152,16 @@ describe("digest source: SQL and in-memory agree", () => {
       problemsSolved: 1,
       requestsDecided: 1,
       datasetsLinked: 3,
+      // #2 and #3 had a dataset linked a day after filing, #1 a month after (its match linked).
+      problemsMatched: 3,
+      firstMatches: 3,
+      firstMatchMedianSeconds: 86_400,
     });
     const last = await both((s) => s.impactCounts(w("last")));
     expect(last.problemFirstResponses).toBe(1);
     expect(last.problemFirstResponseMedianSeconds).toBe(86_400);
+    // Last week's only match was rejected: nothing matched.
+    expect([last.problemsMatched, last.firstMatchMedianSeconds]).toEqual([0, null]);
     const quiet = await both((s) => s.impactCounts(w("quiet")));
     expect(quiet.problemFirstResponseMedianSeconds).toBeNull();
   });

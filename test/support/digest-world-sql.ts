@@ -92,6 +92,13 @@ export async function seedDigestFacts(sql: Pick<SqlExecutor, "query">, facts: Di
        FROM jsonb_to_recordset($1::jsonb) AS l("problemId" uuid, "datasetId" uuid, "createdAt" timestamptz)`,
     [json(facts.problemDatasets)],
   );
+  await sql.query(
+    `INSERT INTO "DataMatch" ("id", "problemId", "datasetId", "score", "state", "createdAt", "decidedAt")
+     SELECT gen_random_uuid(), m."problemId", m."datasetId", 0.5, m."state"::"DataMatchState", m."createdAt", m."decidedAt"
+       FROM jsonb_to_recordset($1::jsonb)
+         AS m("problemId" uuid, "datasetId" uuid, "state" text, "createdAt" timestamptz, "decidedAt" timestamptz)`,
+    [json(facts.dataMatches)],
+  );
   const submitter = personIds(facts)[0];
   for (const showcase of facts.showcases) {
     await sql.query(

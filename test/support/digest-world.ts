@@ -145,6 +145,26 @@ export function busyWeekFacts(communityId: string): DigestFacts {
     { problemId: busStops, datasetId: bikes, createdAt: at("2026-11-18T12:00:00Z") },
     { problemId: trees, datasetId: food, createdAt: at("2026-11-19T12:00:00Z") },
   );
+  // After the week's syncs: #1 (filed a month ago) linked to new permits data, #5 still to decide;
+  // the hidden #4's suggestion never shows; last week's suggestion for #6 was rejected.
+  const match = (
+    problemId: string,
+    datasetId: string,
+    state: "suggested" | "linked" | "rejected",
+    created: string,
+    decided: string | null = null,
+  ) =>
+    facts.dataMatches.push({
+      problemId,
+      datasetId,
+      state,
+      createdAt: at(created),
+      decidedAt: decided ? at(decided) : null,
+    });
+  match(potholes, permits, "linked", "2026-11-18T09:00:00Z", "2026-11-19T15:00:00Z");
+  match(noise, requests311, "suggested", "2026-11-19T10:00:00Z");
+  match(spam, requests311, "suggested", "2026-11-19T10:00:00Z");
+  match(lastWeek, crime, "rejected", "2026-11-10T09:00:00Z", "2026-11-11T09:00:00Z");
   facts.showcases.push(
     {
       id: randomUUID(),

@@ -95,6 +95,8 @@ const impactLabels: Record<ImpactFigureKey, string> = {
   problemsSolved: "digest:impact.problemsSolved",
   requestsDecided: "digest:impact.requestsDecided",
   datasetsLinked: "digest:impact.datasetsLinked",
+  problemsMatched: "digest:impact.problemsMatched",
+  firstMatchHours: "digest:impact.firstMatch",
 };
 
 /** "▲ 3 (last week 5)": the change, then last week's value, in the reader's words. */
@@ -109,14 +111,16 @@ export function impactChangeText(t: Translate, comparison: ImpactComparison, key
 
 function impactBlocks(t: Translate, section: DigestSectionOf<"impact">): CardBlock[] {
   const responses = (count: number) => (count > 0 ? ` ${t("digest:impact.responses", { count })}` : "");
+  const firsts = (count: number) => (count > 0 ? ` ${t("digest:impact.problems", { count })}` : "");
   const fields = (Object.keys(impactLabels) as ImpactFigureKey[]).map((key) => {
     const value = impactValue(t, key, section.current[key]);
-    const sample =
-      key === "problemFirstResponseHours"
-        ? responses(section.current.problemFirstResponses)
-        : key === "accessFirstResponseHours"
-          ? responses(section.current.accessFirstResponses)
-          : "";
+    // A median says more beside how many it was taken over.
+    const samples: Partial<Record<ImpactFigureKey, string>> = {
+      problemFirstResponseHours: responses(section.current.problemFirstResponses),
+      accessFirstResponseHours: responses(section.current.accessFirstResponses),
+      firstMatchHours: firsts(section.current.firstMatches),
+    };
+    const sample = samples[key] ?? "";
     return {
       label: t(impactLabels[key]),
       value: [`${value}${sample} · ${impactChangeText(t, section, key)}`],
@@ -181,6 +185,22 @@ function sectionBlocks(t: Translate, section: DigestSection, timezone: string): 
           section.items.map((row) => [
             linked(row.title, row.landingPage),
             ` · ${t(`digest:change.${row.change}`)} · ${row.sourceName}`,
+          ]),
+          section.total,
+        ),
+      ];
+    case "dataMatches":
+      return [
+        heading(t("digest:sections.dataMatches", { count: section.total, ...section.counts })),
+        ...listWithMore(
+          t,
+          section.items.map((row) => [
+            { text: `#${row.problemNumber}`, style: "bold" },
+            " ",
+            cut(row.problemTitle, 50),
+            " ← ",
+            linked(row.datasetTitle, row.landingPage),
+            ` · ${t(`digest:matchState.${row.state}`)}`,
           ]),
           section.total,
         ),
@@ -257,6 +277,12 @@ export function renderDigestCard(digest: Digest, t: Translate): Card {
     }
     // Later headings are headers: Discord starts an embed at each (4096 characters each, ten at
     // most: the title's embed holds the first section), so a long digest is never cut mid-way.
+    // Eleven sections would need eleven: the matches come from the same syncs as the dataset
+    // changes, so they follow them in that embed, under a bold heading after a rule.
+    if (section.key === "dataMatches" && digest.sections[index - 1]?.key === "datasetChanges") {
+      blocks.push({ type: "divider" }, heading, ...rest);
+      return;
+    }
     blocks.push({ type: "divider" }, { type: "header", text: plainText(heading.text) }, ...rest);
   });
   return { fallbackText: `${title} · ${week}`, accent: "info", blocks };

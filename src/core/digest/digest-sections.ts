@@ -45,6 +45,10 @@ export const sectionBuilders: Record<DigestSectionKey, Builder> = {
     const { rows, total, added, updated } = await deps.digestSource.datasetChanges(window, SECTION_ROWS);
     return total > 0 ? { key: "datasetChanges", total, added, updated, items: rows } : null;
   },
+  async dataMatches({ deps, window }) {
+    const { rows, total, counts } = await deps.digestSource.dataMatches(window, SECTION_ROWS);
+    return total > 0 ? { key: "dataMatches", total, counts, items: rows } : null;
+  },
   async overdueDatasets({ deps, window, asOf }) {
     const { rows, total } = await deps.digestSource.overdueDatasets(window.communityId, asOf, SECTION_ROWS);
     // The store narrows in SQL; freshness.ts stays the one definition of "overdue".

@@ -72,15 +72,18 @@ describe("building the weekly digest", () => {
     expect(isQuietWeek(digest)).toBe(false);
   });
 
-  it("never puts access requests in the public channel's digest", async () => {
+  it("never puts access requests or suggested matches in the public channel's digest", async () => {
     const source = new InMemoryDigestSource(busyWeekFacts(communityId));
     const digest = await build({ kind: "channel" }, source);
     expect(keys(digest)).toEqual(
-      digestSectionKeys.filter((k) => k !== "accessWaiting" && k !== "slaBreaches"),
+      digestSectionKeys.filter((k) => k !== "accessWaiting" && k !== "slaBreaches" && k !== "dataMatches"),
     );
     expect(source.calls).not.toContain("accessWaiting");
     expect(source.calls).not.toContain("slaBreaches");
-    expect(cardPlainText(digestCard(digest, translator("en")))).not.toContain("AR-");
+    expect(source.calls).not.toContain("dataMatches");
+    const text = cardPlainText(digestCard(digest, translator("en")));
+    expect(text).not.toContain("AR-");
+    expect(text).not.toContain("New data may answer");
   });
 
   it("gives a person only the sections they kept, and asks only for those", async () => {
@@ -136,6 +139,24 @@ describe("building the weekly digest", () => {
     expect(text).toContain("Past the 5-business-day response time (1)");
     const spanish = digestCard(await build({ kind: "champions" }), translator("es"));
     expect(() => cardSchema.parse(spanish)).not.toThrow();
+  });
+
+  it("lists the week's matches of new data with their state, and counts problems matched to data", async () => {
+    const text = cardPlainText(digestCard(await build({ kind: "champions" }), translator("en")));
+    expect(text).toContain("New data may answer (2): 1 to decide, 1 linked, 0 not a match");
+    expect(text).toContain("#5 Noise complaints at night ← 311 Service Requests · to decide");
+    expect(text).toContain("#1 Potholes on Main Street ← Building Permits · linked");
+    // #2 and #3 linked a day after filing, #1 a month after: median a day, none last week.
+    expect(text).toContain("Problems matched to data: 3 · ▲ 3 (last week 0)");
+    expect(text).toContain(
+      "Median time from filing to first match: 24 hours over 3 problems · none last week",
+    );
+    const spanish = cardPlainText(digestCard(await build({ kind: "champions" }), translator("es")));
+    expect(spanish).toContain(
+      "Datos nuevos que pueden responder (2): 1 por decidir, 1 vinculados, 0 descartados",
+    );
+    expect(spanish).toContain("#1 Potholes on Main Street ← Building Permits · vinculado");
+    expect(spanish).toContain("Problemas vinculados a datos: 3");
   });
 
   it("speaks Spanish with the same sections", async () => {

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
 import type {
   DigestAccessRow,
+  DigestDataMatchRow,
   DigestDatasetChangeRow,
   DigestMetadataGapRow,
   DigestOverdueDatasetRow,
@@ -29,6 +30,7 @@ export const digestSectionKeys = [
   "statusChanges",
   "showcases",
   "datasetChanges",
+  "dataMatches",
   "overdueDatasets",
   "metadataGaps",
   "impact",
@@ -37,8 +39,15 @@ export const digestSectionKeys = [
 ] as const;
 export type DigestSectionKey = (typeof digestSectionKeys)[number];
 
-/** The sections only champions see: request details never go to a public channel. */
-export const championOnlySectionKeys: readonly DigestSectionKey[] = ["accessWaiting", "slaBreaches"];
+/**
+ * The sections only champions see: request details never go to a public channel, and a
+ * suggested match is a champion's call to make before anyone else hears of it.
+ */
+export const championOnlySectionKeys: readonly DigestSectionKey[] = [
+  "dataMatches",
+  "accessWaiting",
+  "slaBreaches",
+];
 
 /** "channel": the community's public digest; "champions": adds accessWaiting and slaBreaches; "person": a personal DM digest with only the sections they kept. */
 export type DigestAudience =
@@ -66,6 +75,12 @@ export type DigestSection =
     }
   | { key: "showcases"; total: number; items: DigestShowcaseRow[] }
   | { key: "datasetChanges"; total: number; added: number; updated: number; items: DigestDatasetChangeRow[] }
+  | {
+      key: "dataMatches";
+      total: number;
+      counts: Record<DigestDataMatchRow["state"], number>;
+      items: DigestDataMatchRow[];
+    }
   | { key: "overdueDatasets"; total: number; items: (DigestOverdueDatasetRow & { overdueDays: number })[] }
   | { key: "metadataGaps"; total: number; items: DigestMetadataGapRow[] }
   | { key: "impact"; current: ImpactFigures; previous: ImpactFigures }
@@ -110,6 +125,7 @@ export const happeningSectionKeys: readonly DigestSectionKey[] = [
   "statusChanges",
   "showcases",
   "datasetChanges",
+  "dataMatches",
   "metadataGaps",
 ];
 

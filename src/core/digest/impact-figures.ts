@@ -19,6 +19,11 @@ export interface ImpactFigures {
   problemsSolved: number;
   requestsDecided: number;
   datasetsLinked: number;
+  /** Problems matched to data: distinct problems a dataset was linked to this week. */
+  problemsMatched: number;
+  /** Median hours from a problem's filing to its first linked dataset, for first links this week. */
+  firstMatchHours: number | null;
+  firstMatches: number;
 }
 
 /** This week's figures beside last week's, and the change of each. */
@@ -33,6 +38,8 @@ export const impactFigureKeys = [
   "problemsSolved",
   "requestsDecided",
   "datasetsLinked",
+  "problemsMatched",
+  "firstMatchHours",
 ] as const satisfies readonly (keyof ImpactFigures)[];
 export type ImpactFigureKey = (typeof impactFigureKeys)[number];
 
@@ -47,6 +54,9 @@ export function impactFigures(counts: ImpactCounts): ImpactFigures {
     problemsSolved: counts.problemsSolved,
     requestsDecided: counts.requestsDecided,
     datasetsLinked: counts.datasetsLinked,
+    problemsMatched: counts.problemsMatched,
+    firstMatchHours: hours(counts.firstMatchMedianSeconds),
+    firstMatches: counts.firstMatches,
   };
 }
 
@@ -77,6 +87,8 @@ export function hasNoImpact(figures: ImpactFigures): boolean {
     figures.accessFirstResponses === 0 &&
     figures.problemsSolved === 0 &&
     figures.requestsDecided === 0 &&
-    figures.datasetsLinked === 0
+    figures.datasetsLinked === 0 &&
+    figures.problemsMatched === 0 &&
+    figures.firstMatches === 0
   );
 }

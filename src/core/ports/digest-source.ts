@@ -1,4 +1,5 @@
 import type { DeclineReason } from "../problems/problem.js";
+import type { DataMatchState } from "./data-match-store.js";
 
 /**
  * What the weekly digest reads, one question per section, each answered by the store in one
@@ -72,6 +73,15 @@ export interface DigestAccessRow {
   waitingSince: Date;
 }
 
+export interface DigestDataMatchRow {
+  problemNumber: number;
+  problemTitle: string;
+  datasetTitle: string;
+  landingPage: string | null;
+  /** Where the champions' decision stands now (suggested until someone decides). */
+  state: DataMatchState;
+}
+
 /** Rows shown plus the total they were taken from. */
 export interface Listed<Row> {
   rows: Row[];
@@ -91,6 +101,11 @@ export interface ImpactCounts {
   requestsDecided: number;
   /** Distinct datasets newly linked to a problem, or to a showcase published, in the window. */
   datasetsLinked: number;
+  /** Distinct problems a dataset was linked to in the window (directly, or a suggested match linked). */
+  problemsMatched: number;
+  /** Problems whose first linked dataset ever came in the window, and the median time from filing to it. */
+  firstMatches: number;
+  firstMatchMedianSeconds: number | null;
 }
 
 export interface DigestSource {
@@ -129,4 +144,12 @@ export interface DigestSource {
     waitingBefore?: Date,
   ): Promise<Listed<DigestAccessRow>>;
   impactCounts(window: DigestWindow): Promise<ImpactCounts>;
+  /**
+   * Matches of new data to problems suggested after syncs in the window (not hidden problems),
+   * newest first, each with its state now; counts per state.
+   */
+  dataMatches(
+    window: DigestWindow,
+    limit: number,
+  ): Promise<Listed<DigestDataMatchRow> & { counts: Record<DataMatchState, number> }>;
 }

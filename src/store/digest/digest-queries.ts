@@ -85,6 +85,27 @@ export const IMPACT_COUNTS_SQL = (withShowcases: boolean) => `
        AND s."publishedAt" >= $2::timestamptz AND s."publishedAt" < $3::timestamptz`
         : ""
     }
+  ), matched AS (
+    -- Problems matched to data: a dataset linked (directly, or by linking a suggested match).
+    SELECT l."problemId", l."createdAt" AS "at", p."createdAt" AS "filedAt"
+      FROM "ProblemDataset" l
+      JOIN "Problem" p ON p."id" = l."problemId"
+     WHERE l."createdAt" >= $2::timestamptz AND l."createdAt" < $3::timestamptz AND p."communityId" = $1::uuid
+    UNION ALL
+    SELECT m."problemId", m."decidedAt", p."createdAt"
+      FROM "DataMatch" m
+      JOIN "Problem" p ON p."id" = m."problemId"
+     WHERE m."state" = 'linked' AND m."decidedAt" >= $2::timestamptz AND m."decidedAt" < $3::timestamptz
+       AND p."communityId" = $1::uuid
+  ), match_firsts AS (
+    -- Counted in the week of the first match, like first responses; earlier links rule a problem out.
+    SELECT m."problemId", min(m."at") - m."filedAt" AS "delay"
+      FROM matched m
+     WHERE NOT EXISTS (SELECT 1 FROM "ProblemDataset" x
+                        WHERE x."problemId" = m."problemId" AND x."createdAt" < $2::timestamptz)
+       AND NOT EXISTS (SELECT 1 FROM "DataMatch" x
+                        WHERE x."problemId" = m."problemId" AND x."state" = 'linked' AND x."decidedAt" < $2::timestamptz)
+     GROUP BY m."problemId", m."filedAt"
   )
   SELECT
     (SELECT count(*) FROM problem_firsts) AS "problemFirstResponses",
@@ -100,4 +121,27 @@ export const IMPACT_COUNTS_SQL = (withShowcases: boolean) => `
     (SELECT count(*) FROM "AuditEntry" a
       WHERE a."communityId" = $1::uuid AND a."action" IN ('approved', 'denied')
         AND a."at" >= $2::timestamptz AND a."at" < $3::timestamptz) AS "requestsDecided",
-    (SELECT count(DISTINCT "datasetId") FROM linked) AS "datasetsLinked"`;
+    (SELECT count(DISTINCT "datasetId") FROM linked) AS "datasetsLinked",
+    (SELECT count(DISTINCT "problemId") FROM matched) AS "problemsMatched",
+    (SELECT count(*) FROM match_firsts) AS "firstMatches",
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "delay")) FROM match_firsts)
+      AS "firstMatchMedian"`;
+
+/**
+ * Matches suggested in the window, newest first, with each one's state now and the counts per
+ * state (window functions over the same rows). $1 community, $2 start, $3 end, $4 limit.
+ */
+export const DATA_MATCHES_SQL = `
+  SELECT p."number" AS "problemNumber", p."title" AS "problemTitle", d."title" AS "datasetTitle",
+         d."landingPage", m."state"::text AS "state",
+         count(*) OVER () AS "total",
+         count(*) FILTER (WHERE m."state" = 'suggested') OVER () AS "suggested",
+         count(*) FILTER (WHERE m."state" = 'linked') OVER () AS "linked",
+         count(*) FILTER (WHERE m."state" = 'rejected') OVER () AS "rejected"
+    FROM "DataMatch" m
+    JOIN "Problem" p ON p."id" = m."problemId"
+    JOIN "Dataset" d ON d."id" = m."datasetId"
+   WHERE m."createdAt" >= $2::timestamptz AND m."createdAt" < $3::timestamptz
+     AND p."communityId" = $1::uuid AND p."hiddenAt" IS NULL
+   ORDER BY m."createdAt" DESC, p."number" DESC
+   LIMIT $4`;

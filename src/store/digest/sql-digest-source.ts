@@ -1,5 +1,7 @@
+import type { DataMatchState } from "../../core/ports/data-match-store.js";
 import type {
   DigestAccessRow,
+  DigestDataMatchRow,
   DigestDatasetChangeRow,
   DigestMetadataGapRow,
   DigestOverdueDatasetRow,
@@ -12,7 +14,7 @@ import type {
   Listed,
 } from "../../core/ports/digest-source.js";
 import type { SqlExecutor } from "../sql-executor.js";
-import { IMPACT_COUNTS_SQL, OVERDUE_DATASETS_SQL } from "./digest-queries.js";
+import { DATA_MATCHES_SQL, IMPACT_COUNTS_SQL, OVERDUE_DATASETS_SQL } from "./digest-queries.js";
 
 type Row = Record<string, unknown>;
 
@@ -263,6 +265,31 @@ export class SqlDigestSource implements DigestSource {
       problemsSolved: num(row?.problemsSolved),
       requestsDecided: num(row?.requestsDecided),
       datasetsLinked: num(row?.datasetsLinked),
+      problemsMatched: num(row?.problemsMatched),
+      firstMatches: num(row?.firstMatches),
+      firstMatchMedianSeconds: median(row?.firstMatchMedian),
+    };
+  }
+
+  async dataMatches(window: DigestWindow, limit: number) {
+    const rows = await this.sql.query<Row>(DATA_MATCHES_SQL, [...windowParams(window), limit]);
+    const counts: Record<DataMatchState, number> = {
+      suggested: totalOf(rows, "suggested"),
+      linked: totalOf(rows, "linked"),
+      rejected: totalOf(rows, "rejected"),
+    };
+    return {
+      rows: rows.map(
+        (row): DigestDataMatchRow => ({
+          problemNumber: num(row.problemNumber),
+          problemTitle: String(row.problemTitle),
+          datasetTitle: String(row.datasetTitle),
+          landingPage: (row.landingPage ?? null) as string | null,
+          state: row.state as DataMatchState,
+        }),
+      ),
+      total: totalOf(rows),
+      counts,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { DataMatchState } from "../../../src/core/ports/data-match-store.js";
 import type { DeclineReason, ProblemStatus } from "../../../src/core/problems/problem.js";
 
 /**
@@ -28,6 +29,14 @@ export interface DigestFacts {
     createdAt: Date;
   }[];
   problemDatasets: { problemId: string; datasetId: string; createdAt: Date }[];
+  /** Suggestions that new data may answer a problem; `decidedAt` set once linked or rejected. */
+  dataMatches: {
+    problemId: string;
+    datasetId: string;
+    state: DataMatchState;
+    createdAt: Date;
+    decidedAt: Date | null;
+  }[];
   showcases: {
     id: string;
     communityId: string;
@@ -78,6 +87,7 @@ export function emptyDigestFacts(): DigestFacts {
     votes: [],
     problemEvents: [],
     problemDatasets: [],
+    dataMatches: [],
     showcases: [],
     datasets: [],
     syncChanges: [],

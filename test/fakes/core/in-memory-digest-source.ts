@@ -1,7 +1,9 @@
 import { add, addDays, type Duration, differenceInCalendarDays, startOfDay } from "date-fns";
 import { freshnessVerdict } from "../../../src/core/catalog/freshness.js";
+import type { DataMatchState } from "../../../src/core/ports/data-match-store.js";
 import type {
   DigestAccessRow,
+  DigestDataMatchRow,
   DigestSource,
   DigestStatusChangeRow,
   DigestWindow,
@@ -288,6 +290,20 @@ export class InMemoryDigestSource implements DigestSource {
         .filter((s) => s.communityId === window.communityId && s.published && inWindow(s.publishedAt, window))
         .flatMap((s) => s.datasetIds),
     ]);
+    // Problems matched to data: a dataset linked directly, or a suggested match linked.
+    const links = [
+      ...this.facts.problemDatasets.map((l) => ({ problemId: l.problemId, at: l.createdAt })),
+      ...this.facts.dataMatches
+        .filter((m) => m.state === "linked" && m.decidedAt !== null)
+        .map((m) => ({ problemId: m.problemId, at: m.decidedAt as Date })),
+    ].filter((l) => ids.has(l.problemId));
+    const matched = new Set(links.filter((l) => inWindow(l.at, window)).map((l) => l.problemId));
+    const matchDelays = [...matched].flatMap((problemId) => {
+      const first = Math.min(...links.filter((l) => l.problemId === problemId).map((l) => l.at.getTime()));
+      return first >= window.start.getTime()
+        ? [(first - this.problem(problemId).createdAt.getTime()) / 1000]
+        : [];
+    });
     return {
       problemFirstResponses: problemDelays.length,
       problemFirstResponseMedianSeconds: median(problemDelays),
@@ -301,6 +317,34 @@ export class InMemoryDigestSource implements DigestSource {
           inWindow(a.at, window),
       ).length,
       datasetsLinked: linked.size,
+      problemsMatched: matched.size,
+      firstMatches: matchDelays.length,
+      firstMatchMedianSeconds: median(matchDelays),
     };
+  }
+
+  async dataMatches(window: DigestWindow, limit: number) {
+    this.calls.push("dataMatches");
+    const shown = this.facts.dataMatches
+      .filter((m) => inWindow(m.createdAt, window))
+      .map((m) => ({ match: m, problem: this.problem(m.problemId) }))
+      .filter(({ problem }) => problem.communityId === window.communityId && !problem.hidden)
+      .sort(
+        (a, b) =>
+          b.match.createdAt.getTime() - a.match.createdAt.getTime() || b.problem.number - a.problem.number,
+      );
+    const counts: Record<DataMatchState, number> = { suggested: 0, linked: 0, rejected: 0 };
+    for (const { match } of shown) counts[match.state] += 1;
+    const rows = shown.map(({ match, problem }): DigestDataMatchRow => {
+      const dataset = this.dataset(match.datasetId);
+      return {
+        problemNumber: problem.number,
+        problemTitle: problem.title,
+        datasetTitle: dataset.title,
+        landingPage: dataset.landingPage,
+        state: match.state,
+      };
+    });
+    return { ...listed(rows, limit), counts };
   }
 }

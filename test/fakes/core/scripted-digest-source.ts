@@ -95,6 +95,14 @@ export class ScriptedDigestSource implements DigestSource {
       problemsSolved: 0,
       requestsDecided: 0,
       datasetsLinked: 0,
+      problemsMatched: 0,
+      firstMatches: 0,
+      firstMatchMedianSeconds: null,
     };
+  }
+
+  async dataMatches() {
+    this.ask();
+    return { rows: [], total: 0, counts: { suggested: 0, linked: 0, rejected: 0 } };
   }
 }

@@ -14,6 +14,7 @@ export const digestSettings = {
     statusChanges: "Decisions on problems",
     showcases: "Showcases published",
     datasetChanges: "Datasets added and updated",
+    dataMatches: "New data that may answer problems (champions)",
     overdueDatasets: "Datasets overdue for an update",
     metadataGaps: "Most-asked metadata gaps",
     impact: "Impact figures",
@@ -23,7 +24,7 @@ export const digestSettings = {
   errors: {
     onOff: "Choose on or off.",
     unknownSection: "That is not a section you can choose: {{value}}.",
-    championsOnly: "Only champions can get the access request sections.",
+    championsOnly: "Only champions can get the champions' sections (matches and access requests).",
     noSections: "Pick at least one section, or turn the digest off.",
   },
   saved: {

@@ -32,6 +32,10 @@ export const digest = {
     datasetChanges: "Datasets from the last syncs: {{added}} added, {{updated}} updated",
     overdueDatasets_one: "Dataset overdue for an update ({{count}})",
     overdueDatasets_other: "Datasets overdue for an update ({{count}})",
+    dataMatches_one:
+      "New data may answer ({{count}}): {{suggested}} to decide, {{linked}} linked, {{rejected}} not a match",
+    dataMatches_other:
+      "New data may answer ({{count}}): {{suggested}} to decide, {{linked}} linked, {{rejected}} not a match",
     metadataGaps_one: "Most-asked metadata gap ({{count}})",
     metadataGaps_other: "Most-asked metadata gaps ({{count}})",
     impact: "Impact",
@@ -48,6 +52,11 @@ export const digest = {
   change: {
     added: "added",
     updated: "updated",
+  },
+  matchState: {
+    suggested: "to decide",
+    linked: "linked",
+    rejected: "not a match",
   },
   byTeam: "by {{team}}",
   every: {
@@ -79,6 +88,10 @@ export const digest = {
     problemsSolved: "Problems solved",
     requestsDecided: "Access requests decided",
     datasetsLinked: "Datasets linked to problems or showcases",
+    problemsMatched: "Problems matched to data",
+    firstMatch: "Median time from filing to first match",
+    problems_one: "over {{count}} problem",
+    problems_other: "over {{count}} problems",
     none: "none this week",
     hours_one: "{{count}} hour",
     hours_other: "{{count}} hours",

@@ -16,6 +16,7 @@ export const digestSettings: typeof en = {
     statusChanges: "Decisiones sobre problemas",
     showcases: "Proyectos publicados",
     datasetChanges: "Conjuntos de datos añadidos y actualizados",
+    dataMatches: "Datos nuevos que pueden responder a problemas (referentes)",
     overdueDatasets: "Conjuntos de datos con actualización atrasada",
     metadataGaps: "Metadatos más preguntados que faltan",
     impact: "Cifras de impacto",
@@ -25,7 +26,8 @@ export const digestSettings: typeof en = {
   errors: {
     onOff: "Elige activado o desactivado.",
     unknownSection: "No es una sección que puedas elegir: {{value}}.",
-    championsOnly: "Solo los referentes pueden recibir las secciones de solicitudes de acceso.",
+    championsOnly:
+      "Solo los referentes pueden recibir las secciones de referentes (vínculos con datos y solicitudes de acceso).",
     noSections: "Elige al menos una sección o desactiva el resumen.",
   },
   saved: {

@@ -35,6 +35,10 @@ export const digest: typeof en = {
       "Conjuntos de datos de las últimas sincronizaciones: {{added}} nuevos, {{updated}} actualizados",
     overdueDatasets_one: "Conjunto de datos pendiente de actualizar ({{count}})",
     overdueDatasets_other: "Conjuntos de datos pendientes de actualizar ({{count}})",
+    dataMatches_one:
+      "Datos nuevos que pueden responder ({{count}}): {{suggested}} por decidir, {{linked}} vinculados, {{rejected}} descartados",
+    dataMatches_other:
+      "Datos nuevos que pueden responder ({{count}}): {{suggested}} por decidir, {{linked}} vinculados, {{rejected}} descartados",
     metadataGaps_one: "Laguna de metadatos más consultada ({{count}})",
     metadataGaps_other: "Lagunas de metadatos más consultadas ({{count}})",
     impact: "Impacto",
@@ -51,6 +55,11 @@ export const digest: typeof en = {
   change: {
     added: "nuevo",
     updated: "actualizado",
+  },
+  matchState: {
+    suggested: "por decidir",
+    linked: "vinculado",
+    rejected: "descartado",
   },
   byTeam: "de {{team}}",
   every: {
@@ -82,6 +91,10 @@ export const digest: typeof en = {
     problemsSolved: "Problemas resueltos",
     requestsDecided: "Solicitudes de acceso decididas",
     datasetsLinked: "Conjuntos de datos vinculados a problemas o proyectos",
+    problemsMatched: "Problemas vinculados a datos",
+    firstMatch: "Mediana del tiempo desde el registro hasta el primer vínculo con datos",
+    problems_one: "sobre {{count}} problema",
+    problems_other: "sobre {{count}} problemas",
     none: "ninguna esta semana",
     hours_one: "{{count}} hora",
     hours_other: "{{count}} horas",
