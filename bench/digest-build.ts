@@ -148,6 +148,7 @@ async function main(): Promise<void> {
       previousWindow: { communityId, start: previous.start, end: previous.end },
       asOf: now,
       timezone,
+      staleBusinessDays: defaultTriageSettings.staleBusinessDays,
     };
     const parts: string[] = [];
     for (const key of sectionsFor({ kind: "champions" })) {

@@ -37,6 +37,14 @@ function crowdedWeek(): DigestFacts {
       createdAt: at,
     });
     facts.votes.push({ problemId: `p${i}`, personId: "x", createdAt: at });
+    facts.problems.push({
+      ...problem,
+      id: `t${i}`,
+      number: 200 + i,
+      title: long,
+      status: "new",
+      createdAt: new Date("2026-11-02T15:00:00Z"),
+    });
     facts.problemEvents.push({
       problemId: `p${i}`,
       kind: "status_changed",
@@ -86,7 +94,7 @@ describe("a crowded champions' digest", () => {
       },
       { communityId: "c", week, audience: { kind: "champions" } },
     );
-    expect(digest.sections).toHaveLength(11);
+    expect(digest.sections).toHaveLength(12);
     const card = digestCard(digest, translator("es"));
     expect(renderMessage(card).blocks?.length ?? 0).toBeLessThanOrEqual(50);
     const embeds = renderDiscordMessage(card).embeds ?? [];

@@ -1,7 +1,8 @@
 // The weekly digest on both platforms: the whole app (SQL stores, outbox, real Bolt and discord.js
 // against the fake Slack and Discord) runs the digest job main.ts schedules; the due digest lands
-// once in each digest channel, the champions' version once in the triage channel, and runs that
-// come later (or at the same time) send nothing more.
+// once in each digest channel, the champions' version once in the triage channel (with the
+// problems nobody triaged in time, on both platforms), and runs that come later (or at the same
+// time) send nothing more.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestJob } from "../../src/jobs/digest-job.js";
 import type { FakeDiscord } from "../fakes/discord/fake-discord-server.js";
@@ -17,6 +18,12 @@ const SLACK_TRIAGE = "C0TRIAGE";
 const FILED_AT = new Date("2027-01-06T18:00:00Z");
 const DUE = new Date("2027-01-11T15:00:00Z");
 const TITLE = "Potholes on Western Avenue";
+/**
+ * Never triaged: the champions' digest lists it as waiting. Standing lists are read as of the
+ * week's end or the app's (real) clock if sooner, so it is filed long before either.
+ */
+const STALE_AT = new Date("2026-11-02T18:00:00Z");
+const STALE_TITLE = "Broken street lights on Pulaski Road";
 
 describe("weekly digest on Slack and Discord", { timeout: 60_000 }, () => {
   let platforms: TwoPlatformApp;
@@ -27,9 +34,9 @@ describe("weekly digest on Slack and Discord", { timeout: 60_000 }, () => {
 
   const slackPosts = (channel: string) =>
     slack.callsTo("chat.postMessage").filter((call) => call.body.channel === channel);
-  const discordPosts = () =>
+  const discordPosts = (title = "Weekly digest") =>
     [...discord.world.messages.values()].filter(
-      (message) => message.channel_id === discordDigest && discordText(message).includes("Weekly digest"),
+      (message) => message.channel_id === discordDigest && discordText(message).includes(title),
     );
 
   beforeAll(async () => {
@@ -46,27 +53,32 @@ describe("weekly digest on Slack and Discord", { timeout: 60_000 }, () => {
     await deps.directory.setChannel(community.id, "slack", FAKE_TEAM_ID, "digest", SLACK_DIGEST);
     await deps.directory.setChannel(community.id, "slack", FAKE_TEAM_ID, "triage", SLACK_TRIAGE);
     await deps.directory.setChannel(community.id, "discord", discord.world.guildId, "digest", discordDigest);
+    // The fake guild has one text channel: the champions' version lands beside the public one.
+    await deps.directory.setChannel(community.id, "discord", discord.world.guildId, "triage", discordDigest);
     const ana = await deps.people.findOrCreateActor(
       { platform: "slack", workspaceId: FAKE_TEAM_ID, userId: "U0ANA", displayName: "Ana" },
       community,
       ["member"],
     );
-    await deps.unitOfWork.run((tx) =>
-      tx.problems.create(
-        {
-          communityId: community.id,
-          submitterId: ana.personId,
-          platform: "slack",
-          title: TITLE,
-          description: "Deep potholes between 10th and 16th street.",
-          affected: "Cyclists and bus riders",
-          place: "Western Avenue",
-          topic: null,
-          anonymous: false,
-        },
-        FILED_AT,
-      ),
-    );
+    const file = (title: string, at: Date) =>
+      deps.unitOfWork.run((tx) =>
+        tx.problems.create(
+          {
+            communityId: community.id,
+            submitterId: ana.personId,
+            platform: "slack",
+            title,
+            description: "Deep potholes between 10th and 16th street.",
+            affected: "Cyclists and bus riders",
+            place: "Western Avenue",
+            topic: null,
+            anonymous: false,
+          },
+          at,
+        ),
+      );
+    await file(TITLE, FILED_AT);
+    await file(STALE_TITLE, STALE_AT);
   });
 
   afterAll(async () => {
@@ -98,5 +110,14 @@ describe("weekly digest on Slack and Discord", { timeout: 60_000 }, () => {
     const [champions, ...championsExtra] = slackPosts(SLACK_TRIAGE);
     expect(championsExtra).toEqual([]);
     expect(JSON.stringify(champions?.body)).toContain("Champions' digest");
+    // Untriaged since 2 November: listed for the champions only, on both platforms.
+    expect(JSON.stringify(champions?.body)).toContain("Waiting for triage, 5 business days or more (1)");
+    expect(JSON.stringify(champions?.body)).toContain(STALE_TITLE);
+    expect(JSON.stringify(slackDigest?.body)).not.toContain("Waiting for triage");
+    expect(discordText(discordDigestMessage)).not.toContain("Waiting for triage");
+    const [discordChampions, ...discordChampionsExtra] = discordPosts("Champions' digest");
+    expect(discordChampionsExtra).toEqual([]);
+    expect(discordText(discordChampions)).toContain("Waiting for triage, 5 business days or more (1)");
+    expect(discordText(discordChampions)).toContain(`${STALE_TITLE} · filed 2026-11-02`);
   });
 });

@@ -127,6 +127,27 @@ describe("digest source: SQL and in-memory agree", () => {
     expect(before.total).toBe(1);
   });
 
+  it("lists problems nobody triaged filed before a cut-off, oldest first, without assigned or hidden ones", async () => {
+    // #8 is as old but assigned; #1, #3 and #6 were triaged; #4 is hidden (and recent).
+    const cutoff = new Date("2026-11-14T00:00:00Z");
+    const listed = await both((s) => s.awaitingTriage(communityId, cutoff, 10));
+    expect(listed.rows).toEqual([
+      { number: 7, title: "Street light outages", createdAt: new Date("2026-11-05T15:00:00Z") },
+      { number: 9, title: "Sidewalk snow removal", createdAt: new Date("2026-11-13T20:00:00Z") },
+    ]);
+    expect(listed.total).toBe(2);
+    const shown = await both((s) => s.awaitingTriage(communityId, cutoff, 1));
+    expect([shown.rows.map((row) => row.number), shown.total]).toEqual([[7], 2]);
+    // Filed at the cut-off is not before it; later, #5 (new this week) joins.
+    const atNine = await both((s) => s.awaitingTriage(communityId, new Date("2026-11-13T20:00:00Z"), 10));
+    expect(atNine.rows.map((row) => row.number)).toEqual([7]);
+    const later = await both((s) => s.awaitingTriage(communityId, new Date("2026-11-20T00:00:00Z"), 10));
+    expect(later.rows.map((row) => row.number)).toEqual([7, 9, 5]);
+    expect(
+      (await both((s) => s.awaitingTriage(communityId, new Date("2026-11-01T00:00:00Z"), 10))).total,
+    ).toBe(0);
+  });
+
   it("lists the week's suggested matches with their state now, without hidden problems", async () => {
     const listed = await both((s) => s.dataMatches(w("week"), 10));
     expect(listed.rows.map((row) => [row.problemNumber, row.datasetTitle, row.state])).toEqual([

@@ -6,6 +6,7 @@ function personIds(facts: DigestFacts): string[] {
   return [
     ...new Set([
       ...facts.problems.map((p) => p.submitterId),
+      ...facts.problems.flatMap((p) => (p.assigneeId ? [p.assigneeId] : [])),
       ...facts.votes.map((v) => v.personId),
       ...facts.problemEvents.flatMap((e) => (e.actorId ? [e.actorId] : [])),
       ...facts.accessRequests.map((r) => r.requesterId),
@@ -64,13 +65,13 @@ export async function seedDigestFacts(sql: Pick<SqlExecutor, "query">, facts: Di
   for (const vote of facts.votes) voteCounts.set(vote.problemId, (voteCounts.get(vote.problemId) ?? 0) + 1);
   await sql.query(
     `INSERT INTO "Problem" ("id", "communityId", "number", "title", "description", "affected", "topic", "anonymous",
-                            "submitterId", "platform", "status", "declineReason", "declineDetail", "hiddenAt",
+                            "submitterId", "platform", "status", "declineReason", "declineDetail", "assigneeId", "hiddenAt",
                             "voteCount", "createdAt", "updatedAt")
      SELECT p.id, p."communityId", p.number, p.title, 'd', 'a', p.topic, false, p."submitterId", 'slack',
-            p.status::"ProblemStatus", p."declineReason"::"DeclineReason", p."declineDetail",
+            p.status::"ProblemStatus", p."declineReason"::"DeclineReason", p."declineDetail", p."assigneeId",
             CASE WHEN p.hidden THEN p."createdAt" END, p.votes, p."createdAt", p."createdAt"
        FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, "communityId" uuid, number int, title text, topic text,
-            "submitterId" uuid, status text, "declineReason" text, "declineDetail" text, hidden boolean,
+            "submitterId" uuid, status text, "declineReason" text, "declineDetail" text, "assigneeId" uuid, hidden boolean,
             "createdAt" timestamptz, votes int)`,
     [json(facts.problems.map((p) => ({ ...p, votes: voteCounts.get(p.id) ?? 0 })))],
   );

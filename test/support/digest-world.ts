@@ -87,6 +87,7 @@ export function busyWeekFacts(communityId: string): DigestFacts {
       status: "new",
       declineReason: null,
       declineDetail: null,
+      assigneeId: null,
       hidden: false,
       createdAt: at(createdAt),
       ...more,
@@ -125,12 +126,20 @@ export function busyWeekFacts(communityId: string): DigestFacts {
   const lastWeek = problem(6, "Snow plough routes", people.ben, "2026-11-09T12:00:00Z", {
     status: "needs_info",
   });
+  // Waiting for triage past the 5 business days by now (Friday 20 November, 18:00 in Chicago):
+  // #7 for 11, #9 for exactly 5; #8 is as old but assigned, so someone is on it.
+  problem(7, "Street light outages", people.ben, "2026-11-05T15:00:00Z");
+  const recycling = problem(8, "Recycling pickup days", people.ana, "2026-11-04T15:00:00Z", {
+    assigneeId: people.dan,
+  });
+  problem(9, "Sidewalk snow removal", people.ana, "2026-11-13T20:00:00Z");
 
   event(potholes, "status_changed", people.cleo, "2026-10-21T15:00:00Z", "accepted");
   event(potholes, "status_changed", people.cleo, "2026-11-19T16:00:00Z", "solved");
   event(busStops, "status_changed", people.dan, "2026-11-17T18:00:00Z", "accepted");
   event(trees, "status_changed", people.cleo, "2026-11-19T12:00:00Z", "declined");
   event(lastWeek, "info_requested", people.cleo, "2026-11-10T12:00:00Z");
+  event(recycling, "assigned", people.dan, "2026-11-04T18:00:00Z");
   event(busStops, "dataset_linked", people.dan, "2026-11-18T12:00:00Z");
 
   const vote = (problemId: string, personId: string, when: string) =>

@@ -1,8 +1,8 @@
 import { tz } from "@date-fns/tz";
-import { type Duration, differenceInCalendarDays, format } from "date-fns";
+import { type Duration, differenceInBusinessDays, differenceInCalendarDays, format } from "date-fns";
 import { parseRepeatingDuration } from "../catalog/freshness.js";
 import type { Translate } from "../i18n/translator.js";
-import type { DigestAccessRow, DigestProblemRow } from "../ports/digest-source.js";
+import type { DigestAccessRow, DigestProblemRow, DigestTriageRow } from "../ports/digest-source.js";
 import { type Card, type CardBlock, type Inline, plainText, type RichText } from "../shared/card.js";
 import type { Digest, DigestSection, DigestSectionOf } from "./digest.js";
 import { type ImpactComparison, type ImpactFigureKey, weekOverWeek } from "./impact-figures.js";
@@ -75,6 +75,18 @@ function accessLine(t: Translate, row: DigestAccessRow, asOf: Date, timezone: st
     " ",
     cut(row.datasetTitle),
     ` · ${ageText(t, row, asOf, timezone)} · ${t(`digest:waitingStatus.${row.status}`)}`,
+  ];
+}
+
+/** "filed 2026-11-05, 11 business days ago": the date to find it by, the age the window counts. */
+function triageLine(t: Translate, row: DigestTriageRow, asOf: Date, timezone: string): RichText {
+  const zone = { in: tz(timezone) };
+  const days = differenceInBusinessDays(asOf, row.createdAt, zone);
+  return [
+    { text: `#${row.number}`, style: "bold" },
+    " ",
+    cut(row.title),
+    ` · ${t("digest:filed", { date: format(row.createdAt, "yyyy-MM-dd", zone), count: days })}`,
   ];
 }
 
@@ -162,6 +174,17 @@ function sectionBlocks(t: Translate, section: DigestSection, timezone: string): 
                 ]
               : []),
           ]),
+          section.total,
+        ),
+      ];
+    case "awaitingTriage":
+      return [
+        heading(
+          t("digest:sections.awaitingTriage", { count: section.total, days: section.staleBusinessDays }),
+        ),
+        ...listWithMore(
+          t,
+          section.items.map((row) => triageLine(t, row, section.asOf, timezone)),
           section.total,
         ),
       ];
@@ -256,6 +279,12 @@ function sectionBlocks(t: Translate, section: DigestSection, timezone: string): 
   }
 }
 
+/** Sections that follow another in its Discord embed (see renderDigestCard). */
+const sharesEmbedWith: Partial<Record<DigestSection["key"], DigestSection["key"]>> = {
+  awaitingTriage: "statusChanges",
+  dataMatches: "datasetChanges",
+};
+
 export function renderDigestCard(digest: Digest, t: Translate): Card {
   const zone = { in: tz(digest.timezone) };
   const title = t(`digest:title.${digest.audience.kind}`, { community: digest.communityName });
@@ -277,9 +306,11 @@ export function renderDigestCard(digest: Digest, t: Translate): Card {
     }
     // Later headings are headers: Discord starts an embed at each (4096 characters each, ten at
     // most: the title's embed holds the first section), so a long digest is never cut mid-way.
-    // Eleven sections would need eleven: the matches come from the same syncs as the dataset
-    // changes, so they follow them in that embed, under a bold heading after a rule.
-    if (section.key === "dataMatches" && digest.sections[index - 1]?.key === "datasetChanges") {
+    // Twelve sections would need twelve, so two ride with the section they follow from, under a
+    // bold heading after a rule: the matches come from the same syncs as the dataset changes, and
+    // the problems waiting for triage are the other side of the week's decisions.
+    const follows = sharesEmbedWith[section.key];
+    if (follows && digest.sections[index - 1]?.key === follows) {
       blocks.push({ type: "divider" }, heading, ...rest);
       return;
     }

@@ -17,6 +17,8 @@ export interface SectionContext {
   /** Standing lists (overdue, waiting) are read as of the week's end, or now for a week in progress. */
   asOf: Date;
   timezone: string;
+  /** The community's triage window (CommunityConfig.triage), in business days. */
+  staleBusinessDays: number;
 }
 
 /** The SLA's cut-off, shared with the stale-triage reminders: see businessDaysCutoff. */
@@ -36,6 +38,17 @@ export const sectionBuilders: Record<DigestSectionKey, Builder> = {
   async statusChanges({ deps, window }) {
     const { rows, total, counts } = await deps.digestSource.statusChanges(window, SECTION_ROWS);
     return total > 0 ? { key: "statusChanges", total, counts, items: rows } : null;
+  },
+  async awaitingTriage({ deps, window, asOf, timezone, staleBusinessDays: days }) {
+    // The stale-triage reminder's cut-off: what was raised to the on-call champion stays here
+    // until someone acts. Filed at the cut-off itself has waited the window too.
+    const cutoff = businessDaysCutoff(asOf, days, timezone);
+    const { rows, total } = await deps.digestSource.awaitingTriage(
+      window.communityId,
+      new Date(cutoff.getTime() + 1),
+      SECTION_ROWS,
+    );
+    return total > 0 ? { key: "awaitingTriage", total, asOf, staleBusinessDays: days, items: rows } : null;
   },
   async showcases({ deps, window }) {
     const { rows, total } = await deps.digestSource.showcasesPublished(window, SECTION_ROWS);

@@ -13,6 +13,7 @@ import {
 import { cardPlainText, cardSchema } from "../shared/card.js";
 import {
   buildDigest,
+  championOnlySectionKeys,
   type Digest,
   type DigestAudience,
   type DigestDeps,
@@ -25,7 +26,7 @@ import { parseIsoWeek } from "./digest-week.js";
 
 const communityId = "c0000000-0000-4000-8000-000000000001";
 
-function config(): CommunityConfig {
+function config(overrides: Partial<CommunityConfig> = {}): CommunityConfig {
   return {
     communityId,
     name: "Chicago Data Collaborative",
@@ -37,13 +38,18 @@ function config(): CommunityConfig {
     oncall: null,
     channels: [],
     digest: defaultDigestSchedule,
+    ...overrides,
   };
 }
 
-function deps(source: InMemoryDigestSource, now = busyWeek.now): DigestDeps {
+function deps(
+  source: InMemoryDigestSource,
+  now = busyWeek.now,
+  overrides?: Partial<CommunityConfig>,
+): DigestDeps {
   return {
     digestSource: source,
-    directory: { config: async () => config() },
+    directory: { config: async () => config(overrides) },
     clock: new FakeClock(now),
     accessSla: { ...defaultAccessSlaSettings, escalationBusinessDays: 5 },
   };
@@ -72,18 +78,23 @@ describe("building the weekly digest", () => {
     expect(isQuietWeek(digest)).toBe(false);
   });
 
-  it("never puts access requests or suggested matches in the public channel's digest", async () => {
+  it("never puts access requests, suggested matches or the triage backlog in the public channel's digest", async () => {
     const source = new InMemoryDigestSource(busyWeekFacts(communityId));
     const digest = await build({ kind: "channel" }, source);
     expect(keys(digest)).toEqual(
-      digestSectionKeys.filter((k) => k !== "accessWaiting" && k !== "slaBreaches" && k !== "dataMatches"),
+      digestSectionKeys.filter(
+        (k) => k !== "accessWaiting" && k !== "slaBreaches" && k !== "dataMatches" && k !== "awaitingTriage",
+      ),
     );
+    expect(championOnlySectionKeys).toContain("awaitingTriage");
     expect(source.calls).not.toContain("accessWaiting");
     expect(source.calls).not.toContain("slaBreaches");
     expect(source.calls).not.toContain("dataMatches");
+    expect(source.calls).not.toContain("awaitingTriage");
     const text = cardPlainText(digestCard(digest, translator("en")));
     expect(text).not.toContain("AR-");
     expect(text).not.toContain("New data may answer");
+    expect(text).not.toContain("Waiting for triage");
   });
 
   it("gives a person only the sections they kept, and asks only for those", async () => {
@@ -157,6 +168,57 @@ describe("building the weekly digest", () => {
     );
     expect(spanish).toContain("#1 Potholes on Main Street ← Building Permits · vinculado");
     expect(spanish).toContain("Problemas vinculados a datos: 3");
+  });
+
+  it("lists problems nobody triaged within the window, oldest first, with filing date, age and total", async () => {
+    const facts = busyWeekFacts(communityId);
+    const seven = facts.problems.find((p) => p.number === 7);
+    if (!seven) throw new Error("busy week changed");
+    const untriaged = (number: number, title: string, createdAt: string) =>
+      facts.problems.push({ ...seven, id: `p${number}`, number, title, createdAt: new Date(createdAt) });
+    untriaged(12, "Library opening hours", "2026-11-02T15:00:00Z");
+    // Friday 18:00 in Chicago: five business days back is Sunday 18:00 (see the SLA cut-off), and
+    // a problem filed at that instant has waited them; a millisecond later, not yet.
+    untriaged(10, "Park bench repairs", "2026-11-16T00:00:00.000Z");
+    untriaged(11, "Tennis court lights", "2026-11-16T00:00:00.001Z");
+    const source = new InMemoryDigestSource(facts);
+    const digest = await build({ kind: "champions" }, source);
+    const section = digest.sections.find((s) => s.key === "awaitingTriage");
+    expect(section).toMatchObject({ total: 4, staleBusinessDays: 5 });
+    expect(section?.key === "awaitingTriage" && section.items.map((row) => row.number)).toEqual([12, 7, 9]);
+    const text = cardPlainText(digestCard(digest, translator("en")));
+    expect(text).toContain("Waiting for triage, 5 business days or more (4)");
+    expect(text).toContain("#12 Library opening hours · filed 2026-11-02, 14 business days ago");
+    expect(text).toContain("#9 Sidewalk snow removal · filed 2026-11-13, 5 business days ago");
+    expect(text).toMatch(/business days ago\s+and 1 more/);
+    const spanish = cardPlainText(digestCard(digest, translator("es")));
+    expect(spanish).toContain("Esperando triaje, 5 días hábiles o más (4)");
+    expect(spanish).toContain("#7 Street light outages · presentado el 2026-11-05, hace 11 días hábiles");
+  });
+
+  it("counts the triage window in the community's own business days, and omits an empty list", async () => {
+    const facts = busyWeekFacts(communityId);
+    const tenDays = await buildDigest(
+      deps(new InMemoryDigestSource(facts), busyWeek.now, { triage: { staleBusinessDays: 10 } }),
+      {
+        communityId,
+        week: week(),
+        audience: { kind: "champions" },
+      },
+    );
+    const text = cardPlainText(digestCard(tenDays, translator("en")));
+    expect(text).toContain("Waiting for triage, 10 business days or more (1)");
+    expect(text).toContain("#7 Street light outages");
+    expect(text).not.toContain("#9 Sidewalk snow removal");
+    const source = new InMemoryDigestSource(facts);
+    const none = await buildDigest(deps(source, busyWeek.now, { triage: { staleBusinessDays: 15 } }), {
+      communityId,
+      week: week(),
+      audience: { kind: "champions" },
+    });
+    expect(source.calls).toContain("awaitingTriage");
+    expect(keys(none)).not.toContain("awaitingTriage");
+    expect(cardPlainText(digestCard(none, translator("en")))).not.toContain("Waiting for triage");
   });
 
   it("speaks Spanish with the same sections", async () => {

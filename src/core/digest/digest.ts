@@ -12,6 +12,7 @@ import type {
   DigestShowcaseRow,
   DigestSource,
   DigestStatusChangeRow,
+  DigestTriageRow,
 } from "../ports/digest-source.js";
 import type { Card } from "../shared/card.js";
 import { renderDigestCard } from "./digest-card.js";
@@ -28,6 +29,7 @@ export const digestSectionKeys = [
   "newProblems",
   "mostVoted",
   "statusChanges",
+  "awaitingTriage",
   "showcases",
   "datasetChanges",
   "dataMatches",
@@ -40,16 +42,18 @@ export const digestSectionKeys = [
 export type DigestSectionKey = (typeof digestSectionKeys)[number];
 
 /**
- * The sections only champions see: request details never go to a public channel, and a
- * suggested match is a champion's call to make before anyone else hears of it.
+ * The sections only champions see: request details never go to a public channel, a suggested
+ * match is a champion's call to make before anyone else hears of it, and the triage backlog is
+ * the champions' to-do list (issue 19: raised to the on-call champion, then in their digest).
  */
 export const championOnlySectionKeys: readonly DigestSectionKey[] = [
+  "awaitingTriage",
   "dataMatches",
   "accessWaiting",
   "slaBreaches",
 ];
 
-/** "channel": the community's public digest; "champions": adds accessWaiting and slaBreaches; "person": a personal DM digest with only the sections they kept. */
+/** "channel": the community's public digest; "champions": adds the champion-only sections; "person": a personal DM digest with only the sections they kept. */
 export type DigestAudience =
   | { kind: "channel" }
   | { kind: "champions" }
@@ -72,6 +76,14 @@ export type DigestSection =
       total: number;
       counts: Record<DigestStatusChangeRow["status"], number>;
       items: DigestStatusChangeRow[];
+    }
+  | {
+      key: "awaitingTriage";
+      total: number;
+      asOf: Date;
+      /** The community's window: untriaged this many business days or more. */
+      staleBusinessDays: number;
+      items: DigestTriageRow[];
     }
   | { key: "showcases"; total: number; items: DigestShowcaseRow[] }
   | { key: "datasetChanges"; total: number; added: number; updated: number; items: DigestDatasetChangeRow[] }
@@ -108,7 +120,7 @@ export interface Digest {
 
 export interface DigestDeps {
   digestSource: DigestSource;
-  /** The community's timezone (business days of the access SLA). */
+  /** The community's timezone (business days of the access SLA) and triage window. */
   directory: Pick<CommunityDirectory, "config">;
   clock: Clock;
   accessSla: AccessSlaSettings;
@@ -116,8 +128,9 @@ export interface DigestDeps {
 
 /**
  * Sections that report what happened this week. The rest are standing lists (overdue datasets,
- * requests waiting, SLA breaches: the access reminders already chase those) and figures: they
- * would make every week look busy, so alone they don't make a digest worth sending.
+ * problems waiting for triage, requests waiting, SLA breaches: reminders already chase those)
+ * and figures: they would make every week look busy, so alone they don't make a digest worth
+ * sending.
  */
 export const happeningSectionKeys: readonly DigestSectionKey[] = [
   "newProblems",
@@ -171,6 +184,7 @@ export async function buildDigest(
     previousWindow: { communityId: input.communityId, start: previous.start, end: previous.end },
     asOf: now < input.week.end ? now : input.week.end,
     timezone: config.timezone,
+    staleBusinessDays: config.triage.staleBusinessDays,
   };
   const built = await Promise.all(sectionsFor(input.audience).map((key) => sectionBuilders[key](context)));
   return {

@@ -82,6 +82,12 @@ export interface DigestDataMatchRow {
   state: DataMatchState;
 }
 
+export interface DigestTriageRow {
+  number: number;
+  title: string;
+  createdAt: Date;
+}
+
 /** Rows shown plus the total they were taken from. */
 export interface Listed<Row> {
   rows: Row[];
@@ -144,6 +150,11 @@ export interface DigestSource {
     waitingBefore?: Date,
   ): Promise<Listed<DigestAccessRow>>;
   impactCounts(window: DigestWindow): Promise<ImpactCounts>;
+  /**
+   * Problems nobody triaged (still new, unassigned, not hidden) filed before `filedBefore`, oldest
+   * first: ProblemStore.awaitingTriage's question, the one the stale-triage reminders ask, as rows.
+   */
+  awaitingTriage(communityId: string, filedBefore: Date, limit: number): Promise<Listed<DigestTriageRow>>;
   /**
    * Matches of new data to problems suggested after syncs in the window (not hidden problems),
    * newest first, each with its state now; counts per state.

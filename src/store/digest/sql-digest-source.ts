@@ -9,6 +9,7 @@ import type {
   DigestShowcaseRow,
   DigestSource,
   DigestStatusChangeRow,
+  DigestTriageRow,
   DigestWindow,
   ImpactCounts,
   Listed,
@@ -268,6 +269,32 @@ export class SqlDigestSource implements DigestSource {
       problemsMatched: num(row?.problemsMatched),
       firstMatches: num(row?.firstMatches),
       firstMatchMedianSeconds: median(row?.firstMatchMedian),
+    };
+  }
+
+  async awaitingTriage(
+    communityId: string,
+    filedBefore: Date,
+    limit: number,
+  ): Promise<Listed<DigestTriageRow>> {
+    // Same filter as SqlProblemStore.awaitingTriage (the reminders' question); the few rows and
+    // the count in one round trip.
+    const rows = await this.sql.query<Row>(
+      `SELECT p."number", p."title", p."createdAt", count(*) OVER () AS "total"
+         FROM "Problem" p
+        WHERE p."communityId" = $1::uuid AND p."status" = 'new' AND p."assigneeId" IS NULL
+          AND p."hiddenAt" IS NULL AND p."createdAt" < $2::timestamptz
+        ORDER BY p."createdAt", p."number"
+        LIMIT $3`,
+      [communityId, filedBefore.toISOString(), limit],
+    );
+    return {
+      rows: rows.map((row) => ({
+        number: num(row.number),
+        title: String(row.title),
+        createdAt: date(row.createdAt),
+      })),
+      total: totalOf(rows),
     };
   }
 

@@ -17,6 +17,8 @@ export interface DigestFacts {
     status: ProblemStatus;
     declineReason: DeclineReason | null;
     declineDetail: string | null;
+    /** Assigned problems are being triaged, whatever their status. */
+    assigneeId: string | null;
     hidden: boolean;
     createdAt: Date;
   }[];

@@ -323,6 +323,22 @@ export class InMemoryDigestSource implements DigestSource {
     };
   }
 
+  async awaitingTriage(communityId: string, filedBefore: Date, limit: number) {
+    this.calls.push("awaitingTriage");
+    const rows = this.facts.problems
+      .filter(
+        (p) =>
+          p.communityId === communityId &&
+          p.status === "new" &&
+          p.assigneeId === null &&
+          !p.hidden &&
+          p.createdAt < filedBefore,
+      )
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)
+      .map((p) => ({ number: p.number, title: p.title, createdAt: p.createdAt }));
+    return listed(rows, limit);
+  }
+
   async dataMatches(window: DigestWindow, limit: number) {
     this.calls.push("dataMatches");
     const shown = this.facts.dataMatches

@@ -101,6 +101,11 @@ export class ScriptedDigestSource implements DigestSource {
     };
   }
 
+  async awaitingTriage() {
+    this.ask();
+    return none<never>();
+  }
+
   async dataMatches() {
     this.ask();
     return { rows: [], total: 0, counts: { suggested: 0, linked: 0, rejected: 0 } };

@@ -12,6 +12,7 @@ export const digestSettings = {
     newProblems: "New problems",
     mostVoted: "Most voted problems",
     statusChanges: "Decisions on problems",
+    awaitingTriage: "Problems waiting for triage (champions)",
     showcases: "Showcases published",
     datasetChanges: "Datasets added and updated",
     dataMatches: "New data that may answer problems (champions)",
@@ -24,7 +25,7 @@ export const digestSettings = {
   errors: {
     onOff: "Choose on or off.",
     unknownSection: "That is not a section you can choose: {{value}}.",
-    championsOnly: "Only champions can get the champions' sections (matches and access requests).",
+    championsOnly: "Only champions can get the champions' sections (triage, matches and access requests).",
     noSections: "Pick at least one section, or turn the digest off.",
   },
   saved: {

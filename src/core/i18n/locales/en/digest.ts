@@ -27,6 +27,8 @@ export const digest = {
     mostVoted_one: "Most voted this week ({{count}} vote cast)",
     mostVoted_other: "Most voted this week ({{count}} votes cast)",
     statusChanges: "Decisions: {{accepted}} accepted, {{solved}} solved, {{declined}} declined",
+    awaitingTriage_one: "Waiting for triage, {{days}} business days or more ({{count}})",
+    awaitingTriage_other: "Waiting for triage, {{days}} business days or more ({{count}})",
     showcases_one: "Showcase published ({{count}})",
     showcases_other: "Showcases published ({{count}})",
     datasetChanges: "Datasets from the last syncs: {{added}} added, {{updated}} updated",
@@ -58,6 +60,8 @@ export const digest = {
     linked: "linked",
     rejected: "not a match",
   },
+  filed_one: "filed {{date}}, {{count}} business day ago",
+  filed_other: "filed {{date}}, {{count}} business days ago",
   byTeam: "by {{team}}",
   every: {
     years_one: "yearly",

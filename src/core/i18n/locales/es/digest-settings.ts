@@ -14,6 +14,7 @@ export const digestSettings: typeof en = {
     newProblems: "Problemas nuevos",
     mostVoted: "Problemas más votados",
     statusChanges: "Decisiones sobre problemas",
+    awaitingTriage: "Problemas esperando triaje (referentes)",
     showcases: "Proyectos publicados",
     datasetChanges: "Conjuntos de datos añadidos y actualizados",
     dataMatches: "Datos nuevos que pueden responder a problemas (referentes)",
@@ -27,7 +28,7 @@ export const digestSettings: typeof en = {
     onOff: "Elige activado o desactivado.",
     unknownSection: "No es una sección que puedas elegir: {{value}}.",
     championsOnly:
-      "Solo los referentes pueden recibir las secciones de referentes (vínculos con datos y solicitudes de acceso).",
+      "Solo los referentes pueden recibir las secciones de referentes (triaje, vínculos con datos y solicitudes de acceso).",
     noSections: "Elige al menos una sección o desactiva el resumen.",
   },
   saved: {

@@ -29,6 +29,8 @@ export const digest: typeof en = {
     mostVoted_one: "Lo más votado esta semana ({{count}} voto)",
     mostVoted_other: "Lo más votado esta semana ({{count}} votos)",
     statusChanges: "Decisiones: {{accepted}} aceptados, {{solved}} resueltos, {{declined}} rechazados",
+    awaitingTriage_one: "Esperando triaje, {{days}} días hábiles o más ({{count}})",
+    awaitingTriage_other: "Esperando triaje, {{days}} días hábiles o más ({{count}})",
     showcases_one: "Proyecto publicado ({{count}})",
     showcases_other: "Proyectos publicados ({{count}})",
     datasetChanges:
@@ -61,6 +63,8 @@ export const digest: typeof en = {
     linked: "vinculado",
     rejected: "descartado",
   },
+  filed_one: "presentado el {{date}}, hace {{count}} día hábil",
+  filed_other: "presentado el {{date}}, hace {{count}} días hábiles",
   byTeam: "de {{team}}",
   every: {
     years_one: "cada año",
