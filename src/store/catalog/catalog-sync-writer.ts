@@ -199,32 +199,50 @@ async function stageRecords(
     skip({ position, key, problem: "the same key appears earlier in this catalog" });
 
   let batch: { dataset: NormalizedDataset; position: number }[] = [];
+  // One batch is written while the next one is read: reading, checking and hashing is this
+  // process's work and writing the batch is the database's, so the two overlap (on PostgreSQL
+  // another machine or core; on the embedded store, its own thread). Batches still reach the
+  // stage one after another, in file order, so "the same key appears earlier" stays true.
+  let inFlight: Promise<void> | null = null;
   const flush = async () => {
     const current = batch;
     batch = [];
+    if (inFlight) await inFlight;
+    if (current.length === 0) return;
     const unique = new Map<string, (typeof current)[number]>();
     for (const item of current) if (!unique.has(item.dataset.key)) unique.set(item.dataset.key, item);
-    const fresh = await stage.add([...unique.values()].map((item) => item.dataset));
-    staged.count += fresh.size;
-    // Reported in the order they came, so the report reads like the file.
-    for (const item of current) {
-      const first = unique.get(item.dataset.key) === item;
-      if (!first || !fresh.has(item.dataset.key)) duplicate(item.position, item.dataset.key);
-    }
+    const written = stage.add([...unique.values()].map((item) => item.dataset)).then((fresh) => {
+      staged.count += fresh.size;
+      // Reported in the order they came, so the report reads like the file.
+      for (const item of current) {
+        const first = unique.get(item.dataset.key) === item;
+        if (!first || !fresh.has(item.dataset.key)) duplicate(item.position, item.dataset.key);
+      }
+    });
+    // Awaited by the next flush or below; until then a failure must not count as unhandled.
+    written.catch(() => undefined);
+    inFlight = written;
   };
 
-  let position = 0;
-  for await (const record of records) {
-    position += 1;
-    if (position % YIELD_EVERY === 0) await setImmediate();
-    if (!record.ok) {
-      skip({ position: record.position, key: record.key, problem: record.problem });
-      continue;
+  try {
+    let position = 0;
+    for await (const record of records) {
+      position += 1;
+      if (position % YIELD_EVERY === 0) await setImmediate();
+      if (!record.ok) {
+        skip({ position: record.position, key: record.key, problem: record.problem });
+        continue;
+      }
+      batch.push({ dataset: record.dataset, position });
+      if (batch.length >= BATCH_SIZE) await flush();
     }
-    batch.push({ dataset: record.dataset, position });
-    if (batch.length >= BATCH_SIZE) await flush();
+    await flush();
+    await inFlight;
+  } catch (error) {
+    // The source failed mid-read: let the batch being written land before the stage is discarded.
+    await (inFlight as Promise<void> | null)?.catch(() => undefined);
+    throw error;
   }
-  await flush();
   return staged;
 }
 
