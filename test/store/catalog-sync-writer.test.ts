@@ -78,6 +78,49 @@ describe(`catalog sync writer (${testDriver})`, () => {
     expect(rows[0]?.title).toBe("Food Inspections");
   });
 
+  /** Datasets whose stored vectors differ from what the trigger computes from their columns. */
+  const vectorsRecomputedDiffer = `
+    SELECT count(*)::int AS "n" FROM "Dataset" WHERE
+      "searchHead" IS DISTINCT FROM "dataset_search_head_vector"("title", "keywords", "themes")
+      OR "search" IS DISTINCT FROM "dataset_search_head_vector"("title", "keywords", "themes") ||
+        "dataset_search_tail_vector"("descriptionText", "usageNotesText", "sourceUsageNotes", "publisher", "columns")`;
+
+  it("writes the search vectors staged with the records exactly as the trigger computes them", async () => {
+    const [row] = await db.sql.query<{ n: number }>(vectorsRecomputedDiffer);
+    expect(row?.n).toBe(0);
+    const [filled] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS "n" FROM "Dataset" WHERE "search" IS NULL OR "searchHead" IS NULL`,
+    );
+    expect(filled?.n).toBe(0);
+  });
+
+  it("recomputes the vectors of an updated dataset that has usage notes, so its notes stay searchable", async () => {
+    const july = target("chicago", "chicago-il-data-2020-07-22.json");
+    const all: CatalogRecord[] = [];
+    for await (const r of reader.read(july.location, "dcat")) all.push(r);
+    const first = all[0];
+    if (!first?.ok) throw new Error("expected a valid first record");
+    await db.sql.query(
+      `UPDATE "Dataset" SET "usageNotesText" = 'zebracrossing counts lag a week' WHERE "key" = $1`,
+      [first.dataset.key],
+    );
+    async function* retitled(): AsyncGenerator<CatalogRecord> {
+      if (first?.ok) yield { ok: true, dataset: { ...first.dataset, title: `${first.dataset.title} (revised)` } };
+      yield* all.slice(1);
+    }
+    const outcome = await writeCatalogSync(db.sql, july, retitled(), new Date("2020-07-24T12:00:00Z"));
+    expect(outcome).toMatchObject({ updated: 1, added: 0, removed: 0 });
+    const found = await db.sql.query<{ key: string }>(
+      `SELECT "key" FROM "Dataset" WHERE "search" @@ to_tsquery('english', 'zebracrossing & revised')`,
+    );
+    expect(found.map((r) => r.key)).toEqual([first.dataset.key]);
+    const [row] = await db.sql.query<{ n: number }>(vectorsRecomputedDiffer);
+    expect(row?.n).toBe(0);
+    // Back to the file as it is, for the tests after this one.
+    await db.sql.query(`UPDATE "Dataset" SET "usageNotesText" = '' WHERE "key" = $1`, [first.dataset.key]);
+    await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-24T13:00:00Z"));
+  });
+
   it("marks datasets missing from a resync as removed, and restores them when they return", async () => {
     const july = target("chicago", "chicago-il-data-2020-07-22.json");
     const all: CatalogRecord[] = [];
@@ -113,6 +156,27 @@ describe(`catalog sync writer (${testDriver})`, () => {
     expect(after).toEqual(before);
     const failed = await db.prisma.syncRun.findFirstOrThrow({ where: { status: "failed" } });
     expect(failed.error).toContain("connection dropped");
+  });
+
+  it("lets the batch being written land before discarding the stage when the source fails", async () => {
+    const before = await db.sql.query<{ n: string; h: string }>(
+      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
+    );
+    const april = target("chicago", "chicago-il-data-2020-04-14.json");
+    // Exactly one full batch read: it is being written when the next read fails.
+    await expect(
+      writeCatalogSync(
+        db.sql,
+        april,
+        failAfter(reader.read(april.location, "dcat"), 500),
+        new Date("2020-08-02T00:00:00Z"),
+      ),
+    ).rejects.toBeInstanceOf(CatalogSyncFailed);
+    expect(await db.prisma.catalogSyncStage.count()).toBe(0);
+    const after = await db.sql.query<{ n: string; h: string }>(
+      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
+    );
+    expect(after).toEqual(before);
   });
 
   it("leaves no trace of a first import that fails", async () => {

@@ -18,17 +18,30 @@ export const RECORD_COLUMNS = `r("key" text, "title" text, "description" text, "
 /** Staged rows older than this belong to a process that died mid-sync. */
 const ABANDONED_AFTER = "1 day";
 
+/**
+ * A changed record also gets its search vectors here, as the Dataset trigger would compute them
+ * for a dataset with no usage notes: this is the database's share of the work that overlaps the
+ * reading of the next batch, and the merge then writes the vectors as they are.
+ */
 const STAGE_BATCH = `
 WITH input AS (
   SELECT r.value AS "payload", r.value->>'key' AS "key", r.value->>'contentHash' AS "contentHash"
     FROM jsonb_array_elements($1::jsonb) AS r(value)
+), compared AS (
+  SELECT i.*, (d."id" IS NULL OR d."removedAt" IS NOT NULL OR d."contentHash" IS DISTINCT FROM i."contentHash") AS "changed"
+    FROM input i
+    LEFT JOIN "Dataset" d ON d."sourceId" = $3::uuid AND d."key" = i."key"
 )
-INSERT INTO "CatalogSyncStage" ("stageId", "key", "contentHash", "payload")
-SELECT $2::uuid, i."key", i."contentHash",
-       CASE WHEN d."id" IS NULL OR d."removedAt" IS NOT NULL OR d."contentHash" IS DISTINCT FROM i."contentHash"
-            THEN i."payload" END
-  FROM input i
-  LEFT JOIN "Dataset" d ON d."sourceId" = $3::uuid AND d."key" = i."key"
+INSERT INTO "CatalogSyncStage" ("stageId", "key", "contentHash", "payload", "searchHead", "search")
+SELECT $2::uuid, c."key", c."contentHash", CASE WHEN c."changed" THEN c."payload" END, v."head", v."head" || v."tail"
+  FROM compared c
+  LEFT JOIN LATERAL (
+    SELECT "dataset_search_head_vector"(r."title", r."keywords", r."themes") AS "head",
+           "dataset_search_tail_vector"(r."descriptionText", '', r."sourceUsageNotes", r."publisher", r."columns") AS "tail"
+      FROM jsonb_to_record(c."payload") AS r("title" text, "keywords" text[], "themes" text[], "descriptionText" text,
+        "sourceUsageNotes" text[], "publisher" text, "columns" jsonb)
+     WHERE c."changed"
+  ) v ON true
 ON CONFLICT ("stageId", "key") DO NOTHING
 RETURNING "key"`;
 

@@ -67,11 +67,11 @@ WITH old AS (
   INSERT INTO "Dataset" ("id", "sourceId", "key", "title", "description", "descriptionText", "keywords", "themes",
     "publisher", "contactName", "contactEmail", "licenseId", "licenseTitle", "licenseUrl", "issued", "modified",
     "accrualPeriodicity", "accessLevel", "landingPage", "distributions", "columns", "extras", "sourceUsageNotes",
-    "contentHash", "firstSeenAt", "updatedAt")
+    "contentHash", "searchHead", "search", "firstSeenAt", "updatedAt")
   SELECT gen_random_uuid(), $2::uuid, r."key", r."title", r."description", r."descriptionText", r."keywords", r."themes",
     r."publisher", r."contactName", r."contactEmail", r."licenseId", r."licenseTitle", r."licenseUrl", r."issued", r."modified",
     r."accrualPeriodicity", r."accessLevel", r."landingPage", r."distributions", r."columns", r."extras", r."sourceUsageNotes",
-    r."contentHash", $3::timestamptz, $3::timestamptz
+    r."contentHash", s."searchHead", s."search", $3::timestamptz, $3::timestamptz
   FROM "CatalogSyncStage" s CROSS JOIN LATERAL jsonb_to_record(s."payload") AS ${RECORD_COLUMNS}
   WHERE s."stageId" = $1::uuid AND s."payload" IS NOT NULL
   ON CONFLICT ("sourceId", "key") DO UPDATE SET
@@ -83,7 +83,7 @@ WITH old AS (
     "accessLevel" = EXCLUDED."accessLevel", "landingPage" = EXCLUDED."landingPage",
     "distributions" = EXCLUDED."distributions", "columns" = EXCLUDED."columns", "extras" = EXCLUDED."extras",
     "sourceUsageNotes" = EXCLUDED."sourceUsageNotes", "contentHash" = EXCLUDED."contentHash",
-    "removedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+    "searchHead" = EXCLUDED."searchHead", "search" = EXCLUDED."search", "removedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
   WHERE "Dataset"."contentHash" IS DISTINCT FROM EXCLUDED."contentHash" OR "Dataset"."removedAt" IS NOT NULL
   RETURNING "id", "key", (xmax = 0) AS "inserted", "modified", "licenseId", "licenseTitle", "description",
     ${formatsOf('"distributions"')} AS "formats"
@@ -269,6 +269,9 @@ async function merge(tx: Tx, target: SyncTarget, staged: Staged, now: Date): Pro
   );
   if (!run) throw new Error("could not record the sync run");
 
+  // The staged search vectors stand for this transaction's upsert (see the trigger's migration,
+  // 20261207160000_catalog_sync_stage_search): a row with usage notes still gets them recomputed.
+  await tx.query(`SET LOCAL "datadesk.sync_vectors" = 'on'`);
   const [changed] = await tx.query<{ added: number; updated: number }>(MERGE_CHANGED, [
     stage.stageId,
     source.id,
