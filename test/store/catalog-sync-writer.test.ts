@@ -105,7 +105,8 @@ describe(`catalog sync writer (${testDriver})`, () => {
       [first.dataset.key],
     );
     async function* retitled(): AsyncGenerator<CatalogRecord> {
-      if (first?.ok) yield { ok: true, dataset: { ...first.dataset, title: `${first.dataset.title} (revised)` } };
+      if (first?.ok)
+        yield { ok: true, dataset: { ...first.dataset, title: `${first.dataset.title} (revised)` } };
       yield* all.slice(1);
     }
     const outcome = await writeCatalogSync(db.sql, july, retitled(), new Date("2020-07-24T12:00:00Z"));
@@ -118,7 +119,12 @@ describe(`catalog sync writer (${testDriver})`, () => {
     expect(row?.n).toBe(0);
     // Back to the file as it is, for the tests after this one.
     await db.sql.query(`UPDATE "Dataset" SET "usageNotesText" = '' WHERE "key" = $1`, [first.dataset.key]);
-    await writeCatalogSync(db.sql, july, reader.read(july.location, "dcat"), new Date("2020-07-24T13:00:00Z"));
+    await writeCatalogSync(
+      db.sql,
+      july,
+      reader.read(july.location, "dcat"),
+      new Date("2020-07-24T13:00:00Z"),
+    );
   });
 
   it("marks datasets missing from a resync as removed, and restores them when they return", async () => {
