@@ -51,8 +51,12 @@ const options: HtmlToTextOptions = {
   ],
 };
 
+/** What tidy would change: without any of it (most titles, keywords, names), text stays as it is. */
+const untidy = /^\s|\s$|[\r\n\t\f\v\u00a0\u200b]| {2}/;
+
 /** Collapses runs of spaces, trims lines and keeps at most one blank line between paragraphs. */
 function tidy(text: string): string {
+  if (!untidy.test(text)) return text;
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/[ \t\f\v\u00a0\u200b]+/g, " ")
@@ -80,6 +84,8 @@ function flattenTableCells(html: string): string {
 /** Plain text from catalog text that may be HTML; "" for nothing. */
 export function htmlToPlainText(text: string | null | undefined): string {
   if (!text) return "";
+  // Without "<" or "&" there is neither markup nor an autolink: no parser needed.
+  if (!text.includes("<") && !text.includes("&")) return tidy(text);
   // Markdown autolinks (<https://…>) are not tags; keep the address as text.
   let current = text.replace(/<((?:https?|ftp|mailto):[^<>\s]+)>/gi, "$1");
   for (let pass = 0; pass < MAX_PASSES && looksLikeMarkup(current); pass += 1) {
