@@ -5,11 +5,12 @@
  * import`: on file-backed PGlite in a temp dir, and on PostgreSQL when DATABASE_URL is set
  * (e.g. `scripts/throwaway-postgres.sh npm run bench:import`).
  *
- *   npm run bench:import [-- --count 300000] [-- --only pglite|postgres]
+ *   npm run bench:import [-- --count 300000] [-- --only pglite|postgres] [-- --no-resync]
  *
  * Prints import time, records/s and peak RSS (sampled every 100 ms) of the importing process,
  * one child process per driver. PGlite runs inside that process, so its memory is in the
- * figure; PostgreSQL's server memory is not.
+ * figure; PostgreSQL's server memory is not. Each driver then resyncs the same catalog with 1%
+ * of its records changed (`--no-resync` skips it), the figure a scheduled resync of a portal costs.
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -38,10 +39,17 @@ interface Figures {
   perSecond: number;
   peakRssMb: number;
   added: number;
+  updated: number;
   skipped: number;
 }
 
-async function importOnce(target: DatabaseTarget, driver: string, file: string): Promise<Figures> {
+/** Imports `file`, then (when given) resyncs the same source from `resyncFile`. */
+async function importOnce(
+  target: DatabaseTarget,
+  driver: string,
+  file: string,
+  resyncFile: string | undefined,
+): Promise<Figures[]> {
   const db = await openDatabase(target);
   try {
     await ensureDefaultCommunity(db.prisma, { name: "Bench" });
@@ -53,16 +61,21 @@ async function importOnce(target: DatabaseTarget, driver: string, file: string):
       catalogSources: createCatalogSourceReader(),
       clock: systemClock,
     };
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 100);
-    let lastReport = 0;
-    const started = performance.now();
-    try {
-      const result = await importCatalog(
+    const runs: Figures[] = [];
+    for (const [label, location] of [
+      [driver, file],
+      ...(resyncFile ? [[`${driver} resync 1%`, resyncFile]] : []),
+    ] as const) {
+      runs.push(await measure(label, () => importCatalogFrom(location)));
+    }
+    return runs;
+
+    function importCatalogFrom(location: string) {
+      let lastReport = 0;
+      const started = performance.now();
+      return importCatalog(
         deps,
-        { communityId: community.id, location: file, kind: "dcat", name: "bench" },
+        { communityId: community.id, location, kind: "dcat", name: "bench" },
         {
           onProgress: ({ records }) => {
             if (records - lastReport >= 50_000) {
@@ -73,24 +86,36 @@ async function importOnce(target: DatabaseTarget, driver: string, file: string):
           },
         },
       );
-      const seconds = (performance.now() - started) / 1000;
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      const records =
-        result.summary.added + result.summary.updated + result.summary.unchanged + result.summary.skipped;
-      return {
-        driver,
-        records,
-        seconds,
-        perSecond: records / seconds,
-        peakRssMb: peakRss / 1024 / 1024,
-        added: result.summary.added,
-        skipped: result.summary.skipped,
-      };
-    } finally {
-      clearInterval(sampler);
     }
   } finally {
     await db.close();
+  }
+}
+
+/** Time and peak RSS of one import; the peak is the process's, so it includes what came before. */
+async function measure(label: string, run: () => ReturnType<typeof importCatalog>): Promise<Figures> {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const started = performance.now();
+  try {
+    const { summary } = await run();
+    const seconds = (performance.now() - started) / 1000;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const records = summary.added + summary.updated + summary.unchanged + summary.skipped;
+    return {
+      driver: label,
+      records,
+      seconds,
+      perSecond: records / seconds,
+      peakRssMb: peakRss / 1024 / 1024,
+      added: summary.added,
+      updated: summary.updated,
+      skipped: summary.skipped,
+    };
+  } finally {
+    clearInterval(sampler);
   }
 }
 
@@ -114,19 +139,24 @@ async function withPostgresDatabase<T>(serverUrl: string, body: (url: string) =>
 }
 
 /** One driver in this process: what a child run does, printing its figures as one JSON line. */
-async function runDriver(driver: "pglite" | "postgres", file: string): Promise<void> {
+async function runDriver(driver: "pglite" | "postgres", file: string, resyncFile?: string): Promise<void> {
   const figures =
     driver === "pglite"
       ? await (async () => {
           const dir = await mkdtemp(path.join(tmpdir(), "datadesk-bench-pglite-"));
           try {
-            return await importOnce({ kind: "pglite", dataDir: dir }, "PGlite (file-backed)", file);
+            return await importOnce(
+              { kind: "pglite", dataDir: dir },
+              "PGlite (file-backed)",
+              file,
+              resyncFile,
+            );
           } finally {
             await rm(dir, { recursive: true, force: true });
           }
         })()
       : await withPostgresDatabase(process.env.DATABASE_URL ?? "", (url) =>
-          importOnce({ kind: "postgres", url }, "PostgreSQL", file),
+          importOnce({ kind: "postgres", url }, "PostgreSQL", file, resyncFile),
         );
   console.log(JSON.stringify(figures));
 }
@@ -135,15 +165,24 @@ async function runDriver(driver: "pglite" | "postgres", file: string): Promise<v
  * Each driver is measured in a child process of its own, so one run's peak RSS (PGlite's WASM
  * heap is never handed back) does not inflate the next one's.
  */
-function runChild(driver: "pglite" | "postgres", file: string): Promise<Figures> {
+function runChild(driver: "pglite" | "postgres", file: string, resyncFile?: string): Promise<Figures[]> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--driver", driver, "--file", file],
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(import.meta.url),
+        "--driver",
+        driver,
+        "--file",
+        file,
+        ...(resyncFile ? ["--resync-file", resyncFile] : []),
+      ],
       { maxBuffer: 1024 * 1024 },
       (error, stdout) => {
         if (error) return reject(error);
-        resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Figures);
+        resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "[]") as Figures[]);
       },
     ).stderr?.pipe(process.stderr);
   });
@@ -152,7 +191,8 @@ function runChild(driver: "pglite" | "postgres", file: string): Promise<Figures>
 async function main(): Promise<void> {
   const driver = argument("driver");
   const given = argument("file");
-  if ((driver === "pglite" || driver === "postgres") && given) return runDriver(driver, given);
+  if ((driver === "pglite" || driver === "postgres") && given)
+    return runDriver(driver, given, argument("resync-file"));
 
   const count = Number(argument("count") ?? 300_000);
   const only = argument("only");
@@ -165,9 +205,12 @@ async function main(): Promise<void> {
     process.stderr.write(
       `synthesised ${count} datasets (${(size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - synthStarted) / 1000).toFixed(1)} s\n`,
     );
+    const resyncFile = process.argv.includes("--no-resync") ? undefined : path.join(dir, "resync.json");
+    if (resyncFile) await writeSyntheticCatalog(resyncFile, count, { changedEvery: 100 });
     const figures: Figures[] = [];
-    if (only !== "postgres") figures.push(await runChild("pglite", file));
-    if (process.env.DATABASE_URL && only !== "pglite") figures.push(await runChild("postgres", file));
+    if (only !== "postgres") figures.push(...(await runChild("pglite", file, resyncFile)));
+    if (process.env.DATABASE_URL && only !== "pglite")
+      figures.push(...(await runChild("postgres", file, resyncFile)));
     else if (only !== "pglite") {
       process.stderr.write(
         "DATABASE_URL is not set: skipping PostgreSQL (scripts/throwaway-postgres.sh starts one)\n",
@@ -178,7 +221,7 @@ async function main(): Promise<void> {
     );
     for (const f of figures) {
       console.log(
-        `${f.driver.padEnd(22)} ${f.seconds.toFixed(1).padStart(7)} s  ${f.perSecond.toFixed(0).padStart(6)} records/s  peak RSS ${f.peakRssMb.toFixed(0)} MB  (added ${f.added}, skipped ${f.skipped})`,
+        `${f.driver.padEnd(32)} ${f.seconds.toFixed(1).padStart(7)} s  ${f.perSecond.toFixed(0).padStart(6)} records/s  peak RSS ${f.peakRssMb.toFixed(0)} MB  (added ${f.added}, updated ${f.updated}, skipped ${f.skipped})`,
       );
     }
   } finally {
