@@ -150,6 +150,10 @@ export async function writeCatalogSync(
   const stage = new CatalogSyncStage(sql, randomUUID(), existing?.id ?? null);
   try {
     const staged = await stageRecords(sql, stage, records);
+    // The stage has just grown by a whole catalog, faster than autovacuum notices: planned on the
+    // old statistics (an empty stage), marking removed datasets took a nested loop over 300k x
+    // 300k rows (over 6 minutes on PostgreSQL) instead of one hash anti-join.
+    await sql.exec(`ANALYZE "CatalogSyncStage"`);
     return await sql.transaction((tx) => merge(tx, target, staged, now));
   } catch (error) {
     await stage.discard().catch(() => undefined);
