@@ -5,6 +5,10 @@ import { createCatalogSourceReader } from "./catalog-sources/index.js";
 import type { Config } from "./config.js";
 import type { CoreDeps } from "./core/bot/core-deps.js";
 import { createDatadesk, type Datadesk } from "./core/bot/create-datadesk.js";
+import {
+  type ChannelAccessRegistry,
+  createChannelAccessRegistry,
+} from "./core/community/channel-access-registry.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { tellAfterSync } from "./core/watches/tell-after-sync.js";
@@ -52,6 +56,8 @@ export interface Services {
   db: Database;
   core: Datadesk;
   deps: CoreDeps;
+  /** Where adapters register how to tell whether the bot is in a channel (setup's warnings). */
+  channelAccess: ChannelAccessRegistry;
   close(): Promise<void>;
 }
 
@@ -82,6 +88,7 @@ export async function openServices(
   });
   await ensureDefaultCommunity(db.prisma, config.community);
   const catalogStores = createCatalogStores(db.sql, systemClock);
+  const channelAccess = createChannelAccessRegistry();
   const deps: CoreDeps = {
     people: new SqlKnownPeople(db.sql, new PrismaPeopleRepository(db.prisma, systemClock), systemClock),
     clock: systemClock,
@@ -94,6 +101,7 @@ export async function openServices(
     ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),
     accessSla: config.access,
+    channelAccess,
   };
   const core = createDatadesk(deps);
   registerImpactGauges(metrics, {
@@ -102,7 +110,7 @@ export async function openServices(
     clock: systemClock,
     onError: (err) => logger.warn({ err }, "could not refresh the impact gauges; serving the last figures"),
   });
-  return { config, logger, metrics, db, core, deps, close: () => db.close() };
+  return { config, logger, metrics, db, core, deps, channelAccess, close: () => db.close() };
 }
 
 export interface RunningApp {
@@ -177,6 +185,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   ];
 
   adapters.push(...(await createPlatformAdapters({ config, core: services.core, logger, metrics, routes })));
+  for (const adapter of adapters)
+    if (adapter.channelAccess) services.channelAccess.register(adapter.channelAccess);
   if (useConsole) {
     adapters.push(
       createConsoleAdapter({

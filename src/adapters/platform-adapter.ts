@@ -1,3 +1,4 @@
+import type { ChannelAccessChecker } from "../core/ports/channel-access.js";
 import type { PlatformDelivery } from "../core/ports/platform-delivery.js";
 import type { PlatformHealth } from "../ops/platform-health.js";
 
@@ -12,6 +13,8 @@ export interface PlatformAdapter {
    * console, which has nobody to notify.
    */
   readonly delivery?: PlatformDelivery;
+  /** Whether the bot is in a channel, for setup's warnings; absent on the console. */
+  readonly channelAccess?: ChannelAccessChecker;
   /** How the connection is doing, for /healthz; absent on the console. */
   health?(): PlatformHealth;
   /**

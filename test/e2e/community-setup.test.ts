@@ -313,4 +313,28 @@ describe("community setup and champions on Slack and Discord at once", { timeout
       (await desk.app.services.deps.memberships.profile(communityId, await personOf(cleo)))?.roles,
     ).toEqual(["member"]);
   });
+
+  it("tells the admin, in setup and when a channel is chosen, that the bot is not in it", async () => {
+    // Slack: a public channel the bot was not invited to says is_member: false; a private one it
+    // is not in is channel_not_found to it. Either way its posts there would be dead letters.
+    slack.setResponse("conversations.info", ({ body }) => {
+      if (body.channel === "C0TRIAGE")
+        return { ok: true, channel: { id: "C0TRIAGE", name: "triage", is_member: false } };
+      if (body.channel === SLACK_GENERAL) return { ok: false, error: "channel_not_found" };
+      return { ok: true, channel: { id: String(body.channel), name: "elsewhere", is_member: true } };
+    });
+    const card = JSON.stringify(await slackCommand(ADA, "setup"));
+    expect(card.match(/the bot is not in this channel/g)).toHaveLength(1);
+    // On the triage row: after its channel, before the next set one (the digest's).
+    const warning = card.indexOf("the bot is not in this channel");
+    expect(card.indexOf("C0TRIAGE")).toBeLessThan(warning);
+    expect(warning).toBeLessThan(card.indexOf("C0DIGEST"));
+
+    const chosen = JSON.stringify(await slackCommand(ADA, "channel problems"));
+    expect(chosen).toContain("New problems will be posted in this channel");
+    expect(chosen).toContain("I am not in this channel yet");
+    expect((await config()).channels.find((c) => c.platform === "slack")?.problemChannelId).toBe(
+      SLACK_GENERAL,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { DiscordConfig } from "../../config.js";
 import type { PlatformAdapterDeps } from "../../platform-adapters.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { createPlatformSupervisor, type RestartBackoff } from "../platform-supervisor.js";
+import { discordChannelAccess } from "./discord-channel-access.js";
 import { connectDiscord, type DiscordConnection } from "./discord-connection.js";
 import { createDiscordOutboxDelivery } from "./discord-delivery.js";
 import { createDiscordHandlers, type DiscordHandlerTiming } from "./discord-handlers.js";
@@ -54,6 +55,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   return {
     name: "discord",
     delivery,
+    channelAccess: discordChannelAccess(() => supervisor.current()?.client ?? null),
     client: () => supervisor.current()?.client ?? null,
     health: () => supervisor.health(),
     fault: (reason, error) => supervisor.fault(reason, error),

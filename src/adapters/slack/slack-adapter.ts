@@ -10,6 +10,7 @@ import type { PlatformAdapter } from "../platform-adapter.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createInFlightWork } from "./in-flight-work.js";
 import { guardSlackBodies } from "./slack-body-guard.js";
+import { slackChannelAccess } from "./slack-channel-access.js";
 import { createSlackOutboxDelivery } from "./slack-delivery-port.js";
 import { summarizeSlackError } from "./slack-errors.js";
 import { registerSlackListeners } from "./slack-listeners.js";
@@ -118,6 +119,7 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
     mode: slack.mode,
     port: () => boundPort,
     delivery,
+    channelAccess: slackChannelAccess(lookups),
     health: () => ({
       status: stopping ? "stopped" : started ? "ready" : "starting",
       // Bolt's receiver and Socket Mode client recover by themselves: nothing of ours to rebuild.

@@ -5,6 +5,7 @@ import type { AccountLinks } from "../ports/account-links.js";
 import type { AuditLog } from "../ports/audit-log.js";
 import type { CatalogSourceReader } from "../ports/catalog-source.js";
 import type { CatalogStore } from "../ports/catalog-store.js";
+import type { ChannelAccess } from "../ports/channel-access.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DataMatchStore } from "../ports/data-match-store.js";
@@ -84,4 +85,6 @@ export interface CoreDeps {
   dataMatches: DataMatchStore;
   /** Problem threads and their comments (reads; replies go through unitOfWork with their copies). */
   problemThreads: ProblemThreadStore;
+  /** Whether the bot is in a channel setup names; absent where nobody can tell (console, tests). */
+  channelAccess?: ChannelAccess;
 }

@@ -1,4 +1,5 @@
 import type { RequestContext } from "../bot/request-context.js";
+import type { ChannelMembership } from "../ports/channel-access.js";
 import type { ChannelPurpose, CommunityConfig } from "../ports/community-directory.js";
 import type { Card, CardAction, RichText } from "../shared/card.js";
 
@@ -30,6 +31,34 @@ function value(ctx: RequestContext, text: string | null): RichText {
     : [{ text, style: "code" }];
 }
 
+/** A channel's value, with a warning when the platform says the bot is not in it. */
+function channelValue(
+  ctx: RequestContext,
+  channelId: string | null,
+  membership: ChannelMembership,
+): RichText {
+  const shown = value(ctx, channelId);
+  return membership === "not-member"
+    ? [...shown, " ", { text: `⚠ ${ctx.t("community:setup.notInChannel")}`, style: "italic" }]
+    : shown;
+}
+
+/** Each set channel's membership, asked in parallel ("unknown" where nobody can tell). */
+async function memberships(
+  ctx: RequestContext,
+  channels: Record<ChannelPurpose, string | null>,
+): Promise<Record<ChannelPurpose, ChannelMembership>> {
+  const access = ctx.deps.channelAccess;
+  const { platform, workspaceId } = ctx.identity;
+  const answers = await Promise.all(
+    CHANNEL_PURPOSES.map(async (purpose): Promise<[ChannelPurpose, ChannelMembership]> => {
+      const id = channels[purpose];
+      return [purpose, id && access ? await access.membership(platform, workspaceId, id) : "unknown"];
+    }),
+  );
+  return Object.fromEntries(answers) as Record<ChannelPurpose, ChannelMembership>;
+}
+
 export function digestText(ctx: RequestContext, config: CommunityConfig): string {
   const when = ctx.t("community:setup.digestWhen", {
     weekday: ctx.t(`community:weekdays.${config.digest.weekday}`),
@@ -49,10 +78,11 @@ export async function setupCard(ctx: RequestContext, config: CommunityConfig): P
     : [];
   const fields: { label: string; value: RichText }[] = [];
   if (channels) {
+    const membership = await memberships(ctx, channels);
     for (const purpose of CHANNEL_PURPOSES) {
       fields.push({
         label: ctx.t(`community:setup.channelNames.${purpose}`),
-        value: value(ctx, channels[purpose]),
+        value: channelValue(ctx, channels[purpose], membership[purpose]),
       });
     }
   }

@@ -37,9 +37,17 @@ export async function channelCommand(ctx: RequestContext, args: CommandArgs): Pr
       details: { setting: "channels", platform, workspace: workspaceId, [purpose]: channelId },
     });
   });
+  // Slack lets an admin run this in a channel the bot was never invited to; say so now rather
+  // than let every post there become a dead letter.
+  const membership =
+    (await ctx.deps.channelAccess?.membership(platform, workspaceId, channelId)) ?? "unknown";
+  const set = ctx.t(`problems:channel.set.${purpose}`);
   return {
     kind: "card",
     visibility: "ephemeral",
-    card: notice(ctx.t(`problems:channel.set.${purpose}`), "success"),
+    card:
+      membership === "not-member"
+        ? notice(`${set}\n⚠ ${ctx.t("problems:channel.notInChannel")}`, "warning")
+        : notice(set, "success"),
   };
 }

@@ -108,6 +108,7 @@ export const community = {
       digest: "Digest",
     },
     notSet: "not set",
+    notInChannel: "the bot is not in this channel: invite it (/invite and its name) or posts there fail",
     timezone: "Time zone",
     locale: "Language",
     digest: "Digest",

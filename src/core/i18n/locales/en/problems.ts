@@ -249,5 +249,7 @@ export const problems = {
       problems: "New problems will be posted in this channel, with Vote and Follow buttons.",
       triage: "Champions will be pinged in this channel about new problems. Keep it private to champions.",
     },
+    notInChannel:
+      "I am not in this channel yet, so what I post here will fail: type /invite and my name here to add me.",
   },
 };

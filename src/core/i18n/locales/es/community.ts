@@ -112,6 +112,8 @@ export const community: typeof en = {
       digest: "Resumen",
     },
     notSet: "sin configurar",
+    notInChannel:
+      "el bot no está en este canal: invítalo (/invite y su nombre) o lo que publique allí fallará",
     timezone: "Zona horaria",
     locale: "Idioma",
     digest: "Resumen",

@@ -257,5 +257,7 @@ export const problems: typeof en = {
       problems: "Los problemas nuevos se publicarán en este canal, con botones para votar y seguir.",
       triage: "Aquí se avisará a los referentes de los problemas nuevos. Mantén el canal privado.",
     },
+    notInChannel:
+      "Todavía no estoy en este canal, así que lo que publique aquí fallará: escribe aquí /invite y mi nombre para añadirme.",
   },
 };
