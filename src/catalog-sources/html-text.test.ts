@@ -35,6 +35,13 @@ describe("htmlToPlainText", () => {
     expect(htmlToPlainText(markdown)).toBe("## Notes\n\n- one https://x.org\n- two & three");
     expect(htmlToPlainTextOrNull("<p> </p>")).toBeNull();
   });
+
+  it("reads thousands of unclosed tags (nested by the parser) without overflowing the stack", () => {
+    // Found by the CKAN importer fuzz target: a title of ~9000 "<A>" lost its record.
+    const text = `Parks ${"<A>".repeat(20_000)}deep`;
+    expect(htmlToPlainText(text)).toMatch(/^Parks/);
+    expect(htmlToPlainText(`<div>${"<span>".repeat(50)}Paved roads</div>`)).toBe("Paved roads");
+  });
 });
 
 describe("readableDataset", () => {

@@ -22,9 +22,17 @@ const MAX_PASSES = 3;
 /** What each cell of a table row starts with. */
 export const TABLE_CELL_SEPARATOR = "| ";
 
+/**
+ * html-to-text walks the tree recursively, so thousands of unclosed tags (`<a><a><a>…`, which a
+ * parser nests) would overflow the stack and lose the whole record. No real description nests
+ * anywhere near this deep; text below it is dropped (ellipsis) instead.
+ */
+const MAX_DEPTH = 200;
+
 const options: HtmlToTextOptions = {
   wordwrap: false,
   preserveNewlines: false,
+  limits: { maxDepth: MAX_DEPTH, ellipsis: "…" },
   formatters: {
     tableCell: (elem, walk, builder) => {
       builder.addInline(TABLE_CELL_SEPARATOR, { noWordTransform: true });
