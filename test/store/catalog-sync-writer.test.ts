@@ -21,6 +21,11 @@ async function* failAfter(
 
 describe(`catalog sync writer (${testDriver})`, () => {
   let db: TestDatabase;
+  /** The datasets as they stand (count, and a hash of each one's content and removal), to compare around a failed sync. */
+  const catalogFingerprint = () =>
+    db.sql.query<{ n: string; h: string }>(
+      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
+    );
   let communityId: string;
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -144,9 +149,7 @@ describe(`catalog sync writer (${testDriver})`, () => {
   });
 
   it("leaves the previous catalog intact when a sync fails half-way, and records the failed run", async () => {
-    const before = await db.sql.query<{ n: string; h: string }>(
-      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
-    );
+    const before = await catalogFingerprint();
     const april = target("chicago", "chicago-il-data-2020-04-14.json");
     await expect(
       writeCatalogSync(
@@ -156,18 +159,14 @@ describe(`catalog sync writer (${testDriver})`, () => {
         new Date("2020-08-01T00:00:00Z"),
       ),
     ).rejects.toBeInstanceOf(CatalogSyncFailed);
-    const after = await db.sql.query<{ n: string; h: string }>(
-      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
-    );
+    const after = await catalogFingerprint();
     expect(after).toEqual(before);
     const failed = await db.prisma.syncRun.findFirstOrThrow({ where: { status: "failed" } });
     expect(failed.error).toContain("connection dropped");
   });
 
   it("lets the batch being written land before discarding the stage when the source fails", async () => {
-    const before = await db.sql.query<{ n: string; h: string }>(
-      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
-    );
+    const before = await catalogFingerprint();
     const april = target("chicago", "chicago-il-data-2020-04-14.json");
     // Exactly one full batch read: it is being written when the next read fails.
     await expect(
@@ -179,9 +178,7 @@ describe(`catalog sync writer (${testDriver})`, () => {
       ),
     ).rejects.toBeInstanceOf(CatalogSyncFailed);
     expect(await db.prisma.catalogSyncStage.count()).toBe(0);
-    const after = await db.sql.query<{ n: string; h: string }>(
-      `SELECT count(*)::text AS n, md5(string_agg("contentHash" || coalesce("removedAt"::text, ''), ',' ORDER BY "key")) AS h FROM "Dataset"`,
-    );
+    const after = await catalogFingerprint();
     expect(after).toEqual(before);
   });
 

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
+import {
+  slackChampion as champ,
+  sampleProblemValues as problemValues,
+} from "../../../test/fakes/core/problem-fixtures.js";
 import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
 import type { OutboundMessage } from "../ports/outbox.js";
 import { cardPlainText, type FormReply, mentionedUserIds } from "../shared/card.js";
@@ -20,26 +24,11 @@ const ben: PlatformIdentity = {
   channelId: "900",
 };
 const cleo: PlatformIdentity = { platform: "slack", workspaceId: "T1", userId: "UCLEO", displayName: "Cleo" };
-const champ: PlatformIdentity = {
-  platform: "slack",
-  workspaceId: "T1",
-  userId: "UCHAMP",
-  displayName: "Chen",
-};
 const discordChamp: PlatformIdentity = {
   platform: "discord",
   workspaceId: "G1",
   userId: "300",
   displayName: "Chen",
-};
-
-const problemValues = {
-  title: "School bus delays are invisible",
-  description: "Parents wait in the cold because nobody publishes when school buses run late.",
-  affected: "Families in the north district",
-  place: "North",
-  topic: "Transport",
-  anonymous: "false",
 };
 
 function text(reply: FormReply): string {

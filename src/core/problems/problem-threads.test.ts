@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
+import {
+  slackChampion as champ,
+  sampleProblemValues as problemValues,
+} from "../../../test/fakes/core/problem-fixtures.js";
 import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
 import type { OutboundMessage } from "../ports/outbox.js";
 import type { ProblemThread } from "../ports/problem-thread-store.js";
@@ -11,21 +15,6 @@ import { REMOVED_VERSION } from "./problem-thread-messages.js";
 
 const ana: PlatformIdentity = { platform: "slack", workspaceId: "T1", userId: "UANA", displayName: "Ana" };
 const ben: PlatformIdentity = { platform: "discord", workspaceId: "G1", userId: "200", displayName: "Ben" };
-const champ: PlatformIdentity = {
-  platform: "slack",
-  workspaceId: "T1",
-  userId: "UCHAMP",
-  displayName: "Chen",
-};
-
-const problemValues = {
-  title: "School bus delays are invisible",
-  description: "Parents wait in the cold because nobody publishes when school buses run late.",
-  affected: "Families in the north district",
-  place: "North",
-  topic: "Transport",
-  anonymous: "false",
-};
 
 describe("a problem's conversation across platforms", () => {
   let deps: FakeCoreDeps;
