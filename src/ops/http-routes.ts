@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AppLogger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import type { PlatformHealth } from "./platform-health.js";
 
 /**
- * An HTTP route datadesk serves besides the platforms' own endpoints. Same shape as Bolt's
- * `customRoutes`, so in Slack HTTP mode Bolt's receiver serves them on its port, and otherwise
- * `startHttpServer` does.
+ * An HTTP route datadesk serves besides the platforms' own endpoints. In Slack HTTP mode the
+ * Slack port's ack thread passes them to the adapter's route server; otherwise `startHttpServer`
+ * serves them on their own port.
  */
 export interface HttpRoute {
   path: string;
@@ -62,9 +63,15 @@ export function opsRoutes(deps: { metrics: Metrics; health: HealthProbe }): Http
   ];
 }
 
-/** Serves routes on its own port, for when Slack's HTTP receiver is not running. */
-export async function startHttpServer(routes: HttpRoute[], port: number, host: string): Promise<Server> {
-  const server = createServer((req, res) => {
+/**
+ * Dispatches requests to routes by exact path: 404 for an unknown path, 405 for a known path
+ * asked with another method, 500 (and a log line, when given a logger) for a route that failed.
+ */
+export function routesRequestListener(
+  routes: HttpRoute[],
+  logger?: AppLogger,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const route = routes.find((r) => r.path === path);
     const methods = route ? (Array.isArray(route.method) ? route.method : [route.method]) : [];
@@ -78,11 +85,17 @@ export async function startHttpServer(routes: HttpRoute[], port: number, host: s
       res.end();
       return;
     }
-    Promise.resolve(route.handler(req, res)).catch(() => {
+    Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
+      logger?.error({ err, path }, "HTTP route failed");
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  };
+}
+
+/** Serves routes on its own port, for when Slack's HTTP receiver is not running. */
+export async function startHttpServer(routes: HttpRoute[], port: number, host: string): Promise<Server> {
+  const server = createServer(routesRequestListener(routes));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

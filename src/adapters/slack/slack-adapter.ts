@@ -1,15 +1,12 @@
-import type { Server } from "node:http";
 import { App, type AppOptions, webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { SlackConfig } from "../../config.js";
-import type { HttpRoute } from "../../ops/http-routes.js";
-import type { AppLogger } from "../../ops/logger.js";
 import type { PlatformHealth } from "../../ops/platform-health.js";
 import type { PlatformAdapterDeps } from "../../platform-adapters.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
+import { AckThreadReceiver } from "./ack-thread/ack-thread-receiver.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createInFlightWork } from "./in-flight-work.js";
-import { guardSlackBodies } from "./slack-body-guard.js";
 import { slackChannelAccess } from "./slack-channel-access.js";
 import { createSlackOutboxDelivery } from "./slack-delivery-port.js";
 import { summarizeSlackError } from "./slack-errors.js";
@@ -49,8 +46,19 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
   const { slack, logger } = deps;
   const log = logger.child({ adapter: "slack" });
   const slackApiUrl = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
+  const receiver =
+    slack.mode === "http"
+      ? new AckThreadReceiver({
+          signingSecret: slack.signingSecret,
+          port: deps.config.http.port,
+          host: deps.config.http.host,
+          eventsPath: SLACK_EVENTS_PATH,
+          routes: deps.routes,
+          logger: log,
+        })
+      : null;
   const app = new App({
-    ...receiverOptions(slack, deps.routes, log),
+    ...(receiver ? { receiver } : socketModeOptions(slack)),
     token: slack.botToken,
     logger: boltLogger(log),
     clientOptions: { ...WEB_API_OPTIONS, ...slackApiUrl },
@@ -108,8 +116,6 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
   });
   registerSlackListeners(app, requests, log);
 
-  let server: Server | null = null;
-  let boundPort: number | null = null;
   let started = false;
   let stopping: Promise<void> | null = null;
   let lastFailure: PlatformHealth["lastFailure"];
@@ -117,7 +123,7 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
   return {
     name: "slack",
     mode: slack.mode,
-    port: () => boundPort,
+    port: () => receiver?.port() ?? null,
     delivery,
     channelAccess: slackChannelAccess(lookups),
     health: () => ({
@@ -135,14 +141,10 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
     },
     async start() {
       await app.init();
-      if (slack.mode === "http") {
-        const { port, host } = deps.config.http;
-        server = await app.start({ port, host });
-        guardSlackBodies(server, { signingSecret: slack.signingSecret, path: "/slack/events", logger: log });
-        const address = server.address();
-        boundPort = typeof address === "object" && address !== null ? address.port : port;
+      if (receiver) {
+        await app.start();
         log.info(
-          { port: boundPort, host },
+          { port: receiver.port(), host: deps.config.http.host },
           "Slack HTTP receiver listening (also serving /healthz and /metrics)",
         );
       } else {
@@ -160,8 +162,6 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
           .catch((err: unknown) => log.warn({ err: summarizeSlackError(err) }, "stopping Bolt failed"));
         if (!(await work.drain(DRAIN_TIMEOUT_MS)))
           log.warn({ timeoutMs: DRAIN_TIMEOUT_MS }, "stopped with Slack replies unfinished");
-        // Keep-alive connections would hold the port open until they time out; nothing is left to answer.
-        server?.closeAllConnections();
         await receiverStopped;
         started = false;
       })();
@@ -170,22 +170,10 @@ export function createSlackAdapter(deps: PlatformAdapterDeps & { slack: SlackCon
   };
 }
 
-/** Bolt's receiver choice: HTTP (signing secret, our port and routes) or Socket Mode (app token). */
-function receiverOptions(slack: SlackConfig, routes: HttpRoute[], log: AppLogger): AppOptions {
-  if (slack.mode === "socket") return { socketMode: true, appToken: slack.appToken };
-  return {
-    signingSecret: slack.signingSecret,
-    customRoutes: routes.map((route) => ({
-      path: route.path,
-      method: route.method,
-      // Bolt does not await custom routes; a rejection would otherwise be unhandled.
-      handler: (req, res) => {
-        Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
-          log.error({ err, path: route.path }, "HTTP route failed");
-          if (!res.headersSent) res.writeHead(500);
-          res.end();
-        });
-      },
-    })),
-  };
+/** Where Slack posts events, commands and interactions (the manifest's request URLs). */
+const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Socket Mode: Bolt's own receiver over an outbound WebSocket, acknowledging on this thread. */
+function socketModeOptions(slack: SlackConfig): AppOptions {
+  return slack.mode === "socket" ? { socketMode: true, appToken: slack.appToken } : {};
 }

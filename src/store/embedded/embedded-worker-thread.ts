@@ -1,14 +1,9 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startModuleWorker } from "../../threads/module-worker.js";
 import { type EmbeddedWorkerData, fromWorkerSchema } from "./embedded-worker-protocol.js";
 
 /**
- * Starts the embedded database's worker thread and speaks its small protocol. From the built
- * package the worker is plain JavaScript; from the TypeScript sources (tests, `npm run datadesk`)
- * the thread first registers tsx, because a worker does not inherit the parent's loader.
+ * Starts the embedded database's worker thread and speaks its small protocol.
  */
 
 export interface EmbeddedWorker {
@@ -24,25 +19,7 @@ export class EmbeddedWorkerError extends Error {
 }
 
 function createWorker(data: EmbeddedWorkerData): Worker {
-  const here = import.meta.url;
-  const fromSources = here.endsWith(".ts");
-  const workerUrl = new URL(`./embedded-db-worker.${fromSources ? "ts" : "js"}`, here);
-  if (!fromSources) return new Worker(workerUrl, { workerData: data });
-  const tsxApi = tsxEsmApiUrl(here);
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
-}
-
-/**
- * `require.resolve` would pick tsx's CommonJS build, which cannot register the ESM hooks from a
- * worker, so the ESM entry is read from tsx's own exports map.
- */
-function tsxEsmApiUrl(from: string): string {
-  const manifestPath = createRequire(from).resolve("tsx/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    exports: { "./esm/api": { import: { default: string } } };
-  };
-  return pathToFileURL(join(dirname(manifestPath), manifest.exports["./esm/api"].import.default)).href;
+  return startModuleWorker(import.meta.url, "embedded-db-worker", data);
 }
 
 export async function startEmbeddedWorker(
