@@ -8,6 +8,7 @@ export type Attribution = "required" | "notRequired" | "notStated";
  * reduced to lower-case words and numbers.
  */
 export interface LicenseFamily {
+  /** Empty for a family known by what it grants, not by one name: the catalog's own title is shown. */
   name: string;
   url: string | null;
   commercial: Permission;
@@ -120,16 +121,31 @@ const families: readonly LicenseFamily[] = [
       /opendefinition org licenses cc by$/,
     ],
   ),
+  // Canada's federal licence, which many Canadian cities and provinces adopt under their own name.
+  family(
+    "Open Government Licence – Canada",
+    "https://open.canada.ca/en/open-government-licence-canada",
+    { commercial: "yes", attribution: "required" },
+    [
+      /\bopen government licen[cs]e (?:[a-z]+ ){0,3}canada\b/,
+      /^ogl canada(?: \d(?: 0)?)?$/,
+      /open canada ca/,
+    ],
+  ),
   family(
     "Open Government Licence",
     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
     { commercial: "yes", attribution: "required" },
     [
-      /\bopen government licen[cs]e\b/,
+      // The UK's own, by name: with its version or "UK", never another government's name after it.
+      /^(?:uk )?open government licen[cs]e(?: (?:uk|ogl|for public sector information|v(?:ersion)? ?\d(?: 0)?|\d(?: 0)?))*$/,
       /^(?:uk )?ogl(?: uk)?(?: \d(?: 0)?)?$/,
-      /nationalarchives gov uk doc open government licence/,
+      /(?:nationalarchives|data) gov uk .*open government licen[cs]e/,
     ],
   ),
+  // Another government's adaptation ("Open Government Licence – Ontario", "… – City of Toronto"):
+  // the same grant (any use, with credit), under the catalog's own name and link.
+  family("", null, { commercial: "yes", attribution: "required" }, [/\bopen government licen[cs]e\b/]),
 ];
 
 /** `https://www.CreativeCommons.org/licenses/by/4.0/legalcode` → `creativecommons org licenses by 4 0`. */

@@ -35,6 +35,55 @@ describe("licenseVerdict", () => {
     });
   });
 
+  it("hears credit asked for in a sentence of its own", () => {
+    expect(
+      titled("This data is provided for non-commercial use only. Credit the Metro Council."),
+    ).toMatchObject({
+      commercial: "no",
+      attribution: "required",
+      creditTo: "the Metro Council",
+    });
+    expect(
+      titled("Data may be used freely; please cite Riverside County GIS when publishing."),
+    ).toMatchObject({
+      commercial: "yes",
+      attribution: "required",
+      creditTo: "Riverside County GIS",
+    });
+    // Lower-case "credit the data" is no instruction to credit someone.
+    expect(titled("Free to use for any purpose. Users may credit the data as they see fit.")).toMatchObject({
+      attribution: "notStated",
+    });
+  });
+
+  it("tells the UK's Open Government Licence from other governments' adaptations", () => {
+    expect(titled("Open Government Licence v3.0")).toMatchObject({
+      name: "Open Government Licence",
+      url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    });
+    expect(titled("Open Government Licence – Canada")).toMatchObject({
+      name: "Open Government Licence – Canada",
+      url: "https://open.canada.ca/en/open-government-licence-canada",
+      commercial: "yes",
+      attribution: "required",
+    });
+    // A city's or a province's own version: its name and link, never the UK's.
+    expect(
+      titled("Open Government Licence – Ontario", {
+        licenseUrl: "https://www.ontario.ca/page/open-government-licence-ontario",
+      }),
+    ).toMatchObject({
+      name: "Open Government Licence – Ontario",
+      url: "https://www.ontario.ca/page/open-government-licence-ontario",
+      commercial: "yes",
+      attribution: "required",
+    });
+    expect(titled("Open Government Licence - Toronto")).toMatchObject({
+      name: "Open Government Licence - Toronto",
+      url: null,
+    });
+  });
+
   it("calls a text that only disclaims what it is", () => {
     expect(titled("This data is provided as is, without warranty of any kind.")).toMatchObject({
       kind: "custom",

@@ -64,8 +64,12 @@ const grantsUse =
 const attributionClause =
   /\b(?:must|shall|should|will|are required to|is required to|agrees? to|please) (?:also )?(?:acknowledge|credit|attribute|cite|reference|give (?:appropriate )?credit|include (?:an? |the )?(?:attribution|acknowledge?ment|credit|citation))\b|\battribution (?:is |shall be |must be )?(?:required|requested)\b|\b(?:acknowledge?ment|credit|citation) (?:is |shall be |must be )?(?:required|requested|given)\b|\bsource (?:must|shall|should) be (?:acknowledged|credited|cited)\b/i;
 
+/** A sentence that tells you to credit someone by name: "Credit the Metro Council." "Please cite Riverside GIS." */
+const imperativeCredit =
+  /(?:^|[.;:!]\s+)(?:[Pp]lease\s+)?(?:[Cc]redit|[Cc]ite|[Aa]cknowledge|[Aa]ttribute)\s+(?:the\s+)?[A-Z]/;
+
 const creditTarget =
-  /\b(?:acknowledge|credit|attribute(?: (?:it|the data|the source))? to|cite|reference)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|for|the|de|[A-Z][\w.&'’-]*))*)/;
+  /\b(?:[Aa]cknowledge|[Cc]redit|[Aa]ttribute(?: (?:it|the data|the source))? to|[Cc]ite|[Rr]eference)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|for|the|de|[A-Z][\w.&'’-]*))*)/;
 
 const shareAlikeClause =
   /\bshare[- ]?alike\b|\bunder (?:the )?same (?:or (?:a )?(?:similar|compatible) )?(?:licen[cs]e|terms)\b|\bsame licen[cs]e\b/i;
@@ -89,7 +93,7 @@ function creditToOf(text: string): string | null {
 function fromFamily(family: LicenseFamily, fields: LicenseFields): LicenseVerdict {
   return {
     kind: "known",
-    name: family.name,
+    name: family.name || fields.licenseTitle?.trim() || fields.licenseId,
     url: fields.licenseUrl ?? family.url,
     text: null,
     commercial: family.commercial,
@@ -105,7 +109,7 @@ function fromFamily(family: LicenseFamily, fields: LicenseFields): LicenseVerdic
 function fromText(text: string, url: string | null): LicenseVerdict {
   const restricts = noCommercial.test(text);
   const grants = grantsUse.test(text);
-  const requiresCredit = attributionClause.test(text);
+  const requiresCredit = attributionClause.test(text) || imperativeCredit.test(text);
   const noWarranty = disclaimer.test(text);
   const reserved = rightsReserved.test(text);
   const commercial: Permission = restricts ? "no" : grants && !reserved ? "yes" : "unclear";
