@@ -1,10 +1,10 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice, CommandArgs } from "../bot/routes.js";
 import { lookupDataset, suggestDatasets } from "../catalog/lookup-dataset.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { CatalogDataset } from "../ports/dataset-search.js";
 import { ephemeral, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 import { constraintsCard, publicDatasetCard } from "./access-cards.js";
 import { accessDeps } from "./access-deps.js";
 import { detailsForm } from "./access-form.js";

@@ -14,6 +14,7 @@ import {
 import { type ThreadActivity, threadActivitySchema } from "../problems/thread-activity.js";
 import { type Card, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 import { ownEntry } from "../shared/own-entry.js";
 import type { Platform, PlatformIdentity } from "../shared/platform.js";
 import type { CoreDeps } from "./core-deps.js";
@@ -23,8 +24,6 @@ import type { RequestContext } from "./request-context.js";
 import {
   actionHandlers,
   autocompleteHandlers,
-  type Choice,
-  type CommandArgs,
   commandHandlers,
   formHandlers,
   freeTextHandler,

@@ -51,8 +51,14 @@ import {
 } from "../problems/triage-forms.js";
 import { moveProblem, setProblemHidden, showTriage } from "../problems/triage-problem.js";
 import { followProblem, unfollowProblem, voteProblem } from "../problems/vote-problem.js";
-import type { FormReply, Reply } from "../shared/card.js";
-import type { FormValues } from "../shared/form.js";
+import type {
+  ActionHandler,
+  AutocompleteHandler,
+  CommandHandler,
+  FormHandler,
+  FreeTextHandler,
+  ShortcutHandler,
+} from "../shared/handlers.js";
 import {
   showcaseActionHandlers,
   showcaseAutocompleteHandlers,
@@ -64,27 +70,6 @@ import {
   watchAutocompleteHandlers,
   watchCommandHandlers,
 } from "../watches/watch-routes.js";
-import type { RequestContext } from "./request-context.js";
-
-export type CommandArgs = Record<string, string | number | boolean>;
-export type CommandHandler = (ctx: RequestContext, args: CommandArgs) => Promise<Reply> | Reply;
-export type ActionHandler = (ctx: RequestContext, value: string) => Promise<Reply> | Reply;
-export type FormHandler = (
-  ctx: RequestContext,
-  context: string,
-  values: FormValues,
-) => Promise<FormReply> | FormReply;
-export type ShortcutHandler = (ctx: RequestContext, text: string) => Promise<Reply> | Reply;
-export type FreeTextHandler = (ctx: RequestContext, text: string) => Promise<Reply> | Reply;
-
-/** One suggestion for a command option as the person types (Discord autocomplete, Slack external select). */
-export interface Choice {
-  /** Shown to the person (≤ 100 characters). */
-  label: string;
-  /** Sent back as the option value (≤ 100 characters). */
-  value: string;
-}
-export type AutocompleteHandler = (ctx: RequestContext, text: string) => Promise<Choice[]> | Choice[];
 
 /**
  * Which use case answers which command and button. Every name here must exist in the command

@@ -1,7 +1,6 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice, CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { supportedLocales } from "../i18n/locales.js";
 import { translator } from "../i18n/translator.js";
@@ -9,6 +8,7 @@ import { requireRole } from "../people/roles.js";
 import { type UsageNoteKind, usageNoteKinds } from "../ports/usage-note-store.js";
 import { ephemeral, type Reply, type RichText } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 import { addUsageNote, USAGE_NOTE_ROLES } from "./add-usage-note.js";
 import { listMetadataGaps } from "./list-metadata-gaps.js";
 

@@ -1,8 +1,8 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice, CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { type Card, ephemeral, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 import { type AnswerCardOptions, answerCard, datasetCard } from "./answer-card.js";
 import { askQuestion, MAX_QUESTION_LENGTH } from "./ask-question.js";
 import { lookupDataset, suggestDatasets } from "./lookup-dataset.js";

@@ -1,11 +1,11 @@
 import { createHash, randomInt } from "node:crypto";
 import type { RequestContext } from "../bot/request-context.js";
-import type { CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityUnitOfWork } from "../ports/membership-store.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { CommandArgs } from "../shared/handlers.js";
 import { normalizeTypedCode, readableCode } from "../shared/readable-code.js";
 import { grantRole } from "./role-change.js";
 import { notice } from "./roles-in-chat.js";

@@ -1,10 +1,10 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice, CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { accountScope } from "../people/account-scope.js";
 import { type ChampionLevel, championLevels } from "../people/roles.js";
 import type { MemberProfile } from "../ports/membership-store.js";
 import type { Card, CardBlock, Inline, Reply, RichText } from "../shared/card.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 
 const GROUPS: readonly (ChampionLevel | "none")[] = [...championLevels, "none"];
 

@@ -1,6 +1,6 @@
-import type { ActionHandler, AutocompleteHandler, CommandHandler, FormHandler } from "../bot/routes.js";
 import { community as enCommunity } from "../i18n/locales/en/community.js";
 import { community as esCommunity } from "../i18n/locales/es/community.js";
+import type { ActionHandler, AutocompleteHandler, CommandHandler, FormHandler } from "../shared/handlers.js";
 import { claimAdminCommand } from "./admin-claim.js";
 import { championsCommand, championTopicChoices } from "./champions-directory.js";
 import { profileCommand, submitProfileForm } from "./edit-profile.js";

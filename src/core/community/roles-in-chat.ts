@@ -1,8 +1,8 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { CommandArgs } from "../bot/routes.js";
 import { type ChampionLevel, championLevels, type Role, requireRole } from "../people/roles.js";
 import type { Card, Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { CommandArgs } from "../shared/handlers.js";
 import { resolvePerson } from "./resolve-person.js";
 import { grantRole, type RoleChange, revokeRole } from "./role-change.js";
 

@@ -1,6 +1,6 @@
-import type { AutocompleteHandler, CommandHandler } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { ephemeral } from "../shared/card.js";
+import type { AutocompleteHandler, CommandHandler } from "../shared/handlers.js";
 import { ownEntry } from "../shared/own-entry.js";
 import { openDigestSettings } from "./digest-settings.js";
 import { previewDigest } from "./preview-digest.js";

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { RequestContext } from "../bot/request-context.js";
-import type { FormHandler } from "../bot/routes.js";
 import { hasAnyRole } from "../people/roles.js";
 import type { DigestSubscription } from "../ports/digest-subscriptions.js";
 import { type Card, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import type { Form, FormValues } from "../shared/form.js";
+import type { FormHandler } from "../shared/handlers.js";
 import { championOnlySectionKeys, type DigestSectionKey, digestSectionKeys } from "./digest.js";
 import { nextDigestAt } from "./digest-schedule.js";
 

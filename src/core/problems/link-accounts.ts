@@ -1,8 +1,8 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { CommandArgs } from "../shared/handlers.js";
 import { normalizeTypedCode, readableCode } from "../shared/readable-code.js";
 import { notice } from "./problem-cards.js";
 

@@ -1,10 +1,10 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice, CommandArgs } from "../bot/routes.js";
 import { invocationOf } from "../commands/invocation.js";
 import { hasRole } from "../people/roles.js";
 import type { ProblemListQuery } from "../ports/problem-store.js";
 import type { Card, CardAction, CardBlock, Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 import { parseProblemNumber } from "./problem-access.js";
 import { problemLine, publicProblemCard, triageProblemCard } from "./problem-cards.js";
 

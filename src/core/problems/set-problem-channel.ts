@@ -1,8 +1,8 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { CommandArgs } from "../bot/routes.js";
 import { requireRole } from "../people/roles.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { CommandArgs } from "../shared/handlers.js";
 import { CHANNEL_COMMAND_PURPOSES } from "./channel-command-purposes.js";
 import { notice } from "./problem-cards.js";
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { CommandArgs } from "../bot/routes.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { CommandArgs } from "../shared/handlers.js";
 import { checkIntakeLimits } from "./intake-limits.js";
 import { type ProblemInput, problemForm, problemLimits } from "./problem-form.js";
 

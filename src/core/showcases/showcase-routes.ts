@@ -1,6 +1,6 @@
-import type { ActionHandler, AutocompleteHandler, CommandHandler, FormHandler } from "../bot/routes.js";
 import { showcases as enShowcases } from "../i18n/locales/en/showcases.js";
 import { showcases as esShowcases } from "../i18n/locales/es/showcases.js";
+import type { ActionHandler, AutocompleteHandler, CommandHandler, FormHandler } from "../shared/handlers.js";
 import {
   approveShowcase,
   openChangesForm,

@@ -1,9 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice, CommandArgs } from "../bot/routes.js";
 import { lookupDataset, suggestDatasets } from "../catalog/lookup-dataset.js";
 import type { Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
+import type { Choice, CommandArgs } from "../shared/handlers.js";
 import type { Showcase } from "./showcase.js";
 import { showcaseForRequest } from "./showcase-access.js";
 import { notice } from "./showcase-cards.js";

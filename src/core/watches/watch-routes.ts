@@ -1,4 +1,4 @@
-import type { ActionHandler, AutocompleteHandler, CommandHandler } from "../bot/routes.js";
+import type { ActionHandler, AutocompleteHandler, CommandHandler } from "../shared/handlers.js";
 import { decideDataMatch } from "./decide-data-match.js";
 import {
   removeWatch,

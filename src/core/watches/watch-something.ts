@@ -1,10 +1,10 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { Choice } from "../bot/routes.js";
 import { lookupDataset, suggestDatasets } from "../catalog/lookup-dataset.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Watch, WatchKind } from "../ports/watch-store.js";
 import { notice } from "../problems/problem-cards.js";
 import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import type { Choice } from "../shared/handlers.js";
 
 /** What `watch …` was asked to watch, read from the typed text. */
 export type WatchRequest =
