@@ -1,5 +1,6 @@
 import type { AccessJobDeps } from "../core/access/access-deps.js";
-import { type AccessSlaSettings, runAccessReminders } from "../core/access/access-sla.js";
+import { runAccessReminders } from "../core/access/access-sla.js";
+import type { AccessSlaSettings } from "../core/access/access-sla-settings.js";
 import { resolveRequestsForPublicDatasets } from "../core/access/resolve-public-datasets.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { ScheduledJob } from "./scheduler.js";

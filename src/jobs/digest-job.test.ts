@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fakeCoreDeps } from "../../test/fakes/core/fake-core-deps.js";
 import { ScriptedDigestSource } from "../../test/fakes/core/scripted-digest-source.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { defaultAccessSlaSettings } from "../core/access/access-sla.js";
+import { defaultAccessSlaSettings } from "../core/access/access-sla-settings.js";
 import { type Logger, silentLogger } from "../core/ports/logger.js";
 import { digestJob } from "./digest-job.js";
 import { createScheduler } from "./scheduler.js";

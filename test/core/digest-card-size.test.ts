@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../../src/adapters/discord/discord-renderer.js";
 import { renderMessage } from "../../src/adapters/slack/block-kit-renderer.js";
-import { defaultAccessSlaSettings } from "../../src/core/access/access-sla.js";
+import { defaultAccessSlaSettings } from "../../src/core/access/access-sla-settings.js";
 import { buildDigest, digestCard } from "../../src/core/digest/digest.js";
 import { parseIsoWeek } from "../../src/core/digest/digest-week.js";
 import { translator } from "../../src/core/i18n/translator.js";

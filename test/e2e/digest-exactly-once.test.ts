@@ -3,7 +3,7 @@
 // transactions really overlap); the crash fails a run after it claimed the week but before its
 // outbox message was written, inside the same transaction.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultAccessSlaSettings } from "../../src/core/access/access-sla.js";
+import { defaultAccessSlaSettings } from "../../src/core/access/access-sla-settings.js";
 import type { CoreDeps } from "../../src/core/bot/core-deps.js";
 import { type DigestDeliveryDeps, runDigests } from "../../src/core/digest/digest-delivery.js";
 import type { Clock } from "../../src/core/ports/clock.js";

@@ -1,6 +1,6 @@
 import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import { type CatalogCliContext, catalogCliContext } from "../../src/cli/catalog/catalog-cli-context.js";
-import { defaultAccessSlaSettings } from "../../src/core/access/access-sla.js";
+import { defaultAccessSlaSettings } from "../../src/core/access/access-sla-settings.js";
 import type { CoreDeps } from "../../src/core/bot/core-deps.js";
 import type { Clock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";

@@ -8,7 +8,8 @@ import {
   who,
 } from "../../../test/fakes/core/in-memory-access-world.js";
 import { cardPlainText } from "../shared/card.js";
-import { type AccessSlaSettings, runAccessReminders } from "./access-sla.js";
+import { runAccessReminders } from "./access-sla.js";
+import type { AccessSlaSettings } from "./access-sla-settings.js";
 
 const settings: AccessSlaSettings = {
   reminderBusinessDays: 2,

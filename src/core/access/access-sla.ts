@@ -1,5 +1,4 @@
 import { addDays, subDays } from "date-fns";
-import { z } from "zod";
 import type { CommunityConfig } from "../ports/community-directory.js";
 import { auditEntry, changeAccessStatus } from "./access-change.js";
 import { afterBusinessDays } from "./access-dates.js";
@@ -8,6 +7,11 @@ import { reviewPosts, reviewUpdates, toCurrentDeciders, toRequester } from "./ac
 import { escalatedIntro, expiredDm, expiryNoticeDm, reminderNote, stillWaitingDm } from "./access-notices.js";
 import { type AccessRequest, currentRoute } from "./access-request.js";
 import { routeAfter } from "./access-routing.js";
+import {
+  type AccessSlaSettings,
+  accessSlaSettingsSchema,
+  defaultAccessSlaSettings,
+} from "./access-sla-settings.js";
 
 /**
  * The clock-driven side of access requests, for a job to call as often as it likes: every effect
@@ -21,19 +25,6 @@ import { routeAfter } from "./access-routing.js";
  *   Each step (and an answer to a question) starts the clock again.
  * - K days before a grant ends the requester is told; when it ends it is marked expired.
  */
-export const accessSlaSettingsSchema = z.object({
-  reminderBusinessDays: z.number().int().min(1).max(60),
-  escalationBusinessDays: z.number().int().min(1).max(60),
-  expiryNoticeDays: z.number().int().min(0).max(90),
-});
-export type AccessSlaSettings = z.infer<typeof accessSlaSettingsSchema>;
-
-export const defaultAccessSlaSettings: AccessSlaSettings = {
-  reminderBusinessDays: 2,
-  escalationBusinessDays: 5,
-  expiryNoticeDays: 7,
-};
-
 export interface AccessSlaRun {
   reminded: number;
   escalated: number;

@@ -1,4 +1,4 @@
-import type { AccessSlaSettings } from "../access/access-sla.js";
+import type { AccessSlaSettings } from "../access/access-sla-settings.js";
 import type { AccessRequestStore } from "../ports/access-request-store.js";
 import type { AccessUnitOfWork } from "../ports/access-unit-of-work.js";
 import type { AccountLinks } from "../ports/account-links.js";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
 import { ScriptedDigestSource } from "../../../test/fakes/core/scripted-digest-source.js";
-import { defaultAccessSlaSettings } from "../access/access-sla.js";
+import { defaultAccessSlaSettings } from "../access/access-sla-settings.js";
 import type { Logger } from "../ports/logger.js";
 import { silentLogger } from "../ports/logger.js";
 import { type DigestDeliveryDeps, runDigests } from "./digest-delivery.js";

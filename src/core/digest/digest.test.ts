@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../../test/fakes/core/fake-clock.js";
 import { emptyDigestFacts, InMemoryDigestSource } from "../../../test/fakes/core/in-memory-digest-source.js";
 import { busyWeek, busyWeekFacts } from "../../../test/support/digest-world.js";
-import { defaultAccessSlaSettings } from "../access/access-sla.js";
+import { defaultAccessSlaSettings } from "../access/access-sla-settings.js";
 import { translator } from "../i18n/translator.js";
 import {
   type CommunityConfig,

@@ -1,4 +1,4 @@
-import type { AccessSlaSettings } from "../access/access-sla.js";
+import type { AccessSlaSettings } from "../access/access-sla-settings.js";
 import type { Translate } from "../i18n/translator.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";

@@ -1,4 +1,4 @@
-import { defaultAccessSlaSettings } from "../../../src/core/access/access-sla.js";
+import { defaultAccessSlaSettings } from "../../../src/core/access/access-sla-settings.js";
 import type { CoreDeps } from "../../../src/core/bot/core-deps.js";
 import type { AccessTransactionStores } from "../../../src/core/ports/access-unit-of-work.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
