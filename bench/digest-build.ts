@@ -12,8 +12,9 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { defaultAccessSlaSettings } from "../src/core/access/access-sla-settings.js";
-import { buildDigest, type DigestAudience, type DigestDeps, sectionsFor } from "../src/core/digest/digest.js";
+import { buildDigest, sectionsFor } from "../src/core/digest/digest.js";
 import { type SectionContext, sectionBuilders } from "../src/core/digest/digest-sections.js";
+import type { DigestAudience, DigestDeps } from "../src/core/digest/digest-types.js";
 import { digestWeekOf, previousWeek } from "../src/core/digest/digest-week.js";
 import {
   defaultDigestSchedule,

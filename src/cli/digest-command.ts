@@ -1,13 +1,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { renderConsoleCard } from "../adapters/console/console-renderer.js";
-import {
-  buildDigest,
-  type DigestAudience,
-  type DigestWeek,
-  digestCard,
-  isQuietWeek,
-} from "../core/digest/digest.js";
+import { buildDigest, digestCard, isQuietWeek } from "../core/digest/digest.js";
+import type { DigestAudience, DigestWeek } from "../core/digest/digest-types.js";
 import { digestWeekOf, parseIsoWeek } from "../core/digest/digest-week.js";
 import { translator } from "../core/i18n/translator.js";
 import { type CatalogCliContext, CatalogCliError } from "./catalog/catalog-cli-context.js";

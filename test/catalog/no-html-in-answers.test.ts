@@ -11,7 +11,8 @@ import { type Answer, askQuestion } from "../../src/core/catalog/ask-question.js
 import { answerField } from "../../src/core/catalog/field-answer.js";
 import { freshnessVerdict } from "../../src/core/catalog/freshness.js";
 import type { FieldIntent } from "../../src/core/catalog/question-intent.js";
-import { type Digest, digestCard } from "../../src/core/digest/digest.js";
+import { digestCard } from "../../src/core/digest/digest.js";
+import type { Digest } from "../../src/core/digest/digest-types.js";
 import { translator } from "../../src/core/i18n/translator.js";
 import type { CatalogDataset } from "../../src/core/ports/dataset-search.js";
 import type { Card } from "../../src/core/shared/card.js";

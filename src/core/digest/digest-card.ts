@@ -4,7 +4,7 @@ import { parseRepeatingDuration } from "../catalog/freshness.js";
 import type { Translate } from "../i18n/translator.js";
 import type { DigestAccessRow, DigestProblemRow, DigestTriageRow } from "../ports/digest-source.js";
 import { type Card, type CardBlock, type Inline, plainText, type RichText } from "../shared/card.js";
-import type { Digest, DigestSection, DigestSectionOf } from "./digest.js";
+import type { Digest, DigestSection, DigestSectionOf } from "./digest-types.js";
 import { type ImpactComparison, type ImpactFigureKey, weekOverWeek } from "./impact-figures.js";
 
 /**

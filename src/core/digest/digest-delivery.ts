@@ -7,17 +7,15 @@ import type { OutboundMessage, PostTarget } from "../ports/outbox.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
 import { contactLocale, dmAccount } from "../problems/problem-messages.js";
 import type { Platform } from "../shared/platform.js";
+import { buildDigest, digestCard, isQuietWeek } from "./digest.js";
+import { dueDigest } from "./digest-schedule.js";
 import {
-  buildDigest,
   championOnlySectionKeys,
   type Digest,
   type DigestAudience,
   type DigestDeps,
   type DigestWeek,
-  digestCard,
-  isQuietWeek,
-} from "./digest.js";
-import { dueDigest } from "./digest-schedule.js";
+} from "./digest-types.js";
 
 /**
  * Weekly digest delivery: for every community whose digest is due, one digest per target (each

@@ -1,7 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { addDays, set } from "date-fns";
 import type { DigestSchedule } from "../ports/community-directory.js";
-import type { DigestWeek } from "./digest.js";
+import type { DigestWeek } from "./digest-types.js";
 import { digestWeekOf, nextWeek, previousWeek } from "./digest-week.js";
 
 /** A community's digest timing as the schedule needs it (a slice of CommunityConfig). */

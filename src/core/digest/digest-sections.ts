@@ -1,7 +1,7 @@
 import { businessDaysCutoff } from "../access/access-dates.js";
 import { freshnessVerdict } from "../catalog/freshness.js";
 import type { DigestWindow } from "../ports/digest-source.js";
-import type { DigestDeps, DigestSection, DigestSectionKey } from "./digest.js";
+import type { DigestDeps, DigestSection, DigestSectionKey } from "./digest-types.js";
 import { compareImpact, hasNoImpact } from "./impact-figures.js";
 
 /**

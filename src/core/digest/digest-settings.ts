@@ -5,8 +5,8 @@ import type { DigestSubscription } from "../ports/digest-subscriptions.js";
 import { type Card, ephemeral, type FormReply, type Reply } from "../shared/card.js";
 import type { Form, FormValues } from "../shared/form.js";
 import type { FormHandler } from "../shared/handlers.js";
-import { championOnlySectionKeys, type DigestSectionKey, digestSectionKeys } from "./digest.js";
 import { nextDigestAt } from "./digest-schedule.js";
+import { championOnlySectionKeys, type DigestSectionKey, digestSectionKeys } from "./digest-types.js";
 
 /**
  * `/datadesk digest settings`: someone's personal weekly digest by DM, on or off, with the

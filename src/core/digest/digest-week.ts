@@ -1,6 +1,6 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { addWeeks, getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
-import type { DigestWeek } from "./digest.js";
+import type { DigestWeek } from "./digest-types.js";
 
 /**
  * Digest weeks are ISO weeks of the community's own calendar: Monday 00:00 to the next Monday

@@ -11,17 +11,15 @@ import {
   defaultTriageSettings,
 } from "../ports/community-directory.js";
 import { cardPlainText, cardSchema } from "../shared/card.js";
+import { buildDigest, digestCard, isQuietWeek } from "./digest.js";
+import { slaBreachCutoff } from "./digest-sections.js";
 import {
-  buildDigest,
   championOnlySectionKeys,
   type Digest,
   type DigestAudience,
   type DigestDeps,
-  digestCard,
   digestSectionKeys,
-  isQuietWeek,
-} from "./digest.js";
-import { slaBreachCutoff } from "./digest-sections.js";
+} from "./digest-types.js";
 import { parseIsoWeek } from "./digest-week.js";
 
 const communityId = "c0000000-0000-4000-8000-000000000001";

@@ -1,4 +1,4 @@
-import type { DigestSectionKey } from "../digest/digest.js";
+import type { DigestSectionKey } from "../digest/digest-types.js";
 
 /** Someone's personal weekly digest by DM in one community: on or off, and which sections. */
 export interface DigestSubscription {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { digestSectionKeys } from "../../core/digest/digest.js";
+import { digestSectionKeys } from "../../core/digest/digest-types.js";
 import type { DigestSubscription, DigestSubscriptionStore } from "../../core/ports/digest-subscriptions.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";

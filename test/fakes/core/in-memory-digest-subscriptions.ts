@@ -1,4 +1,4 @@
-import { digestSectionKeys } from "../../../src/core/digest/digest.js";
+import { digestSectionKeys } from "../../../src/core/digest/digest-types.js";
 import type {
   DigestSubscription,
   DigestSubscriptionStore,
