@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
+import { createPlatformAdapters } from "./adapters/create-platform-adapters.js";
 import type { PlatformAdapter } from "./adapters/platform-adapter.js";
 import { createCatalogSourceReader } from "./catalog-sources/index.js";
 import type { Config } from "./config.js";
@@ -29,7 +30,6 @@ import type { PlatformHealth } from "./ops/platform-health.js";
 import { installProcessErrorPolicy } from "./ops/process-error-policy.js";
 import { publicPageRoute } from "./ops/public-page-route.js";
 import { publicRoutes } from "./ops/public-routes.js";
-import { createPlatformAdapters } from "./platform-adapters.js";
 import { createAccessStores } from "./store/access/access-stores.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
 import { createCommunityStores } from "./store/community/sql-membership-store.js";

@@ -1,7 +1,7 @@
 import { REST } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
-import type { PlatformAdapterDeps } from "../../platform-adapters.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
+import type { PlatformAdapterDeps } from "../platform-adapter-deps.js";
 import { createPlatformSupervisor, type RestartBackoff } from "../platform-supervisor.js";
 import { discordChannelAccess } from "./discord-channel-access.js";
 import { connectDiscord, type DiscordConnection } from "./discord-connection.js";

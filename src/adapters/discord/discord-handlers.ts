@@ -12,7 +12,7 @@ import { normalizeLocale } from "../../core/i18n/locales.js";
 import { type Translate, translator } from "../../core/i18n/translator.js";
 import type { Card, FormReply } from "../../core/shared/card.js";
 import type { PlatformIdentity } from "../../core/shared/platform.js";
-import type { PlatformAdapterDeps } from "../../platform-adapters.js";
+import type { PlatformAdapterDeps } from "../platform-adapter-deps.js";
 import { createDiscordForms, type DiscordForms } from "./discord-forms.js";
 import {
   actionRequestFrom,

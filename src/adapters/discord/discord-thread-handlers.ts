@@ -1,6 +1,6 @@
 import type { Message, PartialMessage } from "discord.js";
 import type { ThreadActivity } from "../../core/problems/thread-activity.js";
-import type { PlatformAdapterDeps } from "../../platform-adapters.js";
+import type { PlatformAdapterDeps } from "../platform-adapter-deps.js";
 import { identityFromMessage } from "./discord-inbound.js";
 
 /**
