@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../test/fakes/core/dataset-fixture.js";
 import { FakeClock } from "../../test/fakes/core/fake-clock.js";
-import { inMemoryCatalogDeps } from "../../test/fakes/core/in-memory-catalog-store.js";
+import { inMemoryCatalogDeps } from "../../test/fakes/core/in-memory-catalog-deps.js";
 import { importCatalog } from "../core/catalog/import-catalog.js";
 import { type Logger, silentLogger } from "../core/ports/logger.js";
 import { catalogResyncJob } from "./catalog-resync-job.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
-import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
+import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-deps.js";
 import { askQuestion } from "./ask-question.js";
 import type { NormalizedDataset } from "./dataset.js";
 

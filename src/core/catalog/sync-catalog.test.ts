@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { FakeClock } from "../../../test/fakes/core/fake-clock.js";
-import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-store.js";
+import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-deps.js";
 import { importCatalog } from "./import-catalog.js";
 import { listCatalogs } from "./list-catalogs.js";
 import { syncCatalog } from "./sync-catalog.js";

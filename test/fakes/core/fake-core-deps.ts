@@ -4,12 +4,13 @@ import type { AccessTransactionStores } from "../../../src/core/ports/access-uni
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import type { FakeCatalogSourceReader } from "./fake-catalog-source-reader.js";
 import { FakeClock } from "./fake-clock.js";
-import { InMemoryAccessUnitOfWork } from "./in-memory-access-deps.js";
 import { InMemoryDatasetLookup, InMemoryStewardDirectory } from "./in-memory-access-directory.js";
 import { InMemoryAccessRequestStore } from "./in-memory-access-request-store.js";
+import { InMemoryAccessUnitOfWork } from "./in-memory-access-unit-of-work.js";
 import { InMemoryAccountLinks } from "./in-memory-account-links.js";
 import { InMemoryAuditLog } from "./in-memory-audit-log.js";
-import { type InMemoryCatalogStore, inMemoryCatalogDeps } from "./in-memory-catalog-store.js";
+import { inMemoryCatalogDeps } from "./in-memory-catalog-deps.js";
+import type { InMemoryCatalogStore } from "./in-memory-catalog-store.js";
 import { InMemoryCommunityDirectory } from "./in-memory-community-directory.js";
 import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
 import { InMemoryDigestRunStore } from "./in-memory-digest-runs.js";

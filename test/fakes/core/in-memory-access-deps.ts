@@ -1,28 +1,10 @@
 import type { AccessDeps } from "../../../src/core/access/access-deps.js";
-import type {
-  AccessTransactionStores,
-  AccessUnitOfWork,
-} from "../../../src/core/ports/access-unit-of-work.js";
 import type { FakeCoreDeps } from "./fake-core-deps.js";
 import { InMemoryDatasetLookup, InMemoryStewardDirectory } from "./in-memory-access-directory.js";
 import { InMemoryAccessRequestStore } from "./in-memory-access-request-store.js";
+import { InMemoryAccessUnitOfWork } from "./in-memory-access-unit-of-work.js";
 import { InMemoryAuditLog } from "./in-memory-audit-log.js";
 import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
-
-/**
- * Runs `fn` straight against the fakes (no rollback when it throws, like InMemoryUnitOfWork):
- * all-or-nothing is the SQL unit of work's job and belongs in store tests.
- */
-export class InMemoryAccessUnitOfWork implements AccessUnitOfWork {
-  runs = 0;
-
-  constructor(private readonly stores: AccessTransactionStores) {}
-
-  async run<T>(fn: (tx: AccessTransactionStores) => Promise<T>): Promise<T> {
-    this.runs++;
-    return fn(this.stores);
-  }
-}
 
 /** The access ports as fakes, typed as the fakes so tests can seed them and look inside. */
 export interface FakeAccessDeps extends AccessDeps {

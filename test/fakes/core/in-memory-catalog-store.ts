@@ -16,8 +16,6 @@ import {
   type MetadataGapSummary,
 } from "../../../src/core/ports/metadata-gap-store.js";
 import type { DatasetRef, UsageNote, UsageNoteStore } from "../../../src/core/ports/usage-note-store.js";
-import { FakeCatalogSourceReader } from "./fake-catalog-source-reader.js";
-import { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
 
 interface StoredSource {
   id: string;
@@ -273,22 +271,5 @@ function emptyRun(now: Date): SyncRunSummary {
     unchanged: 0,
     skipped: 0,
     error: null,
-  };
-}
-
-/** The catalog slice of CoreDeps over one in-memory world (plus the fake reader it reads from). */
-export function inMemoryCatalogDeps(clock?: Clock) {
-  const store = new InMemoryCatalogStore(clock);
-  const reader = new FakeCatalogSourceReader();
-  return {
-    store,
-    reader,
-    deps: {
-      catalogs: store,
-      usageNotes: store,
-      metadataGaps: store,
-      catalogSources: reader,
-      datasetSearch: new InMemoryDatasetSearch(store),
-    },
   };
 }
