@@ -27,6 +27,7 @@ import { digestAutocompleteHandlers, digestCommandHandlers } from "../digest/dig
 import { digestSettingsFormHandlers } from "../digest/digest-settings.js";
 import { showHelp } from "../help/show-help.js";
 import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
+import { openDeclineForm, submitDeclineForm } from "../problems/decline-problem-form.js";
 import { linkCommand } from "../problems/link-accounts.js";
 import {
   pageProblems,
@@ -40,12 +41,10 @@ import { cancelDraft, editDraft, fileDraft, submitProblemForm } from "../problem
 import {
   openAskForm,
   openAssignForm,
-  openDeclineForm,
   openDuplicateForm,
   openLinkForm,
   submitAskForm,
   submitAssignForm,
-  submitDeclineForm,
   submitDuplicateForm,
   submitLinkForm,
 } from "../problems/triage-forms.js";

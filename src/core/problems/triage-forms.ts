@@ -2,13 +2,14 @@ import type { RequestContext } from "../bot/request-context.js";
 import { lookupDataset } from "../catalog/lookup-dataset.js";
 import { translator } from "../i18n/translator.js";
 import type { FormReply, Reply } from "../shared/card.js";
-import type { Form, FormField, FormValues } from "../shared/form.js";
+import type { FormValues } from "../shared/form.js";
 import { changeProblemStatus } from "./change-status.js";
 import { linkDatasetToProblem } from "./link-dataset.js";
-import { type DeclineReason, declineReasons, isOpen, type Problem } from "./problem.js";
+import { isOpen } from "./problem.js";
 import { parseProblemNumber } from "./problem-access.js";
 import { notice, problemRef, statusLabel } from "./problem-cards.js";
 import { directMessages, problemCardUpdates } from "./problem-messages.js";
+import { done, form, textField, unchanged } from "./triage-form-parts.js";
 import { assertTransition, problemForTriage } from "./triage-problem.js";
 
 /**
@@ -17,49 +18,6 @@ import { assertTransition, problemForTriage } from "./triage-problem.js";
  * form whose context is the problem id; the submission is checked again (role, status) because
  * time passed since the button was pressed.
  */
-
-function form(ctx: RequestContext, formId: string, problem: Problem, fields: FormField[]): Reply {
-  const value: Form = {
-    formId,
-    context: problem.id,
-    title: ctx
-      .t(`problems:triageForms.${formId.split(".")[1]}.title`, { ref: problemRef(problem) })
-      .slice(0, 24),
-    submitLabel: ctx.t(`problems:triageForms.${formId.split(".")[1]}.submit`),
-    fields,
-  };
-  return { kind: "form", form: value };
-}
-
-function textField(
-  ctx: RequestContext,
-  id: string,
-  kind: "text" | "multiline",
-  max: number,
-  required = true,
-  key = id,
-): FormField {
-  return {
-    id,
-    kind,
-    label: ctx.t(`problems:triageForms.fields.${key}.label`),
-    hint: ctx.t(`problems:triageForms.fields.${key}.hint`),
-    required,
-    maxLength: max,
-  };
-}
-
-function done(text: string): FormReply {
-  return { kind: "card", visibility: "ephemeral", card: notice(text, "success") };
-}
-
-function unchanged(ctx: RequestContext, problem: Problem): FormReply {
-  return {
-    kind: "card",
-    visibility: "ephemeral",
-    card: notice(ctx.t("problems:triage.changedMeanwhile", { ref: problemRef(problem) }), "warning"),
-  };
-}
 
 // — needs info —
 
@@ -147,92 +105,6 @@ export async function submitDuplicateForm(
       count: merged?.voteCount ?? original.voteCount,
     }),
   );
-}
-
-// — decline —
-
-export async function openDeclineForm(ctx: RequestContext, problemId: string): Promise<Reply> {
-  const problem = await problemForTriage(ctx, problemId);
-  assertTransition(ctx, problem, "declined");
-  return form(ctx, "problem.decline", problem, [
-    {
-      id: "reason",
-      kind: "select",
-      label: ctx.t("problems:triageForms.fields.reason.label"),
-      hint: ctx.t("problems:triageForms.fields.reason.hint"),
-      required: true,
-      options: declineReasons.map((reason) => ({
-        label: ctx.t(`problems:declineReasons.${reason}`).slice(0, 75),
-        value: reason,
-      })),
-    },
-    textField(ctx, "detail", "text", 500, false),
-  ]);
-}
-
-/** Each reason asks for its own evidence: a dataset, a release date, a link. */
-async function declineDetail(
-  ctx: RequestContext,
-  reason: DeclineReason,
-  detail: string,
-): Promise<{ ok: true; detail: string | null; datasetId: string | null } | { ok: false; error: string }> {
-  switch (reason) {
-    case "already_exists": {
-      if (detail === "") return { ok: false, error: ctx.t("problems:errors.detailDataset") };
-      const dataset = await lookupDataset(ctx.deps, { name: detail }, ctx.community.id);
-      if (!dataset)
-        return { ok: false, error: ctx.t("problems:errors.datasetNotFound", { reference: detail }) };
-      return { ok: true, detail: dataset.title, datasetId: dataset.id };
-    }
-    case "planned_release": {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(detail);
-      const date = match ? new Date(`${detail}T00:00:00Z`) : null;
-      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== detail) {
-        return { ok: false, error: ctx.t("problems:errors.detailDate") };
-      }
-      return { ok: true, detail, datasetId: null };
-    }
-    case "available_elsewhere": {
-      let url: URL | null = null;
-      try {
-        url = new URL(detail);
-      } catch {
-        url = null;
-      }
-      if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
-        return { ok: false, error: ctx.t("problems:errors.detailLink") };
-      return { ok: true, detail: url.toString(), datasetId: null };
-    }
-    case "out_of_scope":
-    case "withdrawn":
-      return { ok: true, detail: detail === "" ? null : detail, datasetId: null };
-  }
-}
-
-export async function submitDeclineForm(
-  ctx: RequestContext,
-  problemId: string,
-  values: FormValues,
-): Promise<FormReply> {
-  const problem = await problemForTriage(ctx, problemId);
-  const reason = declineReasons.find((r) => r === values.reason);
-  if (!reason) return { kind: "errors", errors: { reason: ctx.t("problems:errors.pickReason") } };
-  const checked = await declineDetail(ctx, reason, (values.detail ?? "").trim().slice(0, 500));
-  if (!checked.ok) return { kind: "errors", errors: { detail: checked.error } };
-  assertTransition(ctx, problem, "declined");
-  const config = await ctx.deps.directory.config(ctx.community.id);
-  const result = await changeProblemStatus(
-    ctx,
-    problem,
-    { to: "declined", note: checked.detail, decline: { reason, detail: checked.detail } },
-    config,
-    async (tx) => {
-      if (checked.datasetId) await tx.problems.linkDataset(problem.id, checked.datasetId);
-      return [];
-    },
-  );
-  if (!result) return unchanged(ctx, problem);
-  return done(ctx.t("problems:triage.declined", { ref: problemRef(problem), count: result.notified }));
 }
 
 // — link a dataset —
