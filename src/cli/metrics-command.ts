@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { impactChangeText, impactValue } from "../core/digest/digest-card.js";
+import { impactChangeText, impactValue } from "../core/digest/digest-card-lines.js";
 import { previousWeek } from "../core/digest/digest-week.js";
 import {
   compareImpact,
