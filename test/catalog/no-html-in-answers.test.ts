@@ -6,7 +6,8 @@ import { renderDiscordMessage } from "../../src/adapters/discord/discord-rendere
 import { renderMessage } from "../../src/adapters/slack/block-kit-renderer.js";
 import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import { analyzeQuestion } from "../../src/core/catalog/analyze-question.js";
-import { type AnswerCardOptions, answerCard, datasetCard } from "../../src/core/catalog/answer-card.js";
+import { answerCard, datasetCard } from "../../src/core/catalog/answer-card.js";
+import type { AnswerCardOptions } from "../../src/core/catalog/answer-card-text.js";
 import { type Answer, askQuestion } from "../../src/core/catalog/ask-question.js";
 import { answerField } from "../../src/core/catalog/field-answer.js";
 import { freshnessVerdict } from "../../src/core/catalog/freshness.js";

@@ -3,7 +3,8 @@ import { translator } from "../i18n/translator.js";
 import type { CatalogDataset } from "../ports/dataset-search.js";
 import { type Card, cardSchema, plainText } from "../shared/card.js";
 import { analyzeQuestion } from "./analyze-question.js";
-import { type AnswerCardOptions, answerCard, datasetCard, summaryOf } from "./answer-card.js";
+import { answerCard, datasetCard } from "./answer-card.js";
+import { type AnswerCardOptions, summaryOf } from "./answer-card-text.js";
 import type { Answer } from "./ask-question.js";
 import { answerField } from "./field-answer.js";
 

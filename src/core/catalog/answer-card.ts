@@ -1,86 +1,23 @@
-import { formatDistanceStrict, formatDuration, type Locale } from "date-fns";
-import { enUS, es } from "date-fns/locale";
-import type { Translate } from "../i18n/translator.js";
 import type { CatalogDataset, RankedDataset } from "../ports/dataset-search.js";
-import type { ShowcaseLink } from "../ports/showcase-store.js";
 import type { Card, CardAction, CardBlock, RichText } from "../shared/card.js";
+import { type AnswerCardOptions, accessKey, freshnessText, summaryOf, truncate } from "./answer-card-text.js";
 import type { Answer } from "./ask-question.js";
 import { contactOf, type FieldAnswer, formatsOf } from "./field-answer.js";
 import { formatVerdict } from "./format-answer.js";
-import { catalogDay, freshnessVerdict } from "./freshness.js";
 import { httpUrl } from "./http-url.js";
 import { licenseBlocks, licenseSummary } from "./license-answer.js";
 import { licenseVerdict } from "./license-verdict.js";
 
-/**
+/*
  * Answer cards: the dataset that answers (title, one-line summary, freshness verdict, contact,
  * licence, formats, link, usage notes) with the asked field first, or a plain "I couldn't find
  * that" that suggests filing a problem. Catalog text is always a plain segment (data, escaped
  * by every renderer); only our own labels are styled. Buttons for later capabilities (filing a
  * problem, requesting access) are shown only when a handler for them is registered.
  */
-export interface AnswerCardOptions {
-  t: Translate;
-  locale: string;
-  now: Date;
-  /** Which follow-up buttons have handlers: no dead buttons. */
-  /** `watch`: a Watch button (be told by DM when the dataset changes). */
-  offers: { problem: boolean; access: boolean; watch?: boolean };
-  /** Published showcases that used the answering dataset (a few, and how many in all). */
-  showcases?: { total: number; items: readonly ShowcaseLink[] };
-}
 
-const dateLocales: Readonly<Record<string, Locale>> = { en: enUS, es };
 const MAX_LISTED_COLUMNS = 40;
-const SUMMARY_LENGTH = 240;
 const NOTE_LENGTH = 300;
-
-function truncate(text: string, length: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  return clean.length <= length ? clean : `${clean.slice(0, length - 1).trimEnd()}…`;
-}
-
-/** The first sentence of the description, which is usually what the dataset is. */
-export function summaryOf(description: string): string {
-  const text = description
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
-  return truncate(sentence, SUMMARY_LENGTH);
-}
-
-export function freshnessText(dataset: CatalogDataset, options: AnswerCardOptions): string {
-  const { t, now } = options;
-  const locale = dateLocales[options.locale] ?? enUS;
-  const verdict = freshnessVerdict(dataset.modified, dataset.accrualPeriodicity, now);
-  switch (verdict.kind) {
-    case "unknown":
-      return t("catalog:freshness.unknown");
-    case "current":
-      return t("catalog:freshness.current", {
-        date: catalogDay(verdict.modified),
-        period: formatDuration(verdict.period, { locale }),
-        due: catalogDay(verdict.nextDue),
-      });
-    case "overdue":
-      return t("catalog:freshness.overdue", {
-        date: catalogDay(verdict.modified),
-        late: formatDistanceStrict(verdict.due, now, { locale }),
-        period: formatDuration(verdict.period, { locale }),
-      });
-    case "age":
-      return t("catalog:freshness.age", {
-        date: catalogDay(verdict.modified),
-        age: formatDistanceStrict(verdict.modified, now, { locale }),
-      });
-  }
-}
-
-function accessKey(level: string): "public" | "restricted" | "nonPublic" {
-  if (level === "public") return "public";
-  return level === "restricted public" ? "restricted" : "nonPublic";
-}
 
 /** The asked field, said first and plainly. */
 function fieldBlocks(field: FieldAnswer, dataset: CatalogDataset, options: AnswerCardOptions): CardBlock[] {

@@ -3,7 +3,8 @@ import { invocationOf } from "../commands/invocation.js";
 import { type Card, ephemeral, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { Choice, CommandArgs } from "../shared/handlers.js";
-import { type AnswerCardOptions, answerCard, datasetCard } from "./answer-card.js";
+import { answerCard, datasetCard } from "./answer-card.js";
+import type { AnswerCardOptions } from "./answer-card-text.js";
 import { askQuestion, MAX_QUESTION_LENGTH } from "./ask-question.js";
 import { lookupDataset, suggestDatasets } from "./lookup-dataset.js";
 
