@@ -1,5 +1,6 @@
 import type { SqlExecutor } from "../sql-executor.js";
-import { ALTERNATIVE_CLASS_OFFSET, type CandidateMatch, type SearchPlan } from "./search-plan.js";
+import { ALTERNATIVE_CLASS_OFFSET, type CandidateMatch } from "./candidate-score.js";
+import type { SearchPlan } from "./search-plan.js";
 
 /**
  * The one SQL statement behind a search: candidates from the GIN index, Postgres' own ts_rank

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchConcept } from "../../core/ports/dataset-search.js";
-import {
-  ALTERNATIVE_CLASS_OFFSET,
-  coverageOf,
-  planSearch,
-  scoreCandidate,
-  titleFitOf,
-} from "./search-plan.js";
+import { ALTERNATIVE_CLASS_OFFSET, coverageOf, scoreCandidate, titleFitOf } from "./candidate-score.js";
+import { planSearch } from "./search-plan.js";
 import { type CorpusTerms, trigramSimilarity } from "./term-statistics.js";
 
 function corpus(frequencies: Record<string, number>, documents = 1000): CorpusTerms {
