@@ -1,32 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { type FakeCoreDeps, fakeCoreDeps } from "../../../test/fakes/core/fake-core-deps.js";
+import { showcaseDetails as details, id, who } from "../../../test/fakes/core/showcase-fixtures.js";
 import { buttonsOf, cardsOf, formOf, textOf } from "../../../test/support/core-replies.js";
 import { createDatadesk, type Datadesk } from "../bot/create-datadesk.js";
 import type { OutboundMessage } from "../ports/outbox.js";
 import { cardPlainText, type FormReply } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
-
-const id = (platform: "slack" | "discord", userId: string, displayName: string): PlatformIdentity => ({
-  platform,
-  workspaceId: platform === "slack" ? "T1" : "G1",
-  userId,
-  displayName,
-});
-const who = {
-  ana: id("slack", "UANA", "Ana"),
-  ben: id("discord", "200", "Ben"),
-  chen: id("slack", "UCHEN", "Chen"),
-  dora: id("discord", "300", "Dora"),
-};
-
-const details = {
-  title: "Safe routes to school",
-  summary: "An interactive map of risky crossings near schools, built with parents.",
-  link: "https://example.org/safe-routes",
-  image_url: "https://example.org/safe-routes.png",
-  team: "Northside Parents",
-};
 
 describe("showcases (core, over fakes)", () => {
   let deps: FakeCoreDeps;
