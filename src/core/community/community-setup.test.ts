@@ -11,14 +11,12 @@ import {
 import type { PlatformIdentity } from "../shared/platform.js";
 
 describe("community: the setup card and its forms", () => {
-  let world: CommunityWorld;
   let deps: CommunityWorld["deps"];
   let core: CommunityWorld["core"];
   let ids: CommunityWorld["ids"];
 
   beforeEach(async () => {
-    world = await communityWorld();
-    ({ deps, core, ids } = world);
+    ({ deps, core, ids } = await communityWorld());
   });
 
   describe("setup", () => {

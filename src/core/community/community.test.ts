@@ -13,14 +13,12 @@ import { cardPlainText, mentionedUserIds } from "../shared/card.js";
 import type { PlatformIdentity } from "../shared/platform.js";
 
 describe("community: champions, profiles, roles in chat", () => {
-  let world: CommunityWorld;
   let deps: CommunityWorld["deps"];
   let core: CommunityWorld["core"];
   let ids: CommunityWorld["ids"];
 
   beforeEach(async () => {
-    world = await communityWorld();
-    ({ deps, core, ids } = world);
+    ({ deps, core, ids } = await communityWorld());
   });
 
   describe("roles in chat", () => {
