@@ -18,11 +18,9 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCatalogSourceReader } from "../src/catalog-sources/index.js";
 import { askQuestion, searchesOf } from "../src/core/catalog/ask-question.js";
-import { translator } from "../src/core/i18n/translator.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { silentLogger } from "../src/core/ports/logger.js";
-import { questionOf, tellAfterSync } from "../src/core/watches/tell-after-sync.js";
-import { batchNotices, watchNoticesCard } from "../src/core/watches/watch-notices.js";
+import { questionOf, tellAfterSync, tellWatchers } from "../src/core/watches/tell-after-sync.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
 import { writeCatalogSync } from "../src/store/catalog/catalog-sync-writer.js";
 import { openDatabase } from "../src/store/database.js";
@@ -81,18 +79,18 @@ async function main(): Promise<void> {
       return;
     }
 
+    // The watchers' half as tellAfterSync runs it: the notices recorded and the DMs built and
+    // enqueued in one unit of work.
     const noticesStart = performance.now();
-    const notices = await deps.watches.recordRunNotices(runId, new Date());
-    const batches = batchNotices(notices);
-    const t = translator("en");
-    let cards = 0;
-    for (const mine of batches.values()) {
-      watchNoticesCard(t, mine, "slack");
-      cards += 1;
-    }
+    const messages = await tellWatchers(deps, { communityId, runId, communityLocale: "en" });
     const noticesMs = performance.now() - noticesStart;
+    const [told] = await db.sql.query<{ people: number; changes: number }>(
+      `SELECT count(*)::int AS "people", coalesce(sum("changes"), 0)::int AS "changes"
+         FROM "WatchRunNotice" WHERE "runId" = $1::uuid`,
+      [runId],
+    );
     console.log(
-      `notices: ${notices.length} notices → ${cards} messages (one per person) in ${ms(noticesMs)}`,
+      `notices: ${told?.changes ?? 0} changes for ${told?.people ?? 0} people → ${messages} messages in ${ms(noticesMs)}`,
     );
 
     // What suggestMatches does, step by step: the changed datasets, every open problem
@@ -147,6 +145,11 @@ async function seedWatchersAndProblems(
   );
   await sql.query(
     `CREATE TEMP TABLE bench_people AS SELECT "id", row_number() OVER (ORDER BY "id") AS n FROM "Person"`,
+  );
+  // Each watcher has a Slack account, so their DMs are built and enqueued as in production.
+  await sql.query(
+    `INSERT INTO "PlatformAccount" ("id", "personId", "platform", "workspaceId", "userId")
+     SELECT gen_random_uuid(), p."id", 'slack', 'TBENCH', 'U' || p.n FROM bench_people p`,
   );
   // 70% dataset watches (any dataset), 20% topics (the catalog's themes), 10% saved words (title words).
   await sql.query(

@@ -49,8 +49,8 @@ describe("retention job", () => {
   it("deletes watch notices older than the period, and keeps the newer ones", async () => {
     const { world } = await withdrawnRequest();
     const watches = new InMemoryWatchStore();
-    const notice = (datasetId: string): WatchNotice => ({
-      personId: "p1",
+    const notice = (datasetId: string, personId = "p1"): WatchNotice => ({
+      personId,
       communityId: "c1",
       watchKind: "dataset",
       watchTarget: datasetId,
@@ -61,10 +61,11 @@ describe("retention job", () => {
       change: "updated",
       fields: [],
     });
-    watches.runNotices.set("old", [notice("d1"), notice("d2")]);
+    // One notice per person and run: the old run told two people.
+    watches.runNotices.set("old", [notice("d1"), notice("d2"), notice("d1", "p2")]);
     watches.runNotices.set("new", [notice("d3")]);
-    await watches.recordRunNotices("old", new Date("2026-01-01T00:00:00Z"));
-    await watches.recordRunNotices("new", new Date("2026-01-20T00:00:00Z"));
+    await watches.recordRunNotices("old", new Date("2026-01-01T00:00:00Z"), 20);
+    await watches.recordRunNotices("new", new Date("2026-01-20T00:00:00Z"), 20);
     const { logger, logged } = recordingLogger();
     world.deps.clock.set("2026-01-25T00:00:00Z");
     await retentionJob({ ...world.deps, watches, logger }, { days: 10 }).run(world.deps.clock.now());

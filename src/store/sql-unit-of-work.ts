@@ -9,6 +9,7 @@ import { SqlProblemThreadStore } from "./problems/sql-problem-thread-store.js";
 import { SqlShowcaseStore } from "./showcases/sql-showcase-store.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { SqlDataMatchStore } from "./watches/sql-data-match-store.js";
+import { SqlWatchStore } from "./watches/sql-watch-store.js";
 
 /**
  * One database transaction per unit: the stores handed to `fn` are bound to it, so a change and
@@ -31,6 +32,7 @@ export class SqlUnitOfWork implements UnitOfWork {
         digestRuns: new SqlDigestRunStore(tx),
         dataMatches: new SqlDataMatchStore(tx),
         threads: new SqlProblemThreadStore(tx),
+        watches: new SqlWatchStore(tx),
       }),
     );
   }

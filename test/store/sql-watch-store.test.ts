@@ -29,6 +29,9 @@ describe(`watch notices of a sync (${testDriver})`, () => {
       new Date(when),
     );
   };
+  /** Every change a run tells, whoever it is for (each person's list is long enough for all). */
+  const told = async (runId: string, when: Date) =>
+    (await watches.recordRunNotices(runId, when, 1000)).flatMap((batch) => batch.notices);
   const datasetId = async (title: string) =>
     (await db.prisma.dataset.findFirstOrThrow({ where: { title }, select: { id: true } })).id;
 
@@ -67,7 +70,7 @@ describe(`watch notices of a sync (${testDriver})`, () => {
   it("tells exactly the watched changes of the July sync, once", async () => {
     const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-23T00:00:00Z");
     expect(july).toMatchObject({ added: 19, updated: 131 });
-    const notices = await watches.recordRunNotices(july.runId, at);
+    const notices = await told(july.runId, at);
     expect(notices.every((n) => n.personId === ana)).toBe(true);
 
     const updated = notices.filter((n) => n.change === "updated");
@@ -102,18 +105,18 @@ describe(`watch notices of a sync (${testDriver})`, () => {
     ).toEqual(forWords.map((d) => d.title).sort());
 
     // Telling the same run again tells nobody.
-    expect(await watches.recordRunNotices(july.runId, at)).toEqual([]);
+    expect(await told(july.runId, at)).toEqual([]);
   });
 
   it("tells nobody after a second sync of the same file", async () => {
     const again = await sync("chicago-il-data-2020-07-22.json", "2020-07-24T00:00:00Z");
     expect(again).toMatchObject({ added: 0, updated: 0, removed: 0 });
-    expect(await watches.recordRunNotices(again.runId, at)).toEqual([]);
+    expect(await told(again.runId, at)).toEqual([]);
   });
 
   it("forgets notices recorded before the retention cut-off, and only those", async () => {
     const count = async () =>
-      (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WatchNotice"`))[0]?.n ?? 0;
+      (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WatchRunNotice"`))[0]?.n ?? 0;
     const recorded = await count();
     expect(recorded).toBeGreaterThan(0);
     // Every notice so far was recorded at `at`: a cut-off at that instant keeps them all.
@@ -121,22 +124,23 @@ describe(`watch notices of a sync (${testDriver})`, () => {
     expect(await count()).toBe(recorded);
     const { runId } = await sync("chicago-il-data-2020-04-14.json", "2020-07-24T12:00:00Z");
     const later = new Date(at.getTime() + 60_000);
-    const fresh = await watches.recordRunNotices(runId, later);
+    const fresh = await watches.recordRunNotices(runId, later, 1000);
     expect(fresh.length).toBeGreaterThan(0);
     expect(await watches.purgeNoticesBefore(later)).toBe(recorded);
+    // One row per person told of the run, however many changes each was told of.
     expect(await count()).toBe(fresh.length);
     // The watches themselves stay.
     expect((await watches.list(communityId, ana)).length).toBe(3);
     // Back to July for the next test, which expects the catalog there.
     const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-24T13:00:00Z");
-    await watches.recordRunNotices(july.runId, later);
+    await told(july.runId, later);
   });
 
   it("tells a dataset's watcher it was removed", async () => {
     const { runId } = await sync("chicago-il-data-2020-04-14.json", "2020-07-25T00:00:00Z");
     // Back to April: the 19 July datasets are removed (and the 131 updated back); Ana watches
     // none of the removed ones by id.
-    expect(await watches.recordRunNotices(runId, at)).toEqual(
+    expect(await told(runId, at)).toEqual(
       expect.not.arrayContaining([expect.objectContaining({ change: "removed" })]),
     );
     const scooter = await datasetId("Electric Scooter Pilot Zone");
@@ -145,9 +149,9 @@ describe(`watch notices of a sync (${testDriver})`, () => {
       at,
     );
     const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-26T00:00:00Z");
-    await watches.recordRunNotices(july.runId, at);
+    await told(july.runId, at);
     const april = await sync("chicago-il-data-2020-04-14.json", "2020-07-27T00:00:00Z");
-    const notices = await watches.recordRunNotices(april.runId, at);
+    const notices = await told(april.runId, at);
     expect(notices.filter((n) => n.change === "removed")).toEqual([
       expect.objectContaining({
         personId: ben,
@@ -155,5 +159,37 @@ describe(`watch notices of a sync (${testDriver})`, () => {
         change: "removed",
       }),
     ]);
+  });
+
+  it("lists a person's first changes by title and counts them all, in one row per person and run", async () => {
+    // Cleo watches every dataset of the catalog, and the topic too.
+    const cleo = (await db.prisma.person.create({ data: { displayName: "Cleo" } })).id;
+    const all = await db.prisma.dataset.findMany({ select: { id: true } });
+    for (const { id } of all)
+      await watches.add({ communityId, personId: cleo, kind: "dataset", target: id, datasetId: id }, at);
+    // Back to July from April (the previous test's end): 150 datasets change.
+    const july = await sync("chicago-il-data-2020-07-22.json", "2020-07-28T00:00:00Z");
+    const changed = await db.sql.query<{ title: string }>(
+      `SELECT d."title" FROM "SyncRunChange" c JOIN "Dataset" d ON d."id" = c."datasetId"
+       WHERE c."runId" = $1::uuid ORDER BY d."title", d."id"`,
+      [july.runId],
+    );
+    expect(changed.length).toBeGreaterThan(100);
+    const batches = await watches.recordRunNotices(july.runId, at, 2);
+    expect(batches.find((batch) => batch.personId === cleo)).toEqual({
+      personId: cleo,
+      total: changed.length,
+      notices: changed.slice(0, 2).map(({ title }) => expect.objectContaining({ datasetTitle: title })),
+    });
+    const rows = await db.sql.query<{ personId: string; changes: number }>(
+      `SELECT "personId", "changes" FROM "WatchRunNotice" WHERE "runId" = $1::uuid ORDER BY "personId"`,
+      [july.runId],
+    );
+    expect(rows).toEqual(
+      batches
+        .map((batch) => ({ personId: batch.personId, changes: batch.total }))
+        .sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    );
+    expect(await watches.recordRunNotices(july.runId, at, 2)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Outbox } from "./outbox.js";
 import type { ProblemStore } from "./problem-store.js";
 import type { ProblemThreadStore } from "./problem-thread-store.js";
 import type { ShowcaseStore } from "./showcase-store.js";
+import type { WatchStore } from "./watch-store.js";
 
 /** The stores whose writes commit together. */
 export interface TransactionStores {
@@ -22,6 +23,8 @@ export interface TransactionStores {
   dataMatches: DataMatchStore;
   /** A comment in a problem's thread commits with its mirrored copies' outbox posts. */
   threads: ProblemThreadStore;
+  /** Who was told of a sync commits with the messages that tell them. */
+  watches: WatchStore;
 }
 
 /**

@@ -43,6 +43,15 @@ export interface WatchNotice {
   fields: ChangedField[];
 }
 
+/** What one sync tells one person. */
+export interface RunNoticeBatch {
+  personId: string;
+  /** The first changes by title, each dataset once (however many of the person's watches it reached). */
+  notices: WatchNotice[];
+  /** Every dataset the sync changed for this person, listed or not. */
+  total: number;
+}
+
 export interface WatchStore {
   /** Adds a watch; `created` false when the person already watched it (nothing changes). */
   add(watch: NewWatch, at: Date): Promise<{ watch: Watch; created: boolean }>;
@@ -50,13 +59,16 @@ export interface WatchStore {
   /** false when there was no such watch of that person. */
   remove(communityId: string, personId: string, watchId: string): Promise<boolean>;
   /**
-   * Records the notices a finished sync run causes and returns only those not recorded before
-   * (unique per watch, run and dataset), so telling a run twice tells nobody twice.
+   * Records that a finished sync run's changes are told to each person they reach, and returns
+   * what to tell only those not told of that run before (one row per person and run), so telling
+   * a run twice tells nobody twice. Each batch holds the first `limit` changes by title and how
+   * many there are in all: one message lists a few and counts the rest. Run it in the unit of
+   * work that enqueues the messages, so a crash between the two loses neither.
    */
-  recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]>;
+  recordRunNotices(runId: string, at: Date, limit: number): Promise<RunNoticeBatch[]>;
   /**
-   * Retention: forgets the notices recorded before `before` (who was told what), returning how
-   * many. Only runs told long ago lose theirs, and a run is told right after it syncs, never again.
+   * Retention: forgets the notices recorded before `before` (who was told of which sync),
+   * returning how many. Only runs told long ago lose theirs, and a run is told right after it syncs, never again.
    */
   purgeNoticesBefore(before: Date): Promise<number>;
 }

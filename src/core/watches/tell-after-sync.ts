@@ -12,7 +12,7 @@ import type { WatchStore } from "../ports/watch-store.js";
 import type { Problem } from "../problems/problem.js";
 import { contactLocale, dmAccount } from "../problems/problem-messages.js";
 import { dataMatchPosts } from "./match-cards.js";
-import { batchNotices, watchNoticesCard } from "./watch-notices.js";
+import { NOTICES_PER_MESSAGE, watchNoticesCard } from "./watch-notices.js";
 
 export interface AfterSyncDeps {
   watches: WatchStore;
@@ -44,30 +44,35 @@ export async function tellAfterSync(
   return { notified, matches };
 }
 
-async function tellWatchers(
-  deps: AfterSyncDeps,
+/** The watchers' half of tellAfterSync: one DM per person the run's changes reach. */
+export async function tellWatchers(
+  deps: Pick<AfterSyncDeps, "unitOfWork" | "clock">,
   run: { communityId: string; runId: string; communityLocale: string },
 ): Promise<number> {
-  const notices = await deps.watches.recordRunNotices(run.runId, deps.clock.now());
-  if (notices.length === 0) return 0;
-  const batches = batchNotices(notices);
-  const contacts = await deps.directory.contacts([...batches.keys()]);
-  const messages: OutboundMessage[] = [];
-  for (const contact of contacts) {
-    const account = dmAccount(contact);
-    const mine = batches.get(contact.personId);
-    if (!account || !mine) continue;
-    const t = translator(contactLocale(contact, run.communityLocale));
-    messages.push({
-      dedupeKey: `watch:run:${run.runId}:to:${contact.personId}`,
-      communityId: run.communityId,
-      platform: account.platform,
-      target: { kind: "user", userId: account.userId },
-      card: watchNoticesCard(t, mine, account.platform),
-    });
-  }
-  await deps.unitOfWork.run((tx) => tx.outbox.enqueue(messages));
-  return messages.length;
+  // Who was told and the messages that tell them commit together: a crash in between must
+  // neither lose the DMs (recorded as told, never sent) nor send them twice.
+  return deps.unitOfWork.run(async (tx) => {
+    const batches = await tx.watches.recordRunNotices(run.runId, deps.clock.now(), NOTICES_PER_MESSAGE);
+    if (batches.length === 0) return 0;
+    const byPerson = new Map(batches.map((batch) => [batch.personId, batch]));
+    const contacts = await tx.directory.contacts([...byPerson.keys()]);
+    const messages: OutboundMessage[] = [];
+    for (const contact of contacts) {
+      const account = dmAccount(contact);
+      const mine = byPerson.get(contact.personId);
+      if (!account || !mine) continue;
+      const t = translator(contactLocale(contact, run.communityLocale));
+      messages.push({
+        dedupeKey: `watch:run:${run.runId}:to:${contact.personId}`,
+        communityId: run.communityId,
+        platform: account.platform,
+        target: { kind: "user", userId: account.userId },
+        card: watchNoticesCard(t, mine, account.platform),
+      });
+    }
+    await tx.outbox.enqueue(messages);
+    return messages.length;
+  });
 }
 
 async function openProblems(problems: ProblemStore, communityId: string): Promise<Problem[]> {

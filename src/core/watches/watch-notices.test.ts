@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../i18n/translator.js";
 import type { WatchNotice } from "../ports/watch-store.js";
-import { batchNotices, noticeLine, watchNoticesCard } from "./watch-notices.js";
+import { noticeLine, watchNoticesCard } from "./watch-notices.js";
 import { parseWatchText } from "./watch-something.js";
 
 const notice = (over: Partial<WatchNotice>): WatchNotice => ({
@@ -21,31 +21,6 @@ const notice = (over: Partial<WatchNotice>): WatchNotice => ({
 describe("watch notices", () => {
   const en = translator("en");
 
-  it("batches one sync's notices into one entry per person, each dataset once", () => {
-    const batches = batchNotices([
-      notice({}),
-      notice({ personId: "ben" }),
-      notice({
-        datasetId: "d2",
-        datasetTitle: "Scooters",
-        change: "new",
-        watchKind: "topic",
-        watchTarget: "transportation",
-      }),
-      // The same new dataset reached Ana through saved words too: listed once.
-      notice({
-        datasetId: "d2",
-        datasetTitle: "Scooters",
-        change: "new",
-        watchKind: "words",
-        watchTarget: "scooter",
-      }),
-    ]);
-    expect([...batches.keys()]).toEqual(["ana", "ben"]);
-    expect(batches.get("ana")?.map((n) => n.datasetId)).toEqual(["d1", "d2"]);
-    expect(batches.get("ben")).toHaveLength(1);
-  });
-
   it("says what changed, and only that a restricted dataset changed", () => {
     expect(noticeLine(en, notice({ fields: ["modified", "license"] }))).toBe(
       "updated: modified date, license",
@@ -63,13 +38,22 @@ describe("watch notices", () => {
   it("builds one card listing every change, in the person's language", () => {
     const card = watchNoticesCard(
       translator("es"),
-      [notice({}), notice({ datasetId: "d2", change: "removed" })],
+      { personId: "ana", notices: [notice({}), notice({ datasetId: "d2", change: "removed" })], total: 2 },
       "discord",
     );
     expect(card.fallbackText).toBe("2 cambios en los datos que sigues");
     const list = card.blocks.find((b) => b.type === "list");
     expect(list?.type === "list" ? list.items.length : 0).toBe(2);
     expect(JSON.stringify(card)).toContain("/watches");
+    expect(JSON.stringify(card)).not.toContain("más");
+  });
+
+  it("counts the changes it does not list", () => {
+    const card = watchNoticesCard(en, { personId: "ana", notices: [notice({})], total: 181 }, "slack");
+    expect(card.fallbackText).toBe("181 changes in the data you watch");
+    const list = card.blocks.find((b) => b.type === "list");
+    expect(list?.type === "list" ? list.items.length : 0).toBe(1);
+    expect(JSON.stringify(card)).toContain("…and 180 more changes.");
   });
 
   it("reads what to watch from the typed text", () => {

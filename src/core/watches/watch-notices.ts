@@ -1,28 +1,13 @@
 import { httpUrl } from "../catalog/http-url.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Translate } from "../i18n/translator.js";
-import type { WatchNotice } from "../ports/watch-store.js";
+import type { RunNoticeBatch, WatchNotice } from "../ports/watch-store.js";
 import type { Card, RichText } from "../shared/card.js";
 import type { Platform } from "../shared/platform.js";
 
 function linkOrTitle(notice: WatchNotice): RichText[number] {
   const href = httpUrl(notice.landingPage);
   return href ? { text: notice.datasetTitle, href } : notice.datasetTitle;
-}
-
-/**
- * A sync's notices, batched: one entry per person, each dataset once (a dataset that reached a
- * person through two watches, say a topic and saved words, is listed under the first). One
- * person gets one message per sync, however many of their watches the sync touched.
- */
-export function batchNotices(notices: readonly WatchNotice[]): Map<string, WatchNotice[]> {
-  const byPerson = new Map<string, WatchNotice[]>();
-  for (const notice of notices) {
-    const mine = byPerson.get(notice.personId) ?? [];
-    if (!mine.some((seen) => seen.datasetId === notice.datasetId)) mine.push(notice);
-    byPerson.set(notice.personId, mine);
-  }
-  return byPerson;
 }
 
 /**
@@ -47,9 +32,13 @@ export function noticeLine(t: Translate, notice: WatchNotice): string {
   }
 }
 
-/** The one DM a person gets for one sync. */
-export function watchNoticesCard(t: Translate, notices: readonly WatchNotice[], platform: Platform): Card {
-  const title = t("watches:dm.title", { count: notices.length });
+/** How many changes one DM lists; the rest are counted ("and 180 more"). */
+export const NOTICES_PER_MESSAGE = 20;
+
+/** The one DM a person gets for one sync: the first changes by title, and how many more there are. */
+export function watchNoticesCard(t: Translate, batch: RunNoticeBatch, platform: Platform): Card {
+  const title = t("watches:dm.title", { count: batch.total });
+  const more = batch.total - batch.notices.length;
   return {
     fallbackText: title,
     accent: "info",
@@ -57,8 +46,9 @@ export function watchNoticesCard(t: Translate, notices: readonly WatchNotice[], 
       { type: "header", text: title },
       {
         type: "list",
-        items: notices.map((notice): RichText => [linkOrTitle(notice), ` — ${noticeLine(t, notice)}`]),
+        items: batch.notices.map((notice): RichText => [linkOrTitle(notice), ` — ${noticeLine(t, notice)}`]),
       },
+      ...(more > 0 ? [{ type: "context" as const, text: [t("watches:dm.more", { count: more })] }] : []),
       { type: "context", text: [t("watches:dm.footer", { invocation: invocationOf(platform, "watches") })] },
     ],
   };

@@ -1,6 +1,7 @@
 import type {
   ChangedField,
   NewWatch,
+  RunNoticeBatch,
   Watch,
   WatchKind,
   WatchNotice,
@@ -32,12 +33,17 @@ const toWatch = (row: WatchRow): Watch => ({
  * dataset watches by id (updated, removed), to topic watches through the added dataset's themes
  * and keywords (a hash join on the lower-cased word), and to saved words through the dataset's
  * search vector: a dataset matches when its vector holds every lexeme of the words (hash-joined
- * on the first one), so a sync's cost grows with its changes, not with changes × saved searches. The insert into WatchNotice skips what is already recorded, and RETURNING gives
- * only the new notices: the dedup state that makes telling a run twice tell nobody twice.
+ * on the first one), so a sync's cost grows with its changes, not with changes × saved searches.
+ * Each person's datasets are then counted once (a dataset reached through a dataset watch and a
+ * topic is told as the dataset watch's change) and one WatchRunNotice row per person records that
+ * the run was told; RETURNING gives only the people not told before, the dedup state that makes
+ * telling a run twice tell nobody twice. Only the first $3 datasets per person by title leave
+ * the database: a popular topic may reach thousands, and one message lists a few.
  */
 const RECORD_RUN_NOTICES = `
-WITH ch AS (
-  SELECT c."datasetId", c."change"::text AS "change", c."fields", d."keywords", d."themes", d."search", s."communityId"
+WITH ch AS MATERIALIZED (
+  SELECT c."datasetId", c."change"::text AS "change", c."fields", d."keywords", d."themes", d."search", s."communityId",
+    row_number() OVER (ORDER BY d."title", d."id") AS "titleRank"
   FROM "SyncRunChange" c
   JOIN "Dataset" d ON d."id" = c."datasetId"
   JOIN "CatalogSource" s ON s."id" = d."sourceId"
@@ -50,31 +56,38 @@ WITH ch AS (
   WHERE w."kind" = 'words' AND cardinality(l."lexemes") > 0
     AND w."communityId" IN (SELECT DISTINCT "communityId" FROM ch WHERE ch."change" = 'added')
 ), hits AS (
-  SELECT w."id" AS "watchId", w."personId", ch."datasetId", ch."change", ch."fields"
+  SELECT w."id" AS "watchId", w."personId", ch."datasetId", ch."titleRank", ch."change", ch."fields", 0 AS "via"
   FROM ch JOIN "Watch" w ON w."kind" = 'dataset' AND w."datasetId" = ch."datasetId"
   WHERE ch."change" IN ('updated', 'removed')
-  UNION
-  SELECT w."id", w."personId", ch."datasetId", 'new', ARRAY[]::text[]
-  FROM ch CROSS JOIN LATERAL unnest(ch."themes" || ch."keywords") AS word(w)
-  JOIN "Watch" w ON w."kind" = 'topic' AND w."communityId" = ch."communityId" AND w."target" = lower(word.w)
+  UNION ALL
+  SELECT w."id", w."personId", ch."datasetId", ch."titleRank", 'new', ARRAY[]::text[], 1
+  FROM ch CROSS JOIN LATERAL (SELECT DISTINCT lower(x) AS "w" FROM unnest(ch."themes" || ch."keywords") AS x) word
+  JOIN "Watch" w ON w."kind" = 'topic' AND w."communityId" = ch."communityId" AND w."target" = word."w"
   WHERE ch."change" = 'added'
-  UNION
-  SELECT q."id", q."personId", ch."datasetId", 'new', ARRAY[]::text[]
+  UNION ALL
+  SELECT q."id", q."personId", ch."datasetId", ch."titleRank", 'new', ARRAY[]::text[], 2
   FROM ch CROSS JOIN LATERAL unnest(tsvector_to_array(ch."search")) AS lexeme(l)
   JOIN words q ON q."first" = lexeme.l AND q."communityId" = ch."communityId"
   WHERE ch."change" = 'added' AND q."lexemes" <@ tsvector_to_array(ch."search")
+), per AS MATERIALIZED (
+  SELECT DISTINCT ON (h."personId", h."datasetId") h."personId", h."watchId", h."datasetId", h."titleRank",
+    h."change", h."fields"
+  FROM hits h ORDER BY h."personId", h."datasetId", h."via"
 ), fresh AS (
-  INSERT INTO "WatchNotice" ("id", "watchId", "personId", "runId", "datasetId", "change", "fields", "createdAt", "sentAt")
-  SELECT gen_random_uuid(), h."watchId", h."personId", $1::uuid, h."datasetId", h."change", h."fields",
-    $2::timestamptz, $2::timestamptz
-  FROM hits h
-  ON CONFLICT ("watchId", "runId", "datasetId") DO NOTHING
-  RETURNING "watchId", "personId", "datasetId", "change", "fields"
+  INSERT INTO "WatchRunNotice" ("id", "personId", "runId", "changes", "createdAt")
+  SELECT gen_random_uuid(), p."personId", $1::uuid, count(*)::int, $2::timestamptz
+  FROM per p GROUP BY p."personId"
+  ON CONFLICT ("personId", "runId") DO NOTHING
+  RETURNING "personId", "changes"
+), listed AS (
+  SELECT p.*, f."changes", row_number() OVER (PARTITION BY p."personId" ORDER BY p."titleRank") AS "n"
+  FROM per p JOIN fresh f ON f."personId" = p."personId"
 )
-SELECT f."personId", w."communityId", w."kind" AS "watchKind", w."target" AS "watchTarget", f."datasetId",
-  d."title" AS "datasetTitle", d."landingPage", d."accessLevel", f."change", f."fields"
-FROM fresh f JOIN "Watch" w ON w."id" = f."watchId" JOIN "Dataset" d ON d."id" = f."datasetId"
-ORDER BY f."personId", d."title"`;
+SELECT l."personId", w."communityId", w."kind" AS "watchKind", w."target" AS "watchTarget", l."datasetId",
+  d."title" AS "datasetTitle", d."landingPage", d."accessLevel", l."change", l."fields", l."changes" AS "total"
+FROM listed l JOIN "Watch" w ON w."id" = l."watchId" JOIN "Dataset" d ON d."id" = l."datasetId"
+WHERE l."n" <= $3
+ORDER BY l."personId", l."n"`;
 
 /** Watch rows and their notices in SQL (see RECORD_RUN_NOTICES for how a run reaches them). */
 export class SqlWatchStore implements WatchStore {
@@ -120,16 +133,22 @@ export class SqlWatchStore implements WatchStore {
     return rows.length === 1;
   }
 
-  async recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]> {
+  async recordRunNotices(runId: string, at: Date, limit: number): Promise<RunNoticeBatch[]> {
     const rows = await this.sql.query<
-      Omit<WatchNotice, "fields"> & { fields: ChangedField[] | null } & Record<string, unknown>
-    >(RECORD_RUN_NOTICES, [runId, at.toISOString()]);
-    return rows.map((row) => ({ ...row, fields: row.fields ?? [] }));
+      Omit<WatchNotice, "fields"> & { fields: ChangedField[] | null; total: number } & Record<string, unknown>
+    >(RECORD_RUN_NOTICES, [runId, at.toISOString(), limit]);
+    const batches = new Map<string, RunNoticeBatch>();
+    for (const { total, ...row } of rows) {
+      const batch = batches.get(row.personId) ?? { personId: row.personId, notices: [], total };
+      batch.notices.push({ ...row, fields: row.fields ?? [] });
+      batches.set(row.personId, batch);
+    }
+    return [...batches.values()];
   }
 
   async purgeNoticesBefore(before: Date): Promise<number> {
     const rows = await this.sql.query<{ purged: number }>(
-      `WITH gone AS (DELETE FROM "WatchNotice" WHERE "createdAt" < $1::timestamptz RETURNING 1)
+      `WITH gone AS (DELETE FROM "WatchRunNotice" WHERE "createdAt" < $1::timestamptz RETURNING 1)
        SELECT count(*)::int AS "purged" FROM gone`,
       [before.toISOString()],
     );

@@ -110,8 +110,10 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
   const digestSubscriptions = new InMemoryDigestSubscriptionStore();
   const dataMatches = new InMemoryDataMatchStore();
   const problemThreads = new InMemoryProblemThreadStore((personId) => people.displayNameOf(personId));
+  const watches = new InMemoryWatchStore();
   const unitOfWork = new InMemoryUnitOfWork({
     threads: problemThreads,
+    watches,
     problems,
     outbox,
     drafts,
@@ -168,7 +170,7 @@ export function fakeCoreDeps<O extends Partial<CoreDeps> = Record<never, never>>
     datasetLookup: guard(datasetLookup, "datasetLookup"),
     accessUnitOfWork,
     showcases: guard(showcases, "showcases"),
-    watches: new InMemoryWatchStore(),
+    watches,
     dataMatches: guard(dataMatches, "dataMatches"),
     problemThreads: guard(problemThreads, "problemThreads"),
     memberships: guard(memberships, "memberships"),

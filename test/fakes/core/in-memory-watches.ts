@@ -4,7 +4,13 @@ import type {
   DataMatchCandidate,
   DataMatchStore,
 } from "../../../src/core/ports/data-match-store.js";
-import type { NewWatch, Watch, WatchNotice, WatchStore } from "../../../src/core/ports/watch-store.js";
+import type {
+  NewWatch,
+  RunNoticeBatch,
+  Watch,
+  WatchNotice,
+  WatchStore,
+} from "../../../src/core/ports/watch-store.js";
 
 interface StoredWatch extends Watch {
   communityId: string;
@@ -19,7 +25,7 @@ export class InMemoryWatchStore implements WatchStore {
   readonly watches: StoredWatch[] = [];
   readonly runNotices = new Map<string, WatchNotice[]>();
   private readonly told = new Set<string>();
-  /** When each told notice was recorded: what retention forgets. */
+  /** When each person was told of a run: what retention forgets. */
   readonly recorded: { at: Date }[] = [];
 
   async add(watch: NewWatch, at: Date): Promise<{ watch: Watch; created: boolean }> {
@@ -49,12 +55,22 @@ export class InMemoryWatchStore implements WatchStore {
     return true;
   }
 
-  async recordRunNotices(runId: string, at: Date): Promise<WatchNotice[]> {
+  async recordRunNotices(runId: string, at: Date, limit: number): Promise<RunNoticeBatch[]> {
     if (this.told.has(runId)) return [];
     this.told.add(runId);
-    const notices = this.runNotices.get(runId) ?? [];
-    this.recorded.push(...notices.map(() => ({ at })));
-    return notices;
+    // Per person, each dataset once, by title: what the SQL store returns.
+    const byPerson = new Map<string, WatchNotice[]>();
+    for (const notice of this.runNotices.get(runId) ?? []) {
+      const mine = byPerson.get(notice.personId) ?? [];
+      if (!mine.some((seen) => seen.datasetId === notice.datasetId)) mine.push(notice);
+      byPerson.set(notice.personId, mine);
+    }
+    this.recorded.push(...[...byPerson.keys()].map(() => ({ at })));
+    return [...byPerson].map(([personId, notices]) => ({
+      personId,
+      notices: [...notices].sort((a, b) => a.datasetTitle.localeCompare(b.datasetTitle)).slice(0, limit),
+      total: notices.length,
+    }));
   }
 
   async purgeNoticesBefore(before: Date): Promise<number> {

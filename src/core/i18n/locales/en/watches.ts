@@ -52,6 +52,8 @@ export const watches = {
       license: "license",
       description: "description",
     },
+    more_one: "…and 1 more change.",
+    more_other: "…and {{count}} more changes.",
     footer: "Say {{invocation}} to see or stop what you watch.",
   },
   match: {

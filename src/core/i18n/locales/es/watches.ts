@@ -54,6 +54,8 @@ export const watches = {
       license: "licencia",
       description: "descripción",
     },
+    more_one: "…y 1 cambio más.",
+    more_other: "…y {{count}} cambios más.",
     footer: "Di {{invocation}} para ver o dejar de seguir lo que sigues.",
   },
   match: {
