@@ -48,13 +48,20 @@ WITH ch AS MATERIALIZED (
   JOIN "Dataset" d ON d."id" = c."datasetId"
   JOIN "CatalogSource" s ON s."id" = d."sourceId"
   WHERE c."runId" = $1::uuid
-), words AS (
+), words AS MATERIALIZED (
   -- Each saved search as its lexemes (the search vector's dictionary), parsed once.
   SELECT w."id", w."personId", w."communityId", l."lexemes", l."lexemes"[1] AS "first"
   FROM "Watch" w
   CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('english', w."target")) AS "lexemes") l
   WHERE w."kind" = 'words' AND cardinality(l."lexemes") > 0
     AND w."communityId" IN (SELECT DISTINCT "communityId" FROM ch WHERE ch."change" = 'added')
+), added AS MATERIALIZED (
+  -- Each added dataset's lexemes, one row each, beside all of them: materialized, so the join
+  -- to saved words hashes on the lexeme rather than testing every dataset against every watch.
+  SELECT ch."datasetId", ch."titleRank", ch."communityId", l."lexeme", v."lexemes"
+  FROM ch CROSS JOIN LATERAL (SELECT tsvector_to_array(ch."search") AS "lexemes") v
+  CROSS JOIN LATERAL unnest(v."lexemes") AS l("lexeme")
+  WHERE ch."change" = 'added'
 ), hits AS (
   SELECT w."id" AS "watchId", w."personId", ch."datasetId", ch."titleRank", ch."change", ch."fields", 0 AS "via"
   FROM ch JOIN "Watch" w ON w."kind" = 'dataset' AND w."datasetId" = ch."datasetId"
@@ -65,10 +72,9 @@ WITH ch AS MATERIALIZED (
   JOIN "Watch" w ON w."kind" = 'topic' AND w."communityId" = ch."communityId" AND w."target" = word."w"
   WHERE ch."change" = 'added'
   UNION ALL
-  SELECT q."id", q."personId", ch."datasetId", ch."titleRank", 'new', ARRAY[]::text[], 2
-  FROM ch CROSS JOIN LATERAL unnest(tsvector_to_array(ch."search")) AS lexeme(l)
-  JOIN words q ON q."first" = lexeme.l AND q."communityId" = ch."communityId"
-  WHERE ch."change" = 'added' AND q."lexemes" <@ tsvector_to_array(ch."search")
+  SELECT q."id", q."personId", a."datasetId", a."titleRank", 'new', ARRAY[]::text[], 2
+  FROM added a JOIN words q ON q."first" = a."lexeme" AND q."communityId" = a."communityId"
+  WHERE q."lexemes" <@ a."lexemes"
 ), per AS MATERIALIZED (
   SELECT DISTINCT ON (h."personId", h."datasetId") h."personId", h."watchId", h."datasetId", h."titleRank",
     h."change", h."fields"
