@@ -17,7 +17,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCatalogSourceReader } from "../src/catalog-sources/index.js";
-import { askQuestion, searchesOf } from "../src/core/catalog/ask-question.js";
+import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../src/core/catalog/ask-question.js";
+import { lowestSearchScoreFor } from "../src/core/catalog/named-dataset.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { silentLogger } from "../src/core/ports/logger.js";
 import { questionOf, tellAfterSync, tellWatchers } from "../src/core/watches/tell-after-sync.js";
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
       communityId,
       problems.map((problem) => ({ id: problem.id, searches: searchesOf(questionOf(problem)) })),
       changed,
+      lowestSearchScoreFor(CONFIDENCE_THRESHOLD),
     );
     const filterMs = performance.now() - filterStart;
     console.log(

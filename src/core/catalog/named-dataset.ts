@@ -26,6 +26,15 @@ export function namesDataset(question: string, title: string): boolean {
 const NAMED_MIN_SHARE = 0.6;
 
 /**
+ * The lowest score the search may have given a result shown with `shown`: a named dataset moved
+ * first is shown with the top score. What lets matching skip, without asking, the questions no
+ * changed dataset can be shown for at a given score.
+ */
+export function lowestSearchScoreFor(shown: number): number {
+  return shown * NAMED_MIN_SHARE;
+}
+
+/**
  * A dataset the question names by its full title (two words or more, so a one-word title that
  * is also a common word does not jump ahead) goes first: "is the police use of force data
  * current" is about "Police Use of Force", however many datasets mention police more often.

@@ -108,13 +108,15 @@ export interface DatasetSearch {
   /** Names of the community's catalog sources, for scoping questions with `catalog`. */
   catalogNames(communityId: string): Promise<string[]>;
   /**
-   * Ids of the questions for which one of `datasetIds` could be found at all (in one of their
-   * searches, over all of the community's catalogs). Matching after a sync asks only those: the
-   * answers of the others cannot contain a changed dataset, and asking is what costs.
+   * Ids of the questions for which one of `datasetIds` could be found with a score of at least
+   * `minScore` (in one of their searches, over all of the community's catalogs). Matching after
+   * a sync asks only those: the others' answers cannot hold a changed dataset that scores enough
+   * to be a match, and asking is what costs. A superset is allowed, never a subset.
    */
   questionsReaching(
     communityId: string,
     questions: readonly ReachQuestion[],
     datasetIds: readonly string[],
+    minScore: number,
   ): Promise<Set<string>>;
 }

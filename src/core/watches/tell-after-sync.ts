@@ -1,4 +1,5 @@
-import { askQuestion, searchesOf } from "../catalog/ask-question.js";
+import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/ask-question.js";
+import { lowestSearchScoreFor } from "../catalog/named-dataset.js";
 import { translator } from "../i18n/translator.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
@@ -25,7 +26,11 @@ export interface AfterSyncDeps {
   logger: Logger;
 }
 
-/** How many of a problem's confident answers count as matches: the same three intake shows. */
+/**
+ * How many of a problem's confident answers count as matches: the same three intake shows. Each
+ * must also be a plausible answer on its own (CONFIDENCE_THRESHOLD): new data ranked third
+ * behind two good datasets, with a weak score of its own, is not worth a champion's look.
+ */
 const MATCHES_PER_PROBLEM = 3;
 const PROBLEM_PAGE = 200;
 
@@ -107,6 +112,7 @@ async function suggestMatches(
     run.communityId,
     problems.map((problem) => ({ id: problem.id, searches: searchesOf(questionOf(problem)) })),
     [...changed],
+    lowestSearchScoreFor(CONFIDENCE_THRESHOLD),
   );
   const candidates: DataMatchCandidate[] = [];
   const byId = new Map(problems.map((problem) => [problem.id, problem]));
@@ -124,7 +130,7 @@ async function suggestMatches(
     });
     if (!answer?.confident) continue;
     for (const result of answer.results.slice(0, MATCHES_PER_PROBLEM)) {
-      if (changed.has(result.dataset.id)) {
+      if (changed.has(result.dataset.id) && result.score >= CONFIDENCE_THRESHOLD) {
         candidates.push({
           problemId: problem.id,
           datasetId: result.dataset.id,

@@ -54,6 +54,8 @@ export interface PlannedConcept {
   alternativeCredit: number;
   /** Any one word of a several-word idea, for partial credit; null for one-word ideas. */
   partial: string | null;
+  /** The lexemes behind `own`, `alternatives` and `partial`, for scoring a dataset's lexemes without SQL. */
+  lexemeOptions: { own: string[][]; alternatives: string[][]; partWords: string[] };
   /** Its phrasings the catalog has, with how many datasets contain each (an upper bound for phrases). */
   options: { lexemes: string[]; frequency: number }[];
   /** Datasets containing the rarest-but-present phrasing (an upper bound for phrases). */
@@ -150,6 +152,7 @@ export function planSearch(
       own: fieldQueries(own),
       alternatives: fieldQueries(others),
       alternativeCredit: own.length > 0 ? ALTERNATIVE_CREDIT : 1,
+      lexemeOptions: { own, alternatives: others, partWords: original.length > 1 ? partWords : [] },
       partial: original.length > 1 && partWords.length > 0 ? partWords.map(quote).join(" | ") : null,
       options: present.map((option) => ({
         lexemes: option,

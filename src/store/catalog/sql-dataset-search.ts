@@ -10,6 +10,7 @@ import type { SqlExecutor } from "../sql-executor.js";
 import { classifyCandidates } from "./candidate-query.js";
 import { coverageOf, scoreCandidate, titleFitOf } from "./candidate-score.js";
 import { DATASET_COLUMNS, type DatasetRow, toDataset } from "./dataset-row.js";
+import { bestFieldRank, type DatasetLexemes, scoreBound } from "./score-bound.js";
 import { planSearch } from "./search-plan.js";
 import { type SourceVersion, TermStatistics } from "./term-statistics.js";
 
@@ -157,6 +158,7 @@ export class SqlDatasetSearch implements DatasetSearch {
     communityId: string,
     questions: readonly ReachQuestion[],
     datasetIds: readonly string[],
+    minScore: number,
   ): Promise<Set<string>> {
     const sources = await this.sources(communityId, null);
     const reached = new Set<string>();
@@ -166,27 +168,54 @@ export class SqlDatasetSearch implements DatasetSearch {
     const words = questions.flatMap((question) =>
       question.searches.flat().flatMap((concept) => [...concept.words, ...concept.alternatives.flat()]),
     );
-    const [corpus, lexemes, present] = await Promise.all([
+    const [corpus, lexemes, datasets] = await Promise.all([
       this.terms.corpus(sources),
       this.terms.lexemes(words),
-      this.sql.query<{ lexeme: string }>(
-        `SELECT DISTINCT l AS "lexeme"
-           FROM "Dataset" d, unnest(tsvector_to_array(d."search")) AS l
-          WHERE d."id" = ANY($1::uuid[]) AND d."sourceId"::text = ANY($2::text[]) AND d."removedAt" IS NULL`,
-        [datasetIds, sources.map((source) => source.id)],
-      ),
+      this.datasetLexemes(datasetIds, sources),
     ]);
-    const inDatasets = new Set(present.map((row) => row.lexeme));
+    // Which of the datasets hold each lexeme: a plan's candidate terms pick the few to bound.
+    const holding = new Map<string, DatasetLexemes[]>();
+    for (const dataset of datasets)
+      for (const lexeme of dataset.keys()) {
+        const list = holding.get(lexeme) ?? [];
+        list.push(dataset);
+        holding.set(lexeme, list);
+      }
     for (const question of questions) {
       const reachable = question.searches.some((concepts) => {
         if (concepts.length === 0) return false;
         const plan = planSearch(concepts, lexemes, corpus, CANDIDATE_BUDGET);
-        for (const term of plan.candidateTerms) if (inDatasets.has(term)) return true;
+        // Every candidate holds a candidate term; of those, one must be able to score enough.
+        const seen = new Set<DatasetLexemes>();
+        for (const term of plan.candidateTerms)
+          for (const dataset of holding.get(term) ?? []) {
+            if (seen.has(dataset)) continue;
+            seen.add(dataset);
+            if (scoreBound(plan, dataset) >= minScore) return true;
+          }
         return false;
       });
       if (reachable) reached.add(question.id);
     }
     return reached;
+  }
+
+  /** Each current dataset's lexemes with the best field each occurs in ('A' < 'B' < …). */
+  private async datasetLexemes(
+    datasetIds: readonly string[],
+    sources: readonly SourceVersion[],
+  ): Promise<DatasetLexemes[]> {
+    const rows = await this.sql.query<{ lexemes: string[]; fields: string[] }>(
+      `SELECT array_agg(u."lexeme") AS "lexemes",
+              array_agg((SELECT min(w) FROM unnest(u."weights") AS w)) AS "fields"
+         FROM "Dataset" d, unnest(d."search") AS u
+        WHERE d."id" = ANY($1::uuid[]) AND d."sourceId"::text = ANY($2::text[]) AND d."removedAt" IS NULL
+        GROUP BY d."id"`,
+      [datasetIds, sources.map((source) => source.id)],
+    );
+    return rows.map(
+      (row) => new Map(row.lexemes.map((lexeme, at) => [lexeme, bestFieldRank([row.fields[at] ?? "D"])])),
+    );
   }
 
   private async sources(communityId: string, catalog: string | null): Promise<SourceVersion[]> {

@@ -102,11 +102,15 @@ export class InMemoryDatasetSearch implements DatasetSearch {
       .sort();
   }
 
-  /** A dataset can be found when it has every word of some phrasing of a concept: what `search` scores. */
+  /**
+   * A dataset can be found when it has every word of some phrasing of a concept: what `search`
+   * scores. The minimum score is not used: a superset of the questions is allowed.
+   */
   async questionsReaching(
     communityId: string,
     questions: readonly ReachQuestion[],
     datasetIds: readonly string[],
+    _minScore: number,
   ): Promise<Set<string>> {
     const wanted = new Set(datasetIds);
     const vocabularies = this.current(communityId, null)
