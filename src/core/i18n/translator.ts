@@ -32,6 +32,24 @@ export function translator(locale: SupportedLocale | string): Translate {
   return (key, values) => fixed(key, values ?? {}) as string;
 }
 
+/**
+ * A translator that remembers what it has said, for building thousands of messages at once (one
+ * DM per watcher after a large sync): i18next takes tens of microseconds a call, and the same few
+ * lines ("new, on the topic …") repeat in every message. Keep it for one batch: it never forgets.
+ */
+export function rememberingTranslator(t: Translate): Translate {
+  const said = new Map<string, string>();
+  return (key, values) => {
+    const cacheKey = values === undefined ? key : `${key}\u0000${JSON.stringify(values)}`;
+    let text = said.get(cacheKey);
+    if (text === undefined) {
+      text = t(key, values);
+      said.set(cacheKey, text);
+    }
+    return text;
+  };
+}
+
 /** Every translation of one key, for platforms that take localised command descriptions. */
 export function translationsOf(key: string): Record<SupportedLocale, string> {
   const out = {} as Record<SupportedLocale, string>;

@@ -1,6 +1,6 @@
 import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/ask-question.js";
 import { lowestSearchScoreFor } from "../catalog/named-dataset.js";
-import { translator } from "../i18n/translator.js";
+import { rememberingTranslator, type Translate, translator } from "../i18n/translator.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DataMatch, DataMatchCandidate, DataMatchStore } from "../ports/data-match-store.js";
@@ -62,11 +62,14 @@ export async function tellWatchers(
     const byPerson = new Map(batches.map((batch) => [batch.personId, batch]));
     const contacts = await tx.directory.contacts([...byPerson.keys()]);
     const messages: OutboundMessage[] = [];
+    const translators = new Map<string, Translate>();
     for (const contact of contacts) {
       const account = dmAccount(contact);
       const mine = byPerson.get(contact.personId);
       if (!account || !mine) continue;
-      const t = translator(contactLocale(contact, run.communityLocale));
+      const locale = contactLocale(contact, run.communityLocale);
+      const t = translators.get(locale) ?? rememberingTranslator(translator(locale));
+      translators.set(locale, t);
       messages.push({
         dedupeKey: `watch:run:${run.runId}:to:${contact.personId}`,
         communityId: run.communityId,
