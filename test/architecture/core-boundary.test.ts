@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The dependency rule of docs/ARCHITECTURE.md: src/core is platform-neutral. It may import
- * other core files, zod, i18next and date-fns, and node built-ins that do no I/O
+ * other core files, zod, i18next, date-fns and p-limit (no I/O of their own), and node built-ins that do no I/O
  * configuration — never a platform SDK, Prisma, the store, adapters, or process.env.
  */
 const coreDir = resolve("src/core");
@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const allowedPackages = new Set(["zod", "i18next", "date-fns", "@date-fns/tz"]);
+const allowedPackages = new Set(["zod", "i18next", "date-fns", "@date-fns/tz", "p-limit"]);
 const allowedNodeBuiltins = new Set(["node:crypto"]);
 
 function importsOf(source: string): string[] {

@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/ask-question.js";
 import { lowestSearchScoreFor } from "../catalog/named-dataset.js";
 import { rememberingTranslator, type Translate, translator } from "../i18n/translator.js";
@@ -33,6 +34,8 @@ export interface AfterSyncDeps {
  */
 const MATCHES_PER_PROBLEM = 3;
 const PROBLEM_PAGE = 200;
+/** Problems asked of the catalog at the same time when matching. */
+const ASKED_AT_ONCE = 4;
 
 /**
  * After a sync run: tell watchers (one DM per person, through the outbox, keyed by the run, so
@@ -120,18 +123,28 @@ async function suggestMatches(
   const candidates: DataMatchCandidate[] = [];
   const byId = new Map(problems.map((problem) => [problem.id, problem]));
   const titles = new Map<string, string>();
-  for (const problem of problems) {
-    if (!reachable.has(problem.id)) continue;
-    const question = questionOf(problem);
-    const answer = await askQuestion(
-      { datasetSearch: deps.datasetSearch, metadataGaps: { recordGap: async () => {} } },
-      { question },
-      run.communityId,
-    ).catch((err: unknown) => {
-      deps.logger.warn({ err, problemId: problem.id }, "matching a problem to new data failed");
-      return null;
-    });
-    if (!answer?.confident) continue;
+  // A few problems are asked at once: on Postgres each search is a round trip the pool can
+  // overlap with the others' (PGlite runs them one after another either way). The answers are
+  // read in problem order, so the matches do not depend on which finished first.
+  const limit = pLimit(ASKED_AT_ONCE);
+  const kept = problems.filter((problem) => reachable.has(problem.id));
+  const answers = await Promise.all(
+    kept.map((problem) =>
+      limit(() =>
+        askQuestion(
+          { datasetSearch: deps.datasetSearch, metadataGaps: { recordGap: async () => {} } },
+          { question: questionOf(problem) },
+          run.communityId,
+        ).catch((err: unknown) => {
+          deps.logger.warn({ err, problemId: problem.id }, "matching a problem to new data failed");
+          return null;
+        }),
+      ),
+    ),
+  );
+  kept.forEach((problem, index) => {
+    const answer = answers[index];
+    if (!answer?.confident) return;
     for (const result of answer.results.slice(0, MATCHES_PER_PROBLEM)) {
       if (changed.has(result.dataset.id) && result.score >= CONFIDENCE_THRESHOLD) {
         candidates.push({
@@ -143,7 +156,7 @@ async function suggestMatches(
         titles.set(result.dataset.id, result.dataset.title);
       }
     }
-  }
+  });
   if (candidates.length === 0) return 0;
   const config = await deps.directory.config(run.communityId);
   return deps.unitOfWork.run(async (tx) => {
