@@ -15,6 +15,7 @@ import type { DrainResult } from "./jobs/outbox-worker.js";
 import { retentionJob } from "./jobs/retention-job.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { staleTriageJob } from "./jobs/stale-triage-job.js";
+import { watchOverdueJob } from "./jobs/watch-overdue-job.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import type { AppLogger } from "./ops/logger.js";
 import type { PlatformHealth } from "./ops/platform-health.js";
@@ -154,6 +155,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       retentionJob(services.deps, config.retention),
       // Problems nobody triaged within the community's window go to the on-call champion once.
       staleTriageJob(services.deps),
+      // Watchers of a dataset are told once when it lapses past its own update frequency.
+      watchOverdueJob(services.deps),
       // Weekly digests: each replica may run it; every digest is claimed once per target and week.
       digestJob(services.deps),
     ],

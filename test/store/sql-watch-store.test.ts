@@ -178,6 +178,7 @@ describe(`watch notices of a sync (${testDriver})`, () => {
     const batches = await watches.recordRunNotices(july.runId, at, 2);
     expect(batches.find((batch) => batch.personId === cleo)).toEqual({
       personId: cleo,
+      communityId,
       total: changed.length,
       notices: changed.slice(0, 2).map(({ title }) => expect.objectContaining({ datasetTitle: title })),
     });

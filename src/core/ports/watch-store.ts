@@ -25,8 +25,11 @@ export interface NewWatch {
   datasetId: string | null;
 }
 
-/** What one sync changed for one watch: "new" is an added dataset matching a topic or words. */
-export type WatchChange = "updated" | "removed" | "new";
+/**
+ * What changed for one watch: by a sync ("new" is an added dataset matching a topic or words),
+ * or by time ("overdue": a watched dataset lapsed past its own update frequency).
+ */
+export type WatchChange = "updated" | "removed" | "new" | "overdue";
 /** The parts of an updated dataset a watcher is told about. */
 export type ChangedField = "modified" | "formats" | "license" | "description";
 
@@ -41,11 +44,14 @@ export interface WatchNotice {
   accessLevel: string;
   change: WatchChange;
   fields: ChangedField[];
+  /** For "overdue": the day (YYYY-MM-DD, UTC) an update was due by. */
+  dueOn?: string;
 }
 
-/** What one sync tells one person. */
+/** What one sync (or one look at overdue data) tells one person of one community. */
 export interface RunNoticeBatch {
   personId: string;
+  communityId: string;
   /** The first changes by title, each dataset once (however many of the person's watches it reached). */
   notices: WatchNotice[];
   /** Every dataset the sync changed for this person, listed or not. */
@@ -67,8 +73,16 @@ export interface WatchStore {
    */
   recordRunNotices(runId: string, at: Date, limit: number): Promise<RunNoticeBatch[]>;
   /**
-   * Retention: forgets the notices recorded before `before` (who was told of which sync),
-   * returning how many. Only runs told long ago lose theirs, and a run is told right after it syncs, never again.
+   * Records, once per overdue spell, that watched datasets overdue by their own update frequency
+   * at `now` are told to their watchers, and returns what to tell those not told of that spell
+   * before: per person and community, the first `limit` by title and how many in all. Run it in
+   * the unit of work that enqueues the messages.
+   */
+  recordOverdueNotices(now: Date, limit: number): Promise<RunNoticeBatch[]>;
+  /**
+   * Retention: forgets the notices recorded before `before` (who was told of which sync, or of
+   * which overdue spell), returning how many. A run is told right after it syncs, never again;
+   * an overdue spell's row is kept while the spell lasts, or it would be told again.
    */
   purgeNoticesBefore(before: Date): Promise<number>;
 }

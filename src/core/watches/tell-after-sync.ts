@@ -1,20 +1,18 @@
 import pLimit from "p-limit";
 import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/ask-question.js";
 import { lowestSearchScoreFor } from "../catalog/named-dataset.js";
-import { rememberingTranslator, type Translate, translator } from "../i18n/translator.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DataMatch, DataMatchCandidate, DataMatchStore } from "../ports/data-match-store.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { Logger } from "../ports/logger.js";
-import type { OutboundMessage } from "../ports/outbox.js";
 import type { ProblemStore } from "../ports/problem-store.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
 import type { WatchStore } from "../ports/watch-store.js";
 import type { Problem } from "../problems/problem.js";
-import { contactLocale, dmAccount } from "../problems/problem-messages.js";
 import { dataMatchPosts } from "./match-cards.js";
-import { NOTICES_PER_MESSAGE, watchNoticesCard } from "./watch-notices.js";
+import { noticeMessages } from "./notice-messages.js";
+import { NOTICES_PER_MESSAGE } from "./watch-notices.js";
 
 export interface AfterSyncDeps {
   watches: WatchStore;
@@ -61,26 +59,10 @@ export async function tellWatchers(
   // neither lose the DMs (recorded as told, never sent) nor send them twice.
   return deps.unitOfWork.run(async (tx) => {
     const batches = await tx.watches.recordRunNotices(run.runId, deps.clock.now(), NOTICES_PER_MESSAGE);
-    if (batches.length === 0) return 0;
-    const byPerson = new Map(batches.map((batch) => [batch.personId, batch]));
-    const contacts = await tx.directory.contacts([...byPerson.keys()]);
-    const messages: OutboundMessage[] = [];
-    const translators = new Map<string, Translate>();
-    for (const contact of contacts) {
-      const account = dmAccount(contact);
-      const mine = byPerson.get(contact.personId);
-      if (!account || !mine) continue;
-      const locale = contactLocale(contact, run.communityLocale);
-      const t = translators.get(locale) ?? rememberingTranslator(translator(locale));
-      translators.set(locale, t);
-      messages.push({
-        dedupeKey: `watch:run:${run.runId}:to:${contact.personId}`,
-        communityId: run.communityId,
-        platform: account.platform,
-        target: { kind: "user", userId: account.userId },
-        card: watchNoticesCard(t, mine, account.platform),
-      });
-    }
+    const messages = await noticeMessages(tx, batches, {
+      communityLocale: async () => run.communityLocale,
+      dedupeKey: (batch) => `watch:run:${run.runId}:to:${batch.personId}`,
+    });
     await tx.outbox.enqueue(messages);
     return messages.length;
   });

@@ -30,6 +30,9 @@ describe("watch notices", () => {
     expect(noticeLine(en, notice({ change: "new", watchKind: "topic", watchTarget: "transportation" }))).toBe(
       "new, on the topic “transportation”",
     );
+    expect(
+      noticeLine(en, notice({ change: "overdue", dueOn: "2026-11-02", accessLevel: "non-public" })),
+    ).toBe("overdue: its own update schedule expected new data by 2026-11-02");
     expect(noticeLine(en, notice({ accessLevel: "non-public", fields: ["description"] }))).toBe(
       "changed (restricted dataset: details on request)",
     );
@@ -38,7 +41,12 @@ describe("watch notices", () => {
   it("builds one card listing every change, in the person's language", () => {
     const card = watchNoticesCard(
       translator("es"),
-      { personId: "ana", notices: [notice({}), notice({ datasetId: "d2", change: "removed" })], total: 2 },
+      {
+        personId: "ana",
+        communityId: "c",
+        notices: [notice({}), notice({ datasetId: "d2", change: "removed" })],
+        total: 2,
+      },
       "discord",
     );
     expect(card.fallbackText).toBe("2 cambios en los datos que sigues");
@@ -49,7 +57,11 @@ describe("watch notices", () => {
   });
 
   it("counts the changes it does not list", () => {
-    const card = watchNoticesCard(en, { personId: "ana", notices: [notice({})], total: 181 }, "slack");
+    const card = watchNoticesCard(
+      en,
+      { personId: "ana", communityId: "c", notices: [notice({})], total: 181 },
+      "slack",
+    );
     expect(card.fallbackText).toBe("181 changes in the data you watch");
     const list = card.blocks.find((b) => b.type === "list");
     expect(list?.type === "list" ? list.items.length : 0).toBe(1);

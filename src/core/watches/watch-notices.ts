@@ -15,7 +15,9 @@ function linkOrTitle(notice: WatchNotice): RichText[number] {
  * community may know it exists (the catalog lists it), but what changed is for those with access.
  */
 export function noticeLine(t: Translate, notice: WatchNotice): string {
-  if (notice.accessLevel !== "public" && notice.change !== "removed") return t("watches:dm.restricted");
+  // Overdue says only that an update is late, which the catalog's own dates show anyone.
+  if (notice.accessLevel !== "public" && notice.change !== "removed" && notice.change !== "overdue")
+    return t("watches:dm.restricted");
   switch (notice.change) {
     case "removed":
       return t("watches:dm.removed");
@@ -23,6 +25,8 @@ export function noticeLine(t: Translate, notice: WatchNotice): string {
       return t(notice.watchKind === "topic" ? "watches:dm.newForTopic" : "watches:dm.newForWords", {
         target: notice.watchTarget,
       });
+    case "overdue":
+      return t("watches:dm.overdue", { date: notice.dueOn ?? "" });
     case "updated":
       return notice.fields.length === 0
         ? t("watches:dm.updated")

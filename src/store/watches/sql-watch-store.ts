@@ -95,6 +95,57 @@ FROM listed l JOIN "Watch" w ON w."id" = l."watchId" JOIN "Dataset" d ON d."id" 
 WHERE l."n" <= $3
 ORDER BY l."personId", l."n"`;
 
+/**
+ * Watched datasets overdue by their own update frequency (Dataset.overdueFrom, kept by a trigger
+ * under the rule of core/catalog/freshness.ts) that their watchers were not told of in this
+ * spell: one row per person, dataset and spell start, so the next look tells nobody twice and an
+ * update (a new spell later) is told again. Per person and community, the first $2 by title.
+ */
+const RECORD_OVERDUE_NOTICES = `
+WITH due AS MATERIALIZED (
+  SELECT w."personId", w."communityId", w."target" AS "watchTarget", d."id" AS "datasetId", d."overdueFrom",
+    d."title", d."landingPage", d."accessLevel"
+  FROM "Watch" w JOIN "Dataset" d ON d."id" = w."datasetId"
+  WHERE w."kind" = 'dataset' AND d."removedAt" IS NULL
+    AND d."overdueFrom" <= ($1::timestamptz AT TIME ZONE 'UTC')::date
+), fresh AS MATERIALIZED (
+  INSERT INTO "WatchOverdueNotice" ("id", "personId", "datasetId", "overdueFrom", "createdAt")
+  SELECT gen_random_uuid(), "personId", "datasetId", "overdueFrom", $1::timestamptz FROM due
+  ON CONFLICT ("personId", "datasetId", "overdueFrom") DO NOTHING
+  RETURNING "personId", "datasetId"
+), listed AS (
+  SELECT due.*, count(*) OVER (PARTITION BY due."personId", due."communityId") AS "total",
+    row_number() OVER (PARTITION BY due."personId", due."communityId" ORDER BY due."title", due."datasetId") AS "n"
+  FROM due JOIN fresh ON fresh."personId" = due."personId" AND fresh."datasetId" = due."datasetId"
+)
+SELECT "personId", "communityId", 'dataset' AS "watchKind", "watchTarget", "datasetId", "title" AS "datasetTitle",
+  "landingPage", "accessLevel", 'overdue' AS "change", ARRAY[]::text[] AS "fields",
+  to_char("overdueFrom", 'YYYY-MM-DD') AS "dueOn", "total"::int AS "total"
+FROM listed WHERE "n" <= $2
+ORDER BY "personId", "communityId", "n"`;
+
+type NoticeRow = Omit<WatchNotice, "fields"> & {
+  fields: ChangedField[] | null;
+  total: number;
+} & Record<string, unknown>;
+
+/** Rows of one person (and community) in a row, first `limit` each, into one batch each. */
+function batchRows(rows: readonly NoticeRow[]): RunNoticeBatch[] {
+  const batches = new Map<string, RunNoticeBatch>();
+  for (const { total, dueOn, ...row } of rows) {
+    const key = `${row.personId}\u0000${row.communityId}`;
+    const batch = batches.get(key) ?? {
+      personId: row.personId,
+      communityId: row.communityId,
+      notices: [],
+      total,
+    };
+    batch.notices.push({ ...row, fields: row.fields ?? [], ...(dueOn ? { dueOn } : {}) });
+    batches.set(key, batch);
+  }
+  return [...batches.values()];
+}
+
 /** Watch rows and their notices in SQL (see RECORD_RUN_NOTICES for how a run reaches them). */
 export class SqlWatchStore implements WatchStore {
   constructor(private readonly sql: Pick<SqlExecutor, "query">) {}
@@ -140,22 +191,24 @@ export class SqlWatchStore implements WatchStore {
   }
 
   async recordRunNotices(runId: string, at: Date, limit: number): Promise<RunNoticeBatch[]> {
-    const rows = await this.sql.query<
-      Omit<WatchNotice, "fields"> & { fields: ChangedField[] | null; total: number } & Record<string, unknown>
-    >(RECORD_RUN_NOTICES, [runId, at.toISOString(), limit]);
-    const batches = new Map<string, RunNoticeBatch>();
-    for (const { total, ...row } of rows) {
-      const batch = batches.get(row.personId) ?? { personId: row.personId, notices: [], total };
-      batch.notices.push({ ...row, fields: row.fields ?? [] });
-      batches.set(row.personId, batch);
-    }
-    return [...batches.values()];
+    return batchRows(await this.sql.query<NoticeRow>(RECORD_RUN_NOTICES, [runId, at.toISOString(), limit]));
+  }
+
+  async recordOverdueNotices(now: Date, limit: number): Promise<RunNoticeBatch[]> {
+    return batchRows(await this.sql.query<NoticeRow>(RECORD_OVERDUE_NOTICES, [now.toISOString(), limit]));
   }
 
   async purgeNoticesBefore(before: Date): Promise<number> {
+    // An overdue spell's row goes only once the spell is over (the dataset was updated since):
+    // forgetting it while the dataset is still overdue would tell its watcher again.
     const rows = await this.sql.query<{ purged: number }>(
-      `WITH gone AS (DELETE FROM "WatchRunNotice" WHERE "createdAt" < $1::timestamptz RETURNING 1)
-       SELECT count(*)::int AS "purged" FROM gone`,
+      `WITH runs AS (DELETE FROM "WatchRunNotice" WHERE "createdAt" < $1::timestamptz RETURNING 1),
+            spells AS (
+              DELETE FROM "WatchOverdueNotice" o USING "Dataset" d
+               WHERE d."id" = o."datasetId" AND o."createdAt" < $1::timestamptz
+                 AND d."overdueFrom" IS DISTINCT FROM o."overdueFrom"
+              RETURNING 1)
+       SELECT (SELECT count(*) FROM runs)::int + (SELECT count(*) FROM spells)::int AS "purged"`,
       [before.toISOString()],
     );
     return rows[0]?.purged ?? 0;

@@ -24,6 +24,9 @@ interface StoredWatch extends Watch {
 export class InMemoryWatchStore implements WatchStore {
   readonly watches: StoredWatch[] = [];
   readonly runNotices = new Map<string, WatchNotice[]>();
+  /** The notices an overdue look finds (each needs `dueOn`); each person and spell is told once. */
+  overdue: WatchNotice[] = [];
+  private readonly spellsTold = new Set<string>();
   private readonly told = new Set<string>();
   /** When each person was told of a run: what retention forgets. */
   readonly recorded: { at: Date }[] = [];
@@ -68,7 +71,26 @@ export class InMemoryWatchStore implements WatchStore {
     this.recorded.push(...[...byPerson.keys()].map(() => ({ at })));
     return [...byPerson].map(([personId, notices]) => ({
       personId,
+      communityId: notices[0]?.communityId ?? "",
       notices: [...notices].sort((a, b) => a.datasetTitle.localeCompare(b.datasetTitle)).slice(0, limit),
+      total: notices.length,
+    }));
+  }
+
+  async recordOverdueNotices(now: Date, limit: number): Promise<RunNoticeBatch[]> {
+    const fresh = this.overdue.filter((notice) => {
+      const spell = `${notice.personId}:${notice.datasetId}:${notice.dueOn}`;
+      if ((notice.dueOn ?? "") > now.toISOString().slice(0, 10) || this.spellsTold.has(spell)) return false;
+      this.spellsTold.add(spell);
+      return true;
+    });
+    const byPerson = new Map<string, WatchNotice[]>();
+    for (const notice of fresh)
+      byPerson.set(notice.personId, [...(byPerson.get(notice.personId) ?? []), notice]);
+    return [...byPerson].map(([personId, notices]) => ({
+      personId,
+      communityId: notices[0]?.communityId ?? "",
+      notices: notices.slice(0, limit),
       total: notices.length,
     }));
   }

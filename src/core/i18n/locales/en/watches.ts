@@ -45,6 +45,7 @@ export const watches = {
     removed: "removed from the catalog",
     newForTopic: "new, on the topic “{{target}}”",
     newForWords: "new, matching “{{target}}”",
+    overdue: "overdue: its own update schedule expected new data by {{date}}",
     restricted: "changed (restricted dataset: details on request)",
     fields: {
       modified: "modified date",

@@ -47,6 +47,7 @@ export const watches = {
     removed: "retirado del catálogo",
     newForTopic: "nuevo, sobre el tema «{{target}}»",
     newForWords: "nuevo, coincide con «{{target}}»",
+    overdue: "atrasado: según su propia frecuencia de actualización debía tener datos nuevos el {{date}}",
     restricted: "cambió (conjunto restringido: detalles a petición)",
     fields: {
       modified: "fecha de modificación",
