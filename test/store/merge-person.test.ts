@@ -100,4 +100,46 @@ describe(`merging people (${testDriver})`, () => {
     );
     expect(subscriptions).toEqual([{ personId: into, sections: ["impact"] }]);
   });
+
+  it("keeps one notice per sync run and per overdue spell when both people were told", async () => {
+    const [dataset] = await db.sql.query<{ id: string; sourceId: string }>(
+      `SELECT "id", "sourceId" FROM "Dataset" LIMIT 1`,
+    );
+    const datasetId = dataset?.id ?? "";
+    const [run] = await db.sql.query<{ id: string }>(
+      `INSERT INTO "SyncRun" ("id", "sourceId", "status") VALUES (gen_random_uuid(), $1::uuid, 'succeeded') RETURNING "id"`,
+      [dataset?.sourceId],
+    );
+    const from = await person("Lee on Discord");
+    const into = await person("Lee on Slack");
+    for (const who of [from, into]) {
+      await db.sql.query(
+        `INSERT INTO "WatchRunNotice" ("id", "personId", "runId", "changes") VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 3)`,
+        [who, run?.id],
+      );
+      await db.sql.query(
+        `INSERT INTO "WatchOverdueNotice" ("id", "personId", "datasetId", "overdueFrom")
+         VALUES (gen_random_uuid(), $1::uuid, $2::uuid, '2026-01-01')`,
+        [who, datasetId],
+      );
+    }
+    // Told of another spell only as the merged person: that row moves.
+    await db.sql.query(
+      `INSERT INTO "WatchOverdueNotice" ("id", "personId", "datasetId", "overdueFrom")
+       VALUES (gen_random_uuid(), $1::uuid, $2::uuid, '2025-01-01')`,
+      [from, datasetId],
+    );
+
+    await db.sql.transaction((tx) => mergePerson(tx, from, into));
+
+    const owners = async (table: string) =>
+      (
+        await db.sql.query<{ personId: string }>(
+          `SELECT "personId" FROM "${table}" WHERE "personId" IN ($1::uuid, $2::uuid)`,
+          [from, into],
+        )
+      ).map((row) => row.personId);
+    expect(await owners("WatchRunNotice")).toEqual([into]);
+    expect(await owners("WatchOverdueNotice")).toEqual([into, into]);
+  });
 });

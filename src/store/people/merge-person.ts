@@ -111,13 +111,21 @@ export async function mergePerson(tx: Query, from: string, into: string): Promis
     params,
   );
   await tx.query(`UPDATE "Watch" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
-  // One notice per person and run: where both were told of a run, the kept person's row stays.
+  // One notice per person and run (and per dataset and overdue spell): where both were told,
+  // the kept person's row stays.
   await tx.query(
     `DELETE FROM "WatchRunNotice" f WHERE f."personId" = $1::uuid
         AND EXISTS (SELECT 1 FROM "WatchRunNotice" k WHERE k."personId" = $2::uuid AND k."runId" = f."runId")`,
     params,
   );
   await tx.query(`UPDATE "WatchRunNotice" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  await tx.query(
+    `DELETE FROM "WatchOverdueNotice" f WHERE f."personId" = $1::uuid
+        AND EXISTS (SELECT 1 FROM "WatchOverdueNotice" k WHERE k."personId" = $2::uuid
+                    AND k."datasetId" = f."datasetId" AND k."overdueFrom" = f."overdueFrom")`,
+    params,
+  );
+  await tx.query(`UPDATE "WatchOverdueNotice" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
   await tx.query(`UPDATE "DataMatch" SET "decidedById" = $2::uuid WHERE "decidedById" = $1::uuid`, params);
   await tx.query(
     `UPDATE "ProblemComment" SET "authorPersonId" = $2::uuid WHERE "authorPersonId" = $1::uuid`,
