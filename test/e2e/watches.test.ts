@@ -63,6 +63,9 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
     [...platforms.discord.world.messages.values()].filter(
       (m) => m.channel_id === discordTriage && JSON.stringify(m.components ?? []).includes("match.link:"),
     );
+  /** Every message in Discord's triage channel, match cards whose buttons were taken off included. */
+  const discordTriageMessages = () =>
+    [...platforms.discord.world.messages.values()].filter((m) => m.channel_id === discordTriage);
   const slackMatchPosts = () =>
     slackTriagePosts().filter((c) => JSON.stringify(c.body.blocks).includes("match.link"));
 
@@ -238,15 +241,23 @@ describe("watches and data matches on Slack and Discord", { timeout: 120_000 }, 
     const post = slackMatchPosts()[0];
     const reject = slackButtons(post?.body.blocks).find((b) => b.action_id.startsWith("match.reject"));
     expect(reject).toBeDefined();
+    const openOnDiscord = discordTriagePosts().length;
     await pressOnMatchCard(post, reject, "reject");
     expect(JSON.stringify((await platforms.slack.waitForResponse("reject")).body)).toContain("not a match");
+    // The same suggestion on Discord loses its buttons and says what was decided.
+    await platforms.drain();
+    expect(discordTriagePosts()).toHaveLength(openOnDiscord - 1);
+    const decided = discordTriageMessages().filter((m) => JSON.stringify(m).includes("is not a match for"));
+    expect(decided).toHaveLength(1);
+    expect(JSON.stringify(decided[0]?.components ?? [])).not.toContain("match.");
     // The dataset leaves and comes back: a new "added" change, but the pair stays rejected.
     await syncFrom(APRIL);
     await syncFrom(JULY);
     const matches = await matchRows();
     expect(matches.filter((m) => m.state === "rejected").map((m) => m.id)).toEqual([reject?.value]);
     expect(slackMatchPosts()).toHaveLength(matches.length);
-    expect(discordTriagePosts()).toHaveLength(matches.length);
+    // Every suggestion posted once on Discord too: the rejected one without its buttons.
+    expect(discordTriagePosts()).toHaveLength(matches.length - 1);
   });
 
   it("links through the problems' dataset link: the submitter is told once, a second click changes nothing", async () => {
