@@ -22,6 +22,8 @@ export type NormaliseResult =
 export interface CatalogFormat {
   readonly kind: CatalogKind;
   readonly reading: ReadingPlan;
+  /** Best-effort key of a raw record (before validation). */
+  keyOf(raw: unknown): string | null;
   normalise(raw: unknown, context: MappingContext): NormaliseResult;
 }
 
@@ -38,6 +40,7 @@ export function defineCatalogFormat<Raw>(spec: CatalogFormatSpec<Raw>): CatalogF
   return {
     kind: spec.kind,
     reading: spec.reading,
+    keyOf: (raw) => spec.keyOf(raw),
     normalise(raw, context) {
       const key = spec.keyOf(raw);
       const parsed = spec.rawSchema.safeParse(raw);

@@ -3,13 +3,15 @@ import type {
   CatalogReadProgress,
   CatalogRecord,
   CatalogSourceReader,
+  KnownRecords,
 } from "../core/ports/catalog-source.js";
 import type { CatalogFormat, MappingContext } from "./catalog-format.js";
 import { ckanFormat } from "./ckan.js";
 import { dcatUsFormat } from "./dcat-us.js";
 import { detectCatalogKind } from "./detect-kind.js";
-import { readRawRecords } from "./record-stream.js";
+import { type RawItem, readRawRecords } from "./record-stream.js";
 import { socrataFormat } from "./socrata.js";
+import { sourceHash } from "./source-hash.js";
 import type { SourceOptions } from "./source-location.js";
 
 /**
@@ -35,21 +37,28 @@ const formats: Readonly<Record<CatalogKind, CatalogFormat>> = {
 export function createCatalogSourceReader(options: CatalogSourceReaderOptions = {}): CatalogSourceReader {
   return {
     detectKind: (location) => detectCatalogKind(location, options),
-    read: (location, kind, onProgress) => readCatalog(location, formats[kind], options, onProgress),
+    read: (location, kind, onProgress, known) =>
+      readCatalog(location, formats[kind], options, onProgress, known),
   };
 }
+
+/** Raw records asked about at once when the store knows what it holds (KnownRecords). */
+const KNOWN_BATCH = 500;
 
 /**
  * Yields one CatalogRecord per raw record. `position` is the 1-based ordinal of the record in
  * the source across pages (the line number for a JSONL dump without blank lines). A record
  * that fails validation is yielded as `{ ok: false }` and reading goes on; only source-level
- * failures (CatalogSourceError) end the iteration.
+ * failures (CatalogSourceError) end the iteration. Given `known`, raw records are read a batch
+ * at a time and those the store holds from the same bytes come out as `known`, unchecked:
+ * validating and normalising was most of a resync's time, and a resync mostly finds no change.
  */
 async function* readCatalog(
   location: string,
   format: CatalogFormat,
   options: SourceOptions,
   onProgress?: (progress: CatalogReadProgress) => void,
+  known?: KnownRecords,
 ): AsyncGenerator<CatalogRecord> {
   const context: MappingContext = { portalUrl: portalUrlOf(location) };
   const progress: CatalogReadProgress = { records: 0, total: null };
@@ -57,25 +66,59 @@ async function* readCatalog(
   const onTotal = (total: number) => {
     progress.total = total;
   };
-  for await (const item of readRawRecords(location, format.reading, options, onTotal)) {
-    progress.records += 1;
-    const position = progress.records;
-    let record: CatalogRecord;
-    if ("problem" in item) {
-      record = { ok: false, position, key: null, problem: item.problem };
-    } else {
-      const result = format.normalise(item.value, context);
-      record = result.ok
-        ? { ok: true, dataset: result.dataset }
-        : { ok: false, position, key: result.key, problem: result.problem };
+  const toRecord = (item: RawItem, position: number, stored: Map<string, string>): CatalogRecord => {
+    if ("problem" in item) return { ok: false, position, key: null, problem: item.problem };
+    const { key, sourceHash } = identify(item, format, context.portalUrl);
+    const contentHash = key === null ? undefined : stored.get(key);
+    if (key !== null && contentHash !== undefined) return { ok: "known", key, contentHash, sourceHash };
+    const result = format.normalise(item.value, context);
+    return result.ok
+      ? { ok: true, dataset: result.dataset, sourceHash }
+      : { ok: false, position, key: result.key, problem: result.problem };
+  };
+  const noneStored = new Map<string, string>();
+  let batch: RawItem[] = [];
+  async function* drain(): AsyncGenerator<CatalogRecord> {
+    const items = batch;
+    batch = [];
+    const asked = known
+      ? items.flatMap((item) => {
+          if ("problem" in item) return [];
+          const { key, sourceHash } = identify(item, format, context.portalUrl);
+          return key === null ? [] : [{ key, sourceHash }];
+        })
+      : [];
+    const stored = known && asked.length > 0 ? await known.match(asked) : noneStored;
+    for (const item of items) {
+      progress.records += 1;
+      const record = toRecord(item, progress.records, stored);
+      // Report before yielding: a consumer that stops early has still seen this record counted.
+      onProgress?.({ ...progress });
+      reportedTotal = progress.total;
+      yield record;
     }
-    // Report before yielding: a consumer that stops early has still seen this record counted.
-    onProgress?.({ ...progress });
-    reportedTotal = progress.total;
-    yield record;
   }
+  for await (const item of readRawRecords(location, format.reading, options, onTotal)) {
+    batch.push(item);
+    if (!known || batch.length >= KNOWN_BATCH) yield* drain();
+  }
+  yield* drain();
   // Socrata announces `resultSetSize` after the results; make sure the caller hears it.
   if (progress.total !== reportedTotal) onProgress?.({ ...progress });
+}
+
+/** A parsed record's best-effort key and source hash, worked out once per record. */
+const identified = new WeakMap<object, { key: string | null; sourceHash: string }>();
+function identify(
+  item: Extract<RawItem, { value: unknown }>,
+  format: CatalogFormat,
+  portalUrl: string | null,
+) {
+  const memo = identified.get(item);
+  if (memo) return memo;
+  const found = { key: format.keyOf(item.value), sourceHash: sourceHash(format.kind, portalUrl, item.bytes) };
+  identified.set(item, found);
+  return found;
 }
 
 /** `https://host/data/api/3/action/package_search` → `https://host/data`; files → null. */

@@ -1,8 +1,7 @@
-import { pipeline } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { parser } from "stream-json/parser.js";
 import { CatalogSourceError } from "./catalog-source-error.js";
-import { type LayoutEvent, LayoutTransform, type RecordLayout } from "./json-walker.js";
+import type { RecordLayout } from "./json-walker.js";
+import { RecordScanner, type ScannedEvent } from "./record-scanner.js";
 import {
   isHttpLocation,
   type OpenedSource,
@@ -17,8 +16,11 @@ import {
  * documents fetched over HTTP, or JSON Lines. Format modules only describe where records are.
  */
 
-/** A raw record, or why the bytes for one record could not even be parsed (a bad JSONL line). */
-export type RawItem = { value: unknown } | { problem: string };
+/**
+ * A raw record with the bytes it was parsed from (what a sync hashes to recognise a record it
+ * already has), or why the bytes for one record could not even be parsed (a bad JSONL line).
+ */
+export type RawItem = { value: unknown; bytes: Buffer | string } | { problem: string };
 
 /** Query parameters an API pages with: CKAN `rows`/`start`, Socrata `limit`/`offset`. */
 export interface Paging {
@@ -78,9 +80,9 @@ export async function* readRawRecords(
   };
   for (;;) {
     let count = 0;
-    for await (const value of readJsonDocument(source, plan.layout, trackTotal)) {
+    for await (const item of readJsonDocument(source, plan.layout, trackTotal)) {
       count += 1;
-      yield { value };
+      yield item;
     }
     if (!paging) return;
     // Step by what the server actually returned: CKAN silently caps `rows` (rows_max).
@@ -106,22 +108,26 @@ export function looksLikeJsonLines(head: string): boolean {
   return firstKey !== undefined && !envelopeKeys.has(firstKey);
 }
 
-/** Streams the records of one JSON document at bounded memory (see json-walker). */
+/** Streams the records of one JSON document at bounded memory (see record-scanner). */
 export async function* readJsonDocument(
   source: OpenedSource,
   layout: RecordLayout,
   onTotal: (total: number) => void,
-): AsyncGenerator<unknown> {
-  const events = new LayoutTransform(layout);
-  // Errors from any stage reach the consumer through `events`; nothing to do in the callback.
-  pipeline(source.body, parser.asStream({ streamValues: false }), events, () => undefined);
+): AsyncGenerator<{ value: unknown; bytes: Buffer }> {
+  const scanner = new RecordScanner(layout);
   let foundRecords = false;
-  try {
-    for await (const event of events as AsyncIterable<LayoutEvent>) {
-      if (event.type === "record") yield event.value;
+  function* emit(events: ScannedEvent[]): Generator<{ value: unknown; bytes: Buffer }> {
+    for (const event of events) {
+      if (event.type === "record") yield { value: event.value, bytes: event.bytes };
       else if (event.type === "total") onTotal(event.total);
       else foundRecords = true;
     }
+  }
+  try {
+    for await (const chunk of source.body) {
+      yield* emit(scanner.write(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer)));
+    }
+    yield* emit(scanner.end());
   } catch (error) {
     throw asSourceError(error, source.location);
   }
@@ -156,7 +162,7 @@ export async function* readJsonLines(source: OpenedSource): AsyncGenerator<RawIt
     const trimmed = (lineNumber === 1 ? line.replace(/^\uFEFF/, "") : line).trim();
     if (!trimmed) return null;
     try {
-      return { value: JSON.parse(trimmed) };
+      return { value: JSON.parse(trimmed), bytes: trimmed };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { problem: `line ${lineNumber} is not valid JSON (${reason})` };

@@ -19,8 +19,9 @@ export async function collect(records: AsyncIterable<CatalogRecord>): Promise<{
   const datasets: NormalizedDataset[] = [];
   const skipped: Extract<CatalogRecord, { ok: false }>[] = [];
   for await (const record of records) {
-    if (record.ok) datasets.push(record.dataset);
-    else skipped.push(record);
+    if (record.ok === true) datasets.push(record.dataset);
+    else if (record.ok === false) skipped.push(record);
+    else throw new Error(`a known record without KnownRecords: ${record.key}`);
   }
   return { datasets, skipped };
 }

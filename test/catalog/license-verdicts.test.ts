@@ -98,7 +98,7 @@ describe("licence verdicts of every shared catalog", () => {
     const reader = createCatalogSourceReader();
     for (const [file, kind] of catalogs) {
       for await (const record of reader.read(path.join(realCatalogsDir, file), kind)) {
-        if (!record.ok) continue;
+        if (record.ok !== true) continue;
         const { licenseId, licenseTitle, licenseUrl } = record.dataset;
         statements.set(statementOf(record.dataset), { licenseId, licenseTitle, licenseUrl });
       }

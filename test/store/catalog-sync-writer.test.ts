@@ -104,13 +104,13 @@ describe(`catalog sync writer (${testDriver})`, () => {
     const all: CatalogRecord[] = [];
     for await (const r of reader.read(july.location, "dcat")) all.push(r);
     const first = all[0];
-    if (!first?.ok) throw new Error("expected a valid first record");
+    if (first?.ok !== true) throw new Error("expected a valid first record");
     await db.sql.query(
       `UPDATE "Dataset" SET "usageNotesText" = 'zebracrossing counts lag a week' WHERE "key" = $1`,
       [first.dataset.key],
     );
     async function* retitled(): AsyncGenerator<CatalogRecord> {
-      if (first?.ok)
+      if (first?.ok === true)
         yield { ok: true, dataset: { ...first.dataset, title: `${first.dataset.title} (revised)` } };
       yield* all.slice(1);
     }

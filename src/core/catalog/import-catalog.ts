@@ -58,7 +58,12 @@ export async function importCatalog(
       syncIntervalMinutes: input.syncIntervalMinutes ?? null,
     };
     const records = requireDatasets(
-      deps.catalogSources.read(input.location, kind, options.onProgress),
+      deps.catalogSources.read(
+        input.location,
+        kind,
+        options.onProgress,
+        deps.catalogs.knownRecords?.(target),
+      ),
       input.location,
     );
     const summary = await deps.catalogs.syncCatalog(target, records, deps.clock.now());

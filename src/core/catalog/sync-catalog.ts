@@ -60,7 +60,15 @@ export function syncCatalogSource(
     };
     return deps.catalogs.syncCatalog(
       target,
-      requireDatasets(deps.catalogSources.read(source.location, source.kind), source.location),
+      requireDatasets(
+        deps.catalogSources.read(
+          source.location,
+          source.kind,
+          undefined,
+          deps.catalogs.knownRecords?.(target),
+        ),
+        source.location,
+      ),
       deps.clock.now(),
     );
   });

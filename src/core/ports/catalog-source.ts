@@ -1,9 +1,23 @@
 import type { CatalogKind, NormalizedDataset } from "../catalog/dataset.js";
 
-/** One record read from a catalog: either a dataset or the reason it was skipped. */
+/**
+ * One record read from a catalog: a dataset, a record the store already holds (read from the
+ * same bytes, see KnownRecords: it is not checked or normalised again), or the reason it was
+ * skipped. `sourceHash` names the bytes a record was read from, when the reader knows them.
+ */
 export type CatalogRecord =
-  | { ok: true; dataset: NormalizedDataset }
+  | { ok: true; dataset: NormalizedDataset; sourceHash?: string }
+  | { ok: "known"; key: string; contentHash: string; sourceHash: string }
   | { ok: false; position: number; key: string | null; problem: string };
+
+/**
+ * What a store already holds of a catalog, asked by the reader a batch at a time: a resync of
+ * a 300k-dataset portal where 1% changed should not validate and normalise the other 99% again.
+ */
+export interface KnownRecords {
+  /** Of these records (best-effort key, hash of their bytes), those stored from the same bytes: key → content hash. */
+  match(records: readonly { key: string; sourceHash: string }[]): Promise<Map<string, string>>;
+}
 
 export interface CatalogReadProgress {
   /** Records read so far (valid or not). */
@@ -25,5 +39,6 @@ export interface CatalogSourceReader {
     location: string,
     kind: CatalogKind,
     onProgress?: (progress: CatalogReadProgress) => void,
+    known?: KnownRecords,
   ): AsyncIterable<CatalogRecord>;
 }

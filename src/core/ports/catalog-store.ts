@@ -1,5 +1,5 @@
 import type { CatalogKind } from "../catalog/dataset.js";
-import type { CatalogRecord } from "./catalog-source.js";
+import type { CatalogRecord, KnownRecords } from "./catalog-source.js";
 
 /** Which catalog a sync writes to; the source is created on first import. */
 export interface CatalogSyncTarget {
@@ -72,6 +72,8 @@ export interface CatalogStore {
     records: AsyncIterable<CatalogRecord>,
     now: Date,
   ): Promise<CatalogSyncSummary>;
+  /** What the store holds of a source, for the reader to skip records read from the same bytes (optional). */
+  knownRecords?(source: { communityId: string; name: string }): KnownRecords;
   /** Sources of one community, or of every community when `communityId` is omitted. */
   listSources(filter?: { communityId?: string }): Promise<CatalogSourceSummary[]>;
   findSource(communityId: string, name: string): Promise<CatalogSourceSummary | null>;

@@ -21,11 +21,11 @@ WITH old AS (
   INSERT INTO "Dataset" ("id", "sourceId", "key", "title", "description", "descriptionText", "keywords", "themes",
     "publisher", "contactName", "contactEmail", "licenseId", "licenseTitle", "licenseUrl", "issued", "modified",
     "accrualPeriodicity", "accessLevel", "landingPage", "distributions", "columns", "extras", "sourceUsageNotes",
-    "contentHash", "searchHead", "search", "firstSeenAt", "updatedAt")
+    "contentHash", "sourceHash", "searchHead", "search", "firstSeenAt", "updatedAt")
   SELECT gen_random_uuid(), $2::uuid, r."key", r."title", r."description", r."descriptionText", r."keywords", r."themes",
     r."publisher", r."contactName", r."contactEmail", r."licenseId", r."licenseTitle", r."licenseUrl", r."issued", r."modified",
     r."accrualPeriodicity", r."accessLevel", r."landingPage", r."distributions", r."columns", r."extras", r."sourceUsageNotes",
-    r."contentHash", s."searchHead", s."search", $3::timestamptz, $3::timestamptz
+    r."contentHash", r."sourceHash", s."searchHead", s."search", $3::timestamptz, $3::timestamptz
   FROM "CatalogSyncStage" s CROSS JOIN LATERAL jsonb_to_record(s."payload") AS ${RECORD_COLUMNS}
   WHERE s."stageId" = $1::uuid AND s."payload" IS NOT NULL
   ON CONFLICT ("sourceId", "key") DO UPDATE SET
@@ -37,6 +37,7 @@ WITH old AS (
     "accessLevel" = EXCLUDED."accessLevel", "landingPage" = EXCLUDED."landingPage",
     "distributions" = EXCLUDED."distributions", "columns" = EXCLUDED."columns", "extras" = EXCLUDED."extras",
     "sourceUsageNotes" = EXCLUDED."sourceUsageNotes", "contentHash" = EXCLUDED."contentHash",
+    "sourceHash" = EXCLUDED."sourceHash",
     "searchHead" = EXCLUDED."searchHead", "search" = EXCLUDED."search", "removedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
   WHERE "Dataset"."contentHash" IS DISTINCT FROM EXCLUDED."contentHash" OR "Dataset"."removedAt" IS NOT NULL
   RETURNING "id", "key", (xmax = 0) AS "inserted", "modified", "licenseId", "licenseTitle", "description",
@@ -69,6 +70,17 @@ WITH removed AS (
   RETURNING 1
 )
 SELECT count(*)::int AS "removed" FROM recorded`;
+
+/**
+ * Unchanged datasets read from other bytes than last time (reordered keywords, a new
+ * normalisation version): their new source hash lets the next resync skip them. No vector or
+ * watched column changes, so the triggers leave these rows alone.
+ */
+export const MERGE_SOURCE_HASHES = `
+UPDATE "Dataset" d SET "sourceHash" = s."sourceHash"
+  FROM "CatalogSyncStage" s
+ WHERE s."stageId" = $1::uuid AND s."payload" IS NULL AND d."sourceId" = $2::uuid AND d."key" = s."key"
+   AND d."sourceHash" IS DISTINCT FROM s."sourceHash"`;
 
 /**
  * Records staged as unchanged that another sync of the same source changed since: merging ours

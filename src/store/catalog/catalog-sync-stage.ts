@@ -1,4 +1,4 @@
-import type { NormalizedDataset } from "../../core/catalog/dataset.js";
+import type { CatalogRecord } from "../../core/ports/catalog-source.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { contentHash } from "./content-hash.js";
 
@@ -6,14 +6,19 @@ import { contentHash } from "./content-hash.js";
  * The first, long half of a catalog sync: records are written to "CatalogSyncStage" in batches,
  * each its own short statement, compared on the way in with what the catalog holds. A record
  * whose content hash matches its live, unremoved dataset is staged as key and hash only; any
- * other record carries its whole row (payload) for the merge. Nothing here touches "Dataset".
+ * other record carries its whole row (payload) for the merge. A record the reader found known
+ * (read from the same bytes as its stored dataset) comes as key and hashes only and is never
+ * staged as changed. Nothing here touches "Dataset".
  */
+
+/** What one staged record is: a dataset read afresh, or one the store already holds. */
+export type StagedRecord = Extract<CatalogRecord, { ok: true } | { ok: "known" }>;
 
 /** The columns a staged payload carries, as jsonb_to_record reads them back in the merge. */
 export const RECORD_COLUMNS = `r("key" text, "title" text, "description" text, "descriptionText" text, "keywords" text[],
   "themes" text[], "publisher" text, "contactName" text, "contactEmail" text, "licenseId" text, "licenseTitle" text,
   "licenseUrl" text, "issued" timestamptz, "modified" timestamptz, "accrualPeriodicity" text, "accessLevel" text,
-  "landingPage" text, "distributions" jsonb, "columns" jsonb, "extras" jsonb, "sourceUsageNotes" text[], "contentHash" text)`;
+  "landingPage" text, "distributions" jsonb, "columns" jsonb, "extras" jsonb, "sourceUsageNotes" text[], "contentHash" text, "sourceHash" text)`;
 
 /** Staged rows older than this belong to a process that died mid-sync. */
 const ABANDONED_AFTER = "1 day";
@@ -25,15 +30,17 @@ const ABANDONED_AFTER = "1 day";
  */
 const STAGE_BATCH = `
 WITH input AS (
-  SELECT r.value AS "payload", r.value->>'key' AS "key", r.value->>'contentHash' AS "contentHash"
+  SELECT r.value AS "payload", r.value->>'key' AS "key", r.value->>'contentHash' AS "contentHash",
+         r.value->>'sourceHash' AS "sourceHash"
     FROM jsonb_array_elements($1::jsonb) AS r(value)
 ), compared AS (
-  SELECT i.*, (d."id" IS NULL OR d."removedAt" IS NOT NULL OR d."contentHash" IS DISTINCT FROM i."contentHash") AS "changed"
+  SELECT i.*, (i."payload" ? 'title'
+           AND (d."id" IS NULL OR d."removedAt" IS NOT NULL OR d."contentHash" IS DISTINCT FROM i."contentHash")) AS "changed"
     FROM input i
     LEFT JOIN "Dataset" d ON d."sourceId" = $3::uuid AND d."key" = i."key"
 )
-INSERT INTO "CatalogSyncStage" ("stageId", "key", "contentHash", "payload", "searchHead", "search")
-SELECT $2::uuid, c."key", c."contentHash", CASE WHEN c."changed" THEN c."payload" END, v."head", v."head" || v."tail"
+INSERT INTO "CatalogSyncStage" ("stageId", "key", "contentHash", "sourceHash", "payload", "searchHead", "search")
+SELECT $2::uuid, c."key", c."contentHash", c."sourceHash", CASE WHEN c."changed" THEN c."payload" END, v."head", v."head" || v."tail"
   FROM compared c
   LEFT JOIN LATERAL (
     SELECT "dataset_search_head_vector"(r."title", r."keywords", r."themes") AS "head",
@@ -45,7 +52,10 @@ SELECT $2::uuid, c."key", c."contentHash", CASE WHEN c."changed" THEN c."payload
 ON CONFLICT ("stageId", "key") DO NOTHING
 RETURNING "key"`;
 
-function toRow(dataset: NormalizedDataset) {
+function toRow(record: StagedRecord) {
+  if (record.ok === "known")
+    return { key: record.key, contentHash: record.contentHash, sourceHash: record.sourceHash };
+  const { dataset } = record;
   return {
     key: dataset.key,
     title: dataset.title,
@@ -69,7 +79,12 @@ function toRow(dataset: NormalizedDataset) {
     extras: dataset.extras,
     sourceUsageNotes: dataset.usageNotes,
     contentHash: contentHash(dataset),
+    sourceHash: record.sourceHash ?? null,
   };
+}
+
+export function stagedKey(record: StagedRecord): string {
+  return record.ok === "known" ? record.key : record.dataset.key;
 }
 
 export class CatalogSyncStage {
@@ -91,10 +106,10 @@ export class CatalogSyncStage {
    * Stages one batch (keys unique within it); returns the keys staged, so a key missing from the
    * answer appeared earlier in this sync.
    */
-  async add(datasets: readonly NormalizedDataset[]): Promise<Set<string>> {
-    if (datasets.length === 0) return new Set();
+  async add(records: readonly StagedRecord[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
     const rows = await this.sql.query<{ key: string }>(STAGE_BATCH, [
-      JSON.stringify(datasets.map(toRow)),
+      JSON.stringify(records.map(toRow)),
       this.stageId,
       this.sourceId,
     ]);

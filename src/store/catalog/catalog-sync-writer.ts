@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { setImmediate } from "node:timers/promises";
-import type { CatalogKind, NormalizedDataset } from "../../core/catalog/dataset.js";
+import type { CatalogKind } from "../../core/catalog/dataset.js";
 import type { CatalogRecord } from "../../core/ports/catalog-source.js";
 import type { CatalogSyncSummary, SkippedRecordReport } from "../../core/ports/catalog-store.js";
 import type { SqlExecutor } from "../sql-executor.js";
-import { MERGE_CHANGED, MERGE_REMOVED, STALE_UNCHANGED } from "./catalog-merge-sql.js";
-import { CatalogSyncStage } from "./catalog-sync-stage.js";
+import { MERGE_CHANGED, MERGE_REMOVED, MERGE_SOURCE_HASHES, STALE_UNCHANGED } from "./catalog-merge-sql.js";
+import { CatalogSyncStage, type StagedRecord, stagedKey } from "./catalog-sync-stage.js";
 
 /**
  * Writes one catalog sync in two halves. First every record is read, hashed and compared into
@@ -46,6 +46,8 @@ const BATCH_SIZE = 500;
  * holds an acknowledgement behind it (bench:slack-load --resync).
  */
 const YIELD_EVERY = 25;
+/** A sync changing at least this many datasets (and a tenth of the catalog) analyzes the table. */
+const ANALYZE_AFTER_CHANGES = 1000;
 /** Keep the report readable: the first N skipped records are listed, the rest counted. */
 const MAX_REPORTED_SKIPS = 1000;
 
@@ -76,7 +78,13 @@ export async function writeCatalogSync(
     // old statistics (an empty stage), marking removed datasets took a nested loop over 300k x
     // 300k rows (over 6 minutes on PostgreSQL) instead of one hash anti-join.
     await sql.exec(`ANALYZE "CatalogSyncStage"`);
-    return await sql.transaction((tx) => merge(tx, target, staged, now));
+    const summary = await sql.transaction((tx) => merge(tx, target, staged, now));
+    // PGlite has no autovacuum: planned on the statistics of an empty catalog, the next sync's
+    // lookups and the search scanned whole sources. A sync that changed a large part of the
+    // catalog refreshes them at once (on PostgreSQL too, rather than whenever autovacuum comes by).
+    const changes = summary.added + summary.updated + summary.removed;
+    if (changes >= ANALYZE_AFTER_CHANGES && changes * 10 >= staged.count) await sql.exec(`ANALYZE "Dataset"`);
+    return summary;
   } catch (error) {
     await stage.discard().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
@@ -124,7 +132,7 @@ async function stageRecords(
   const duplicate = (position: number, key: string) =>
     skip({ position, key, problem: "the same key appears earlier in this catalog" });
 
-  let batch: { dataset: NormalizedDataset; position: number }[] = [];
+  let batch: { record: StagedRecord; key: string; position: number }[] = [];
   // One batch is written while the next one is read: reading, checking and hashing is this
   // process's work and writing the batch is the database's, so the two overlap (on PostgreSQL
   // another machine or core; on the embedded store, its own thread). Batches still reach the
@@ -136,13 +144,13 @@ async function stageRecords(
     if (inFlight) await inFlight;
     if (current.length === 0) return;
     const unique = new Map<string, (typeof current)[number]>();
-    for (const item of current) if (!unique.has(item.dataset.key)) unique.set(item.dataset.key, item);
-    const written = stage.add([...unique.values()].map((item) => item.dataset)).then((fresh) => {
+    for (const item of current) if (!unique.has(item.key)) unique.set(item.key, item);
+    const written = stage.add([...unique.values()].map((item) => item.record)).then((fresh) => {
       staged.count += fresh.size;
       // Reported in the order they came, so the report reads like the file.
       for (const item of current) {
-        const first = unique.get(item.dataset.key) === item;
-        if (!first || !fresh.has(item.dataset.key)) duplicate(item.position, item.dataset.key);
+        const first = unique.get(item.key) === item;
+        if (!first || !fresh.has(item.key)) duplicate(item.position, item.key);
       }
     });
     // Awaited by the next flush or below; until then a failure must not count as unhandled.
@@ -155,11 +163,11 @@ async function stageRecords(
     for await (const record of records) {
       position += 1;
       if (position % YIELD_EVERY === 0) await setImmediate();
-      if (!record.ok) {
+      if (record.ok === false) {
         skip({ position: record.position, key: record.key, problem: record.problem });
         continue;
       }
-      batch.push({ dataset: record.dataset, position });
+      batch.push({ record, key: stagedKey(record), position });
       if (batch.length >= BATCH_SIZE) await flush();
     }
     await flush();
@@ -210,6 +218,7 @@ async function merge(tx: Tx, target: SyncTarget, staged: Staged, now: Date): Pro
     stage.stageId,
     run.id,
   ]);
+  await tx.query(MERGE_SOURCE_HASHES, [stage.stageId, source.id]);
   await tx.query(`DELETE FROM "CatalogSyncStage" WHERE "stageId" = $1::uuid`, [stage.stageId]);
 
   const added = changed?.added ?? 0;

@@ -1,5 +1,5 @@
 import { catalogKindSchema } from "../../core/catalog/dataset.js";
-import type { CatalogRecord } from "../../core/ports/catalog-source.js";
+import type { CatalogRecord, KnownRecords } from "../../core/ports/catalog-source.js";
 import type {
   CatalogSourceSummary,
   CatalogStore,
@@ -41,6 +41,21 @@ LEFT JOIN LATERAL (
   SELECT * FROM "SyncRun" WHERE "sourceId" = s."id" ORDER BY "startedAt" DESC, "finishedAt" DESC NULLS LAST LIMIT 1
 ) r ON true`;
 
+/**
+ * Live datasets of a source stored from the same bytes (key and source hash). One index probe
+ * per key, whatever the statistics say (LIMIT keeps the subquery from being flattened): right
+ * after a large import PGlite, which has no autovacuum, planned a scan of the whole source per
+ * batch instead (8.8 s per 500 records at 30k datasets).
+ */
+const KNOWN_RECORDS = `
+SELECT d."key", d."contentHash"
+  FROM unnest($2::text[], $3::text[]) AS r("key", "sourceHash")
+  CROSS JOIN LATERAL (
+    SELECT x."key", x."contentHash" FROM "Dataset" x
+     WHERE x."sourceId" = $1::uuid AND x."key" = r."key" AND x."removedAt" IS NULL AND x."sourceHash" = r."sourceHash"
+     LIMIT 1
+  ) d`;
+
 function toSummary(row: SourceRow): CatalogSourceSummary {
   return {
     id: row.id,
@@ -78,6 +93,28 @@ export class SqlCatalogStore implements CatalogStore {
     now: Date,
   ): Promise<CatalogSyncSummary> {
     return writeCatalogSync(this.sql, target, records, now);
+  }
+
+  knownRecords(source: { communityId: string; name: string }): KnownRecords {
+    let sourceId: Promise<string | null> | null = null;
+    return {
+      match: async (records) => {
+        sourceId ??= this.sql
+          .query<{ id: string }>(
+            `SELECT "id" FROM "CatalogSource" WHERE "communityId" = $1::uuid AND "name" = $2`,
+            [source.communityId, source.name],
+          )
+          .then((rows) => rows[0]?.id ?? null);
+        const id = await sourceId;
+        if (id === null) return new Map();
+        const rows = await this.sql.query<{ key: string; contentHash: string }>(KNOWN_RECORDS, [
+          id,
+          records.map((record) => record.key),
+          records.map((record) => record.sourceHash),
+        ]);
+        return new Map(rows.map((row) => [row.key, row.contentHash]));
+      },
+    };
   }
 
   async listSources(filter: { communityId?: string } = {}): Promise<CatalogSourceSummary[]> {

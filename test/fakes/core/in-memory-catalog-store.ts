@@ -65,17 +65,28 @@ export class InMemoryCatalogStore implements CatalogStore, UsageNoteStore, Metad
       let position = 0;
       for await (const record of records) {
         position += 1;
-        if (!record.ok)
+        if (!record.ok) {
           skippedReport.push({ position: record.position, key: record.key, problem: record.problem });
-        else if (seen.has(record.dataset.key))
+          continue;
+        }
+        // This fake offers no KnownRecords, so a reader never hands it a "known" record; one
+        // that did would mean the dataset it already holds under that key.
+        const { key } = record.ok === true ? record.dataset : record;
+        const dataset =
+          record.ok === true
+            ? record.dataset
+            : [...this.datasets.values()].find((d) => d.sourceId === existing?.id && d.dataset.key === key)
+                ?.dataset;
+        if (!dataset) throw new Error(`a known record the store does not hold: ${key}`);
+        if (seen.has(dataset.key))
           skippedReport.push({
             position,
-            key: record.dataset.key,
+            key: dataset.key,
             problem: "the same key appears earlier in this catalog",
           });
         else {
-          seen.add(record.dataset.key);
-          valid.push(record.dataset);
+          seen.add(dataset.key);
+          valid.push(dataset);
         }
       }
     } catch (error) {
