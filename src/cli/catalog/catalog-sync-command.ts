@@ -1,6 +1,6 @@
+import { resolveAccessAfterSync } from "../../core/access/access-reminder-job.js";
 import { syncCatalog } from "../../core/catalog/sync-catalog.js";
 import { tellAfterSync } from "../../core/watches/tell-after-sync.js";
-import { resolveAccessAfterSync } from "../../jobs/access-reminder-job.js";
 import {
   type CatalogCliContext,
   CatalogCliError,
