@@ -25,8 +25,13 @@ import { questionOf, tellAfterSync } from "../src/core/watches/tell-after-sync.j
 import { batchNotices, watchNoticesCard } from "../src/core/watches/watch-notices.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
 import { writeCatalogSync } from "../src/store/catalog/catalog-sync-writer.js";
+import { createCommunityStores } from "../src/store/community/community-stores.js";
 import { openDatabase } from "../src/store/database.js";
-import { createProblemInventoryStores } from "../src/store/problem-inventory-stores.js";
+import { createFormStores } from "../src/store/forms/form-stores.js";
+import { createPeopleStores } from "../src/store/people/people-stores.js";
+import { createProblemStores } from "../src/store/problems/problem-stores.js";
+import { createShowcaseStores } from "../src/store/showcases/showcase-stores.js";
+import { createWatchStores } from "../src/store/watches/watch-stores.js";
 import { growCatalogTo } from "./synthetic-datasets.js";
 
 const { values } = parseArgs({
@@ -67,7 +72,12 @@ async function main(): Promise<void> {
     console.log(`${db.sql.driver}: seeded in ${ms(performance.now() - seeding)}`);
 
     const deps = {
-      ...createProblemInventoryStores(db.sql, systemClock),
+      ...createProblemStores(db.sql, systemClock),
+      ...createShowcaseStores(db.sql),
+      ...createFormStores(db.sql),
+      ...createPeopleStores(db.sql),
+      ...createWatchStores(db.sql),
+      ...createCommunityStores(db.sql),
       ...createCatalogStores(db.sql, systemClock),
       clock: systemClock,
       logger: silentLogger,
