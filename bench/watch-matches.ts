@@ -17,7 +17,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCatalogSourceReader } from "../src/catalog-sources/index.js";
-import { askQuestion, searchesOf } from "../src/core/catalog/ask-question.js";
+import { askQuestion, searchesOf } from "../src/core/catalog/answer-dataset-question.js";
 import { translator } from "../src/core/i18n/translator.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { silentLogger } from "../src/core/ports/logger.js";

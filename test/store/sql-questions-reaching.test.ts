@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askQuestion, searchesOf } from "../../src/core/catalog/ask-question.js";
+import { askQuestion, searchesOf } from "../../src/core/catalog/answer-dataset-question.js";
 import { systemClock } from "../../src/core/ports/clock.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
 import { loadQuestionCatalogs, realCatalogsDir } from "../support/real-catalogs.js";

@@ -1,7 +1,7 @@
 import { access as enAccess } from "../i18n/locales/en/access.js";
 import { access as esAccess } from "../i18n/locales/es/access.js";
 import type { ActionHandler, AutocompleteHandler, CommandHandler, FormHandler } from "../shared/handlers.js";
-import { openAccessAnswerForm, submitAccessAnswerForm } from "./answer-access-question.js";
+import { openAccessAnswerForm, submitAccessAnswerForm } from "./answer-decider-question.js";
 import {
   openApproveForm,
   openAskForm,

@@ -26,9 +26,9 @@ import {
 import { digestAutocompleteHandlers, digestCommandHandlers } from "../digest/digest-routes.js";
 import { digestSettingsFormHandlers } from "../digest/digest-settings.js";
 import { showHelp } from "../help/show-help.js";
-import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
+import { linkCommand } from "../people/link-accounts.js";
+import { openAnswerForm, submitAnswerForm } from "../problems/answer-triage-question.js";
 import { openDeclineForm, submitDeclineForm } from "../problems/decline-problem-form.js";
-import { linkCommand } from "../problems/link-accounts.js";
 import {
   pageProblems,
   problemsCommand,

@@ -1,4 +1,4 @@
-import { askQuestion, searchesOf } from "../catalog/ask-question.js";
+import { askQuestion, searchesOf } from "../catalog/answer-dataset-question.js";
 import { translator } from "../i18n/translator.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
