@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createPlatformAdapters } from "./adapters/create-platform-adapters.js";
 import type { PlatformAdapter } from "./adapters/platform-adapter.js";
+import { publicPageRoute } from "./adapters/web/public-page-route.js";
+import { publicRoutes } from "./adapters/web/public-routes.js";
 import type { Config } from "./config.js";
 import { accessReminderJob, resolveAccessAfterSync } from "./core/access/access-reminder-job.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
@@ -19,12 +21,9 @@ import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js
 import type { AppLogger } from "./ops/logger.js";
 import type { PlatformHealth } from "./ops/platform-health.js";
 import { installProcessErrorPolicy } from "./ops/process-error-policy.js";
-import { publicPageRoute } from "./ops/public-page-route.js";
-import { publicRoutes } from "./ops/public-routes.js";
 import { DEFAULT_COMMUNITY_SLUG } from "./store/default-community.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
-import { publicCommunity } from "./store/public/public-community.js";
-import { publishedShowcases } from "./store/public/public-showcases.js";
+import { createPublicReads } from "./store/public/sql-public-reads.js";
 
 /**
  * The composition root: the only place that picks concrete implementations (Prisma stores,
@@ -75,6 +74,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   const adapters: PlatformAdapter[] = [];
+  const publicReads = createPublicReads(db.sql);
   const routes: HttpRoute[] = [
     ...opsRoutes({
       metrics,
@@ -89,18 +89,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
     ...publicRoutes({
       problems: services.deps.problems,
-      communityIdFor: async (slug) =>
-        (
-          await db.prisma.community.findUnique({
-            where: { slug: slug ?? DEFAULT_COMMUNITY_SLUG },
-            select: { id: true },
-          })
-        )?.id ?? null,
+      communityIdFor: async (slug) => (await publicReads.community(slug))?.id ?? null,
     }),
     publicPageRoute({
       problems: services.deps.problems,
-      publishedShowcases: (communityId) => publishedShowcases(db.sql, communityId),
-      community: (slug) => publicCommunity(db.sql, slug),
+      ...publicReads,
       clock: services.deps.clock,
       logger,
     }),
