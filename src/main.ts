@@ -5,7 +5,7 @@ import type { PlatformAdapter } from "./adapters/platform-adapter.js";
 import { publicPageRoute } from "./adapters/web/public-page-route.js";
 import { publicRoutes } from "./adapters/web/public-routes.js";
 import type { Config } from "./config.js";
-import { accessReminderJob, resolveAccessAfterSync } from "./core/access/access-reminder-job.js";
+import { accessModule } from "./core/access/index.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { tellAfterSync } from "./core/watches/tell-after-sync.js";
 import { announceFirstAdminClaims } from "./first-run/first-admin-claims.js";
@@ -138,12 +138,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     jobs: [
       catalogResyncJob(services.deps, {
         defaultIntervalMinutes: config.catalog.syncIntervalMinutes,
-        afterChange: (communityId, now) => resolveAccessAfterSync(services.deps, communityId, now),
+        afterChange: (communityId, now) => accessModule.jobs.afterSync(services.deps, communityId, now),
         // Watchers get one DM per sync; champions get new data that may answer open problems.
         afterSync: (communityId, summary) =>
           tellAfterSync(services.deps, { communityId, runId: summary.runId }),
       }),
-      accessReminderJob(services.deps, config.access),
+      accessModule.jobs.reminders(services.deps, config.access),
       retentionJob(services.deps, config.retention),
       // Problems nobody triaged within the community's window go to the on-call champion once.
       staleTriageJob(services.deps),
