@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { askQuestion } from "../src/core/catalog/ask-question.js";
+import { askQuestion } from "../src/core/catalog/answer-dataset-question.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
 import { type Database, openDatabase } from "../src/store/database.js";

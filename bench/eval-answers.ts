@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { AskJson } from "../src/cli/ask-command.js";
 import { answerJson } from "../src/cli/ask-command.js";
-import { askQuestion } from "../src/core/catalog/ask-question.js";
+import { askQuestion } from "../src/core/catalog/answer-dataset-question.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
 import { openDatabase } from "../src/store/database.js";

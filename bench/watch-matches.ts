@@ -17,15 +17,24 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCatalogSourceReader } from "../src/catalog-sources/index.js";
-import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../src/core/catalog/ask-question.js";
+import {
+  askQuestion,
+  CONFIDENCE_THRESHOLD,
+  searchesOf,
+} from "../src/core/catalog/answer-dataset-question.js";
 import { lowestSearchScoreFor } from "../src/core/catalog/named-dataset.js";
 import { systemClock } from "../src/core/ports/clock.js";
 import { silentLogger } from "../src/core/ports/logger.js";
 import { questionOf, tellAfterSync, tellWatchers } from "../src/core/watches/tell-after-sync.js";
 import { createCatalogStores } from "../src/store/catalog/catalog-stores.js";
 import { writeCatalogSync } from "../src/store/catalog/catalog-sync-writer.js";
+import { createCommunityStores } from "../src/store/community/community-stores.js";
 import { openDatabase } from "../src/store/database.js";
-import { createProblemInventoryStores } from "../src/store/problem-inventory-stores.js";
+import { createFormStores } from "../src/store/forms/form-stores.js";
+import { createPeopleStores } from "../src/store/people/people-stores.js";
+import { createProblemStores } from "../src/store/problems/problem-stores.js";
+import { createShowcaseStores } from "../src/store/showcases/showcase-stores.js";
+import { createWatchStores } from "../src/store/watches/watch-stores.js";
 import { growCatalogTo } from "./synthetic-datasets.js";
 
 const { values } = parseArgs({
@@ -66,7 +75,12 @@ async function main(): Promise<void> {
     console.log(`${db.sql.driver}: seeded in ${ms(performance.now() - seeding)}`);
 
     const deps = {
-      ...createProblemInventoryStores(db.sql, systemClock),
+      ...createProblemStores(db.sql, systemClock),
+      ...createShowcaseStores(db.sql),
+      ...createFormStores(db.sql),
+      ...createPeopleStores(db.sql),
+      ...createWatchStores(db.sql),
+      ...createCommunityStores(db.sql),
       ...createCatalogStores(db.sql, systemClock),
       clock: systemClock,
       logger: silentLogger,

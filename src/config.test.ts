@@ -74,4 +74,22 @@ describe("loadConfig", () => {
   it("treats blank variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "  ", SLACK_BOT_TOKEN: "" }).database.kind).toBe("pglite");
   });
+
+  it("takes the access reminders' settings from the environment: 2/5/7 by default, whole days in range", () => {
+    expect(loadConfig({}).access).toEqual({
+      reminderBusinessDays: 2,
+      escalationBusinessDays: 5,
+      expiryNoticeDays: 7,
+    });
+    expect(
+      loadConfig({
+        DATADESK_ACCESS_REMINDER_DAYS: "3",
+        DATADESK_ACCESS_ESCALATION_DAYS: " 10 ",
+        DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: "0",
+      }).access,
+    ).toEqual({ reminderBusinessDays: 3, escalationBusinessDays: 10, expiryNoticeDays: 0 });
+    expect(() => loadConfig({ DATADESK_ACCESS_REMINDER_DAYS: "0" })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATADESK_ACCESS_ESCALATION_DAYS: "two" })).toThrow(/whole number of days/);
+    expect(() => loadConfig({ DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: "91" })).toThrow(/at most 90/);
+  });
 });

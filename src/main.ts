@@ -2,12 +2,14 @@ import type { Server } from "node:http";
 import { createConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createPlatformAdapters } from "./adapters/create-platform-adapters.js";
 import type { PlatformAdapter } from "./adapters/platform-adapter.js";
+import { publicPageRoute } from "./adapters/web/public-page-route.js";
+import { publicRoutes } from "./adapters/web/public-routes.js";
 import type { Config } from "./config.js";
+import { accessModule } from "./core/access/index.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
 import { tellAfterSync } from "./core/watches/tell-after-sync.js";
 import { announceFirstAdminClaims } from "./first-run/first-admin-claims.js";
 import { sampleCatalogOffer } from "./first-run/sample-catalog.js";
-import { accessReminderJob, resolveAccessAfterSync } from "./jobs/access-reminder-job.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
 import { digestJob } from "./jobs/digest-job.js";
 import { createOutboxRunner, type OutboxRunner } from "./jobs/outbox-runner.js";
@@ -20,12 +22,9 @@ import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js
 import type { AppLogger } from "./ops/logger.js";
 import type { PlatformHealth } from "./ops/platform-health.js";
 import { installProcessErrorPolicy } from "./ops/process-error-policy.js";
-import { publicPageRoute } from "./ops/public-page-route.js";
-import { publicRoutes } from "./ops/public-routes.js";
 import { DEFAULT_COMMUNITY_SLUG } from "./store/default-community.js";
 import { OutboxQueue } from "./store/outbox/outbox-queue.js";
-import { publicCommunity } from "./store/public/public-community.js";
-import { publishedShowcases } from "./store/public/public-showcases.js";
+import { createPublicReads } from "./store/public/sql-public-reads.js";
 
 /**
  * The composition root: the only place that picks concrete implementations (Prisma stores,
@@ -76,6 +75,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   const adapters: PlatformAdapter[] = [];
+  const publicReads = createPublicReads(db.sql);
   const routes: HttpRoute[] = [
     ...opsRoutes({
       metrics,
@@ -90,18 +90,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
     ...publicRoutes({
       problems: services.deps.problems,
-      communityIdFor: async (slug) =>
-        (
-          await db.prisma.community.findUnique({
-            where: { slug: slug ?? DEFAULT_COMMUNITY_SLUG },
-            select: { id: true },
-          })
-        )?.id ?? null,
+      communityIdFor: async (slug) => (await publicReads.community(slug))?.id ?? null,
     }),
     publicPageRoute({
       problems: services.deps.problems,
-      publishedShowcases: (communityId) => publishedShowcases(db.sql, communityId),
-      community: (slug) => publicCommunity(db.sql, slug),
+      ...publicReads,
       clock: services.deps.clock,
       logger,
     }),
@@ -146,12 +139,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     jobs: [
       catalogResyncJob(services.deps, {
         defaultIntervalMinutes: config.catalog.syncIntervalMinutes,
-        afterChange: (communityId, now) => resolveAccessAfterSync(services.deps, communityId, now),
+        afterChange: (communityId, now) => accessModule.jobs.afterSync(services.deps, communityId, now),
         // Watchers get one DM per sync; champions get new data that may answer open problems.
         afterSync: (communityId, summary) =>
           tellAfterSync(services.deps, { communityId, runId: summary.runId }),
       }),
-      accessReminderJob(services.deps, config.access),
+      accessModule.jobs.reminders(services.deps, config.access),
       retentionJob(services.deps, config.retention),
       // Problems nobody triaged within the community's window go to the on-call champion once.
       staleTriageJob(services.deps),

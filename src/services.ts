@@ -11,14 +11,18 @@ import { type AppLogger, createLogger } from "./ops/logger.js";
 import { createMetrics, type Metrics, registerImpactGauges } from "./ops/metrics.js";
 import { createAccessStores } from "./store/access/access-stores.js";
 import { createCatalogStores } from "./store/catalog/catalog-stores.js";
-import { createCommunityStores } from "./store/community/sql-membership-store.js";
+import { createCommunityStores } from "./store/community/community-stores.js";
 import { type Database, type LockRole, openDatabase } from "./store/database.js";
 import { ensureDefaultCommunity } from "./store/default-community.js";
 import { createDigestStores } from "./store/digest/digest-stores.js";
+import { createFormStores } from "./store/forms/form-stores.js";
+import { createPeopleStores } from "./store/people/people-stores.js";
 import { SqlKnownPeople } from "./store/people/sql-known-people.js";
 import { PrismaPeopleRepository } from "./store/prisma-people-repository.js";
-import { createProblemInventoryStores } from "./store/problem-inventory-stores.js";
+import { createProblemStores } from "./store/problems/problem-stores.js";
+import { createShowcaseStores } from "./store/showcases/showcase-stores.js";
 import { SqlProcessedEvents } from "./store/sql-processed-events.js";
+import { createWatchStores } from "./store/watches/watch-stores.js";
 
 /**
  * The services every process needs, bot or CLI command: the database (migrated) and the core
@@ -72,7 +76,11 @@ export async function openServices(
     ...catalogStores,
     catalogSources: createCatalogSourceReader(),
     processedEvents: new SqlProcessedEvents(db.sql, systemClock, { logger }),
-    ...createProblemInventoryStores(db.sql, systemClock),
+    ...createProblemStores(db.sql, systemClock),
+    ...createShowcaseStores(db.sql),
+    ...createFormStores(db.sql),
+    ...createPeopleStores(db.sql),
+    ...createWatchStores(db.sql),
     ...createAccessStores(db.sql, systemClock, catalogStores.datasetSearch),
     ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collect } from "../../test/support/catalog-records.js";
 import { CatalogSourceError, createCatalogSourceReader } from "./index.js";
-import { collect } from "./test-support.js";
 
 /** Bad records are reported and skipped; bad files fail with a CatalogSourceError. */
 const reader = createCatalogSourceReader();

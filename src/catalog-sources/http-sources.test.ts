@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collect, realCatalog } from "../../test/support/catalog-records.js";
 import type { CatalogReadProgress } from "../core/ports/catalog-source.js";
 import { CatalogSourceError, createCatalogSourceReader } from "./index.js";
-import { collect, realCatalog } from "./test-support.js";
 
 /**
  * HTTP behaviour against a local server on 127.0.0.1: paging (CKAN rows/start, Socrata

@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { realCatalog } from "./test-support.js";
+import { realCatalog } from "../../test/support/catalog-records.js";
 
 /**
  * Bounded memory: a synthetic data.json of 50,000 real Chicago records (new identifiers),

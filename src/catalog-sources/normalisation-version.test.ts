@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { realCatalog } from "../../test/support/catalog-records.js";
 import type { CatalogKind } from "../core/catalog/dataset.js";
 import { createCatalogSourceReader } from "./index.js";
 import { NORMALISATION_VERSION } from "./source-hash.js";
-import { realCatalog } from "./test-support.js";
 
 /**
  * A resync skips normalising the records whose bytes it imported before, so a change in what

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { byKey, collect, realCatalog } from "../../test/support/catalog-records.js";
 import type { NormalizedDataset } from "../core/catalog/dataset.js";
 import type { CatalogReadProgress } from "../core/ports/catalog-source.js";
 import { createCatalogSourceReader } from "./index.js";
-import { byKey, collect, realCatalog } from "./test-support.js";
 
 /** The real published catalogs in ../shared/catalogs (see SOURCES.md there). */
 const reader = createCatalogSourceReader();

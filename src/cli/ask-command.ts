@@ -4,7 +4,7 @@ import { z } from "zod";
 import { renderConsoleCard } from "../adapters/console/console-renderer.js";
 import { actionHandlers } from "../core/bot/routes.js";
 import { answerCard } from "../core/catalog/answer-card.js";
-import { type Answer, askQuestion } from "../core/catalog/ask-question.js";
+import { type Answer, askQuestion } from "../core/catalog/answer-dataset-question.js";
 import type { LicenseVerdict } from "../core/catalog/license-verdict.js";
 import { translator } from "../core/i18n/translator.js";
 import { isDomainError } from "../core/shared/domain-error.js";

@@ -2,7 +2,7 @@ import { isDueForResync } from "../core/catalog/resync-schedule.js";
 import { type SyncCatalogDeps, syncCatalogSourceReporting } from "../core/catalog/sync-catalog.js";
 import type { CatalogSyncSummary } from "../core/ports/catalog-store.js";
 import type { Logger } from "../core/ports/logger.js";
-import type { ScheduledJob } from "./scheduler.js";
+import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 export interface CatalogResyncJobOptions {
   /** Interval for sources without their own (DATADESK_CATALOG_SYNC_MINUTES); 0 = on demand only. */

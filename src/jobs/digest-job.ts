@@ -1,5 +1,5 @@
 import { type DigestDeliveryDeps, runDigests } from "../core/digest/digest-delivery.js";
-import type { ScheduledJob } from "./scheduler.js";
+import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /**
  * The weekly digests' clock. Each community's digest becomes due at its own weekday and hour

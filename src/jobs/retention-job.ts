@@ -2,7 +2,7 @@ import type { AccessDeps } from "../core/access/access-deps.js";
 import { purgeClosedRequests, type RetentionSettings } from "../core/access/purge-closed-requests.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { WatchStore } from "../core/ports/watch-store.js";
-import type { ScheduledJob } from "./scheduler.js";
+import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /**
  * Retention, once a day (and once at start, as every job): closed access requests older than the

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../test/fakes/core/fake-clock.js";
 import { type Logger, silentLogger } from "../core/ports/logger.js";
-import { createScheduler, type ScheduledJob } from "./scheduler.js";
+import type { ScheduledJob } from "../core/shared/scheduled-job.js";
+import { createScheduler } from "./scheduler.js";
 
 function recordingLogger() {
   const errors: object[] = [];

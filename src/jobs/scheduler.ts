@@ -1,5 +1,6 @@
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
+import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /**
  * A small in-process scheduler for background jobs (catalog resync now; digests, reminders and
@@ -8,14 +9,6 @@ import type { Logger } from "../core/ports/logger.js";
  * A job never overlaps itself: while a run is in flight its next due time is skipped. A failing
  * run is logged and the job runs again at its next due time: errors never escape.
  */
-export interface ScheduledJob {
-  /** For logs. */
-  name: string;
-  /** Time between the starts of two runs. */
-  everyMs: number;
-  run(now: Date): Promise<void>;
-}
-
 export interface Scheduler {
   /** Starts every due job that is not running; resolves when the runs started by this tick end. */
   tick(): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Logger } from "../core/ports/logger.js";
 import { remindStaleProblems, type StaleTriageDeps } from "../core/problems/stale-triage.js";
-import type { ScheduledJob } from "./scheduler.js";
+import type { ScheduledJob } from "../core/shared/scheduled-job.js";
 
 /**
  * Problems nobody triaged: looked for every 15 minutes (windows are business days, so minutes

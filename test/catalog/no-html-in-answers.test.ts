@@ -8,7 +8,7 @@ import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import { analyzeQuestion } from "../../src/core/catalog/analyze-question.js";
 import { answerCard, datasetCard } from "../../src/core/catalog/answer-card.js";
 import type { AnswerCardOptions } from "../../src/core/catalog/answer-card-text.js";
-import { type Answer, askQuestion } from "../../src/core/catalog/ask-question.js";
+import { type Answer, askQuestion } from "../../src/core/catalog/answer-dataset-question.js";
 import { answerField } from "../../src/core/catalog/field-answer.js";
 import { freshnessVerdict } from "../../src/core/catalog/freshness.js";
 import type { FieldIntent } from "../../src/core/catalog/question-intent.js";

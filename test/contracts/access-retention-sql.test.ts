@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAudit } from "../../src/core/access/export-audit.js";
+import type { AccessUnitOfWork } from "../../src/core/access/ports.js";
 import { purgeClosedRequests } from "../../src/core/access/purge-closed-requests.js";
 import type { CoreDeps } from "../../src/core/bot/core-deps.js";
 import { createDatadesk, type Datadesk } from "../../src/core/bot/create-datadesk.js";
-import type { AccessUnitOfWork } from "../../src/core/ports/access-unit-of-work.js";
 import type { PlatformIdentity } from "../../src/core/shared/platform.js";
 import { SqlStewardDirectory } from "../../src/store/access/sql-steward-directory.js";
 import { datasetFixture } from "../fakes/core/dataset-fixture.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewAccessRequest } from "../../src/core/ports/access-request-store.js";
+import type { NewAccessRequest } from "../../src/core/access/ports.js";
 import { type AccessWorld, sqlAccessWorld } from "./access-world.js";
 
 const at = new Date(Date.UTC(2026, 10, 21, 12));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccessDetails, RouteStep } from "../../src/core/access/access-request.js";
-import type { NewAccessRequest } from "../../src/core/ports/access-request-store.js";
+import type { NewAccessRequest } from "../../src/core/access/ports.js";
 import type { NewAuditEntry } from "../../src/core/ports/audit-log.js";
 import type { AccessWorld } from "./access-world.js";
 

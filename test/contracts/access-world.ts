@@ -1,11 +1,13 @@
-import type { AccessRequestStore } from "../../src/core/ports/access-request-store.js";
-import type { AccessUnitOfWork } from "../../src/core/ports/access-unit-of-work.js";
+import type {
+  AccessRequestStore,
+  AccessUnitOfWork,
+  DatasetLookup,
+  StewardDirectory,
+} from "../../src/core/access/ports.js";
 import type { AuditLog } from "../../src/core/ports/audit-log.js";
 import type { CatalogStore } from "../../src/core/ports/catalog-store.js";
 import type { CommunityDirectory } from "../../src/core/ports/community-directory.js";
-import type { DatasetLookup } from "../../src/core/ports/dataset-lookup.js";
 import type { PeopleRepository } from "../../src/core/ports/people-repository.js";
-import type { StewardDirectory } from "../../src/core/ports/steward-directory.js";
 import type { UsageNoteStore } from "../../src/core/ports/usage-note-store.js";
 import { createAccessStores } from "../../src/store/access/access-stores.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";

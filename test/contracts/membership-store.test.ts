@@ -1,5 +1,5 @@
 import { SqlAuditLog } from "../../src/store/access/sql-audit-log.js";
-import { createCommunityStores } from "../../src/store/community/sql-membership-store.js";
+import { createCommunityStores } from "../../src/store/community/community-stores.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
 import { fakeCoreDeps } from "../fakes/core/fake-core-deps.js";

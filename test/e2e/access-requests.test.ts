@@ -27,6 +27,7 @@ import {
   postSlashCommand,
   submissionOf,
 } from "../fakes/slack/index.js";
+import { discordButton } from "../support/discord-buttons.js";
 import type { TestApp } from "../support/test-app.js";
 import {
   discordText,
@@ -239,27 +240,9 @@ describe("access requests on Slack and Discord at once", { timeout: 90_000 }, ()
     return row.id;
   }
 
-  /** The custom_id and message of the newest Discord message in `channelId` with a `prefix` button. */
-  function discordButton(channelId: string, prefix: string): { customId: string; messageId: string } {
-    const message = [...discord.world.messages.values()]
-      .reverse()
-      .find(
-        (m) =>
-          m.channel_id === channelId &&
-          (m.components ?? []).some((row) => JSON.stringify(row).includes(`"custom_id":"${prefix}`)),
-      );
-    const customId = message
-      ? JSON.stringify(message.components).match(
-          new RegExp(`"custom_id":"(${prefix.replace(".", "\\.")}[^"]*)"`),
-        )?.[1]
-      : undefined;
-    if (!message || !customId) throw new Error(`no ${prefix} button in ${channelId}`);
-    return { customId, messageId: message.id };
-  }
-
   /** Sam presses a button on the review card in his DM with the bot. */
   function pressInSamDm(prefix: string) {
-    const { customId, messageId } = discordButton(samDm(), prefix);
+    const { customId, messageId } = discordButton(discord.world, samDm(), prefix);
     return discord.gateway.sendInteraction(
       discord.gateway.buttonInteraction({ customId, messageId, user: sam, guildId: null }),
     );
@@ -358,7 +341,7 @@ describe("access requests on Slack and Discord at once", { timeout: 90_000 }, ()
     const discordBefore = discord.calls.length;
     await drain();
 
-    const review = discordButton(samDm(), "access.approve");
+    const review = discordButton(discord.world, samDm(), "access.approve");
     expect(review.customId).toBe(`access.approve:${id}`);
     const card = discord.world.messages.get(review.messageId);
     const buttons = JSON.stringify(card?.components);
@@ -423,7 +406,9 @@ describe("access requests on Slack and Discord at once", { timeout: 90_000 }, ()
     expect(note[0]).toContain(ANSWER);
     expect(note[0]).toMatch(/back with you/);
     // The review card itself was edited in place: it shows the question and the answer.
-    const card = discord.world.messages.get(discordButton(samDm(), "access.approve").messageId);
+    const card = discord.world.messages.get(
+      discordButton(discord.world, samDm(), "access.approve").messageId,
+    );
     expect(discordText(card)).toContain(QUESTION);
     expect(discordText(card)).toContain(ANSWER);
   });

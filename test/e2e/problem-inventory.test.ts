@@ -18,6 +18,7 @@ import {
   postSlashCommand,
   submissionOf,
 } from "../fakes/slack/index.js";
+import { discordButton } from "../support/discord-buttons.js";
 import type { TestApp } from "../support/test-app.js";
 import {
   discordBody,
@@ -77,26 +78,8 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
     return callback.data as Modal;
   }
 
-  /** The custom_id of a button on the newest Discord message in `channelId` whose id starts with `prefix`. */
-  function discordButton(channelId: string, prefix: string): { customId: string; messageId: string } {
-    const message = [...discord.world.messages.values()]
-      .reverse()
-      .find(
-        (m) =>
-          m.channel_id === channelId &&
-          (m.components ?? []).some((row) => JSON.stringify(row).includes(`"custom_id":"${prefix}`)),
-      );
-    const customId = message
-      ? JSON.stringify(message.components).match(
-          new RegExp(`"custom_id":"(${prefix.replace(".", "\\.")}[^"]*)"`),
-        )?.[1]
-      : undefined;
-    if (!message || !customId) throw new Error(`no ${prefix} button in ${channelId}`);
-    return { customId, messageId: message.id };
-  }
-
   async function pressDiscord(user: string, channelId: string, prefix: string, problemId?: string) {
-    const { customId, messageId } = discordButton(channelId, prefix);
+    const { customId, messageId } = discordButton(discord.world, channelId, prefix);
     const id = problemId ? `${prefix}:${problemId}` : customId;
     return discord.gateway.sendInteraction(
       discord.gateway.buttonInteraction({ customId: id, messageId, user, channelId }),
@@ -212,7 +195,9 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
       (c) => c.method === "chat.postMessage" && c.body.channel === SLACK_TRIAGE,
     );
     expect(JSON.stringify(triage?.body.blocks)).toContain(`<@${CHAMPION}>`);
-    expect(discordButton(discordProblems, "problem.vote").customId).toBe(`problem.vote:${firstId}`);
+    expect(discordButton(discord.world, discordProblems, "problem.vote").customId).toBe(
+      `problem.vote:${firstId}`,
+    );
   });
 
   it("counts a linked person's votes from Slack and Discord once, and edits the cards on both", async () => {
@@ -241,7 +226,7 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
       .filter((c) => c.method === "chat.update" && c.body.channel === SLACK_PROBLEMS)
       .at(-1);
     expect(JSON.stringify(slackEdit?.body.blocks)).toContain("Vote (2)");
-    const { messageId } = discordButton(discordProblems, "problem.vote");
+    const { messageId } = discordButton(discord.world, discordProblems, "problem.vote");
     expect(JSON.stringify(discord.world.messages.get(messageId)?.components)).toContain("Vote (2)");
   });
 

@@ -8,7 +8,7 @@ import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM_OFFER_ACTION_ID } from "../../src/adapters/slack/button-action-ids.js";
 import { slackEscape } from "../../src/adapters/slack/inbound-text.js";
-import { createSlackOutboxDelivery } from "../../src/adapters/slack/slack-delivery-port.js";
+import { createSlackOutboxDelivery } from "../../src/adapters/slack/slack-outbox-delivery.js";
 import type { Card, Inline } from "../../src/core/shared/card.js";
 import { type Form, formSchema } from "../../src/core/shared/form.js";
 import {

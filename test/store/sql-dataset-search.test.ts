@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerCard } from "../../src/core/catalog/answer-card.js";
-import { askQuestion } from "../../src/core/catalog/ask-question.js";
+import { askQuestion } from "../../src/core/catalog/answer-dataset-question.js";
 import { lookupDataset } from "../../src/core/catalog/lookup-dataset.js";
 import { translator } from "../../src/core/i18n/translator.js";
 import { systemClock } from "../../src/core/ports/clock.js";

@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../../src/core/catalog/ask-question.js";
+import {
+  askQuestion,
+  CONFIDENCE_THRESHOLD,
+  searchesOf,
+} from "../../src/core/catalog/answer-dataset-question.js";
 import { lowestSearchScoreFor } from "../../src/core/catalog/named-dataset.js";
 import { systemClock } from "../../src/core/ports/clock.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";

@@ -6,12 +6,16 @@ import type { Clock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";
 import { createAccessStores } from "../../src/store/access/access-stores.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
-import { createCommunityStores } from "../../src/store/community/sql-membership-store.js";
+import { createCommunityStores } from "../../src/store/community/community-stores.js";
 import type { Database } from "../../src/store/database.js";
 import { createDigestStores } from "../../src/store/digest/digest-stores.js";
+import { createFormStores } from "../../src/store/forms/form-stores.js";
+import { createPeopleStores } from "../../src/store/people/people-stores.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
-import { createProblemInventoryStores } from "../../src/store/problem-inventory-stores.js";
+import { createProblemStores } from "../../src/store/problems/problem-stores.js";
+import { createShowcaseStores } from "../../src/store/showcases/showcase-stores.js";
 import { SqlProcessedEvents } from "../../src/store/sql-processed-events.js";
+import { createWatchStores } from "../../src/store/watches/watch-stores.js";
 import { CapturedStream } from "./captured-stream.js";
 
 export { CapturedStream };
@@ -26,7 +30,11 @@ export function coreDepsFor(db: Database, clock: Clock): CoreDeps {
     ...catalogStores,
     catalogSources: createCatalogSourceReader({ attempts: 1, timeoutMs: 5_000 }),
     processedEvents: new SqlProcessedEvents(db.sql, clock),
-    ...createProblemInventoryStores(db.sql, clock),
+    ...createProblemStores(db.sql, clock),
+    ...createShowcaseStores(db.sql),
+    ...createFormStores(db.sql),
+    ...createPeopleStores(db.sql),
+    ...createWatchStores(db.sql),
     ...createAccessStores(db.sql, clock, catalogStores.datasetSearch),
     ...createDigestStores(db.sql),
     ...createCommunityStores(db.sql),

@@ -10,10 +10,15 @@ import type { ProblemThreadStore } from "../../src/core/ports/problem-thread-sto
 import type { UsageNoteStore } from "../../src/core/ports/usage-note-store.js";
 import type { Platform } from "../../src/core/shared/platform.js";
 import { createCatalogStores } from "../../src/store/catalog/catalog-stores.js";
+import { createCommunityStores } from "../../src/store/community/community-stores.js";
+import { createFormStores } from "../../src/store/forms/form-stores.js";
+import { createPeopleStores } from "../../src/store/people/people-stores.js";
 import { PrismaPeopleRepository } from "../../src/store/prisma-people-repository.js";
-import { createProblemInventoryStores } from "../../src/store/problem-inventory-stores.js";
+import { createProblemStores } from "../../src/store/problems/problem-stores.js";
 import { recordProblemThread } from "../../src/store/problems/sql-problem-thread-store.js";
+import { createShowcaseStores } from "../../src/store/showcases/showcase-stores.js";
 import { timeOrderedId } from "../../src/store/time-ordered-id.js";
+import { createWatchStores } from "../../src/store/watches/watch-stores.js";
 import { datasetFixture } from "../fakes/core/dataset-fixture.js";
 import { FakeClock } from "../fakes/core/fake-clock.js";
 import { fakeCoreDeps } from "../fakes/core/fake-core-deps.js";
@@ -133,7 +138,14 @@ export async function sqlProblemInventoryWorld(): Promise<ProblemInventoryWorld>
   const db = await openTestDatabase();
   const clock = new FakeClock();
   const people = new PrismaPeopleRepository(db.prisma, clock);
-  const stores = createProblemInventoryStores(db.sql, clock);
+  const stores = {
+    ...createProblemStores(db.sql, clock),
+    ...createShowcaseStores(db.sql),
+    ...createFormStores(db.sql),
+    ...createPeopleStores(db.sql),
+    ...createWatchStores(db.sql),
+    directory: createCommunityStores(db.sql).directory,
+  };
   const catalogs = createCatalogStores(db.sql, clock);
   const [community] = await db.sql.query<{ id: string }>(
     `SELECT "id" FROM "Community" WHERE "slug" = 'default'`,

@@ -5,8 +5,8 @@ import type { PlatformAdapterDeps } from "../platform-adapter-deps.js";
 import { createPlatformSupervisor, type RestartBackoff } from "../platform-supervisor.js";
 import { discordChannelAccess } from "./discord-channel-access.js";
 import { connectDiscord, type DiscordConnection } from "./discord-connection.js";
-import { createDiscordOutboxDelivery } from "./discord-delivery.js";
 import { createDiscordHandlers, type DiscordHandlerTiming } from "./discord-handlers.js";
+import { createDiscordOutboxDelivery } from "./discord-outbox-delivery.js";
 
 export interface DiscordAdapterDeps extends PlatformAdapterDeps {
   discord: DiscordConfig;

@@ -8,9 +8,9 @@ import { AckThreadReceiver } from "./ack-thread/ack-thread-receiver.js";
 import { boltLogger } from "./bolt-logger.js";
 import { createInFlightWork } from "./in-flight-work.js";
 import { slackChannelAccess } from "./slack-channel-access.js";
-import { createSlackOutboxDelivery } from "./slack-delivery-port.js";
 import { summarizeSlackError } from "./slack-errors.js";
 import { registerSlackListeners } from "./slack-listeners.js";
+import { createSlackOutboxDelivery } from "./slack-outbox-delivery.js";
 import { createSlackRequests } from "./slack-requests.js";
 import { createSlackUserDirectory } from "./slack-user-directory.js";
 

@@ -9,7 +9,7 @@ import {
   readFormMetadata,
   renderFormModal,
 } from "./form-modal.js";
-import { showPrivately } from "./slack-delivery.js";
+import { showPrivately } from "./slack-card-replies.js";
 import { viewSubmissionSchema } from "./slack-payloads.js";
 import { deliverReply, modalOpener, type ReplyTarget } from "./slack-replies.js";
 import type { RequestOutcome, SlackRequests } from "./slack-requests.js";

@@ -16,7 +16,7 @@ import {
   respondWith,
   showPrivately,
   updateMessage,
-} from "./slack-delivery.js";
+} from "./slack-card-replies.js";
 import { registerFormSubmissionListener } from "./slack-form-submission-listener.js";
 import { SLACK_MESSAGE_SHORTCUTS } from "./slack-manifest.js";
 import { type BlockActions, blockActionsSchema, messageShortcutSchema } from "./slack-payloads.js";

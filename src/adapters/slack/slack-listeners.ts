@@ -3,7 +3,7 @@ import { slackSlashCommand } from "../../core/commands/registry.js";
 import type { AppLogger } from "../../ops/logger.js";
 import { renderHomeView, renderMessage } from "./block-kit-renderer.js";
 import { slackTextToPlain } from "./inbound-text.js";
-import { replyInConversation, replyToMention, respondWith } from "./slack-delivery.js";
+import { replyInConversation, replyToMention, respondWith } from "./slack-card-replies.js";
 import { summarizeSlackError } from "./slack-errors.js";
 import { registerSlackInteractionListeners } from "./slack-interaction-listeners.js";
 import {

@@ -1,6 +1,6 @@
+import { accessModule } from "../../core/access/index.js";
 import { syncCatalog } from "../../core/catalog/sync-catalog.js";
 import { tellAfterSync } from "../../core/watches/tell-after-sync.js";
-import { resolveAccessAfterSync } from "../../jobs/access-reminder-job.js";
 import {
   type CatalogCliContext,
   CatalogCliError,
@@ -33,7 +33,7 @@ export async function catalogSyncCommand(ctx: CatalogCliContext, name?: string):
   }
   // Datasets a sync made public need no access request any more: those close, requesters are told.
   if (results.some((r) => r.ok && r.summary.added + r.summary.updated > 0))
-    await resolveAccessAfterSync(ctx.deps, ctx.communityId, ctx.deps.clock.now());
+    await accessModule.jobs.afterSync(ctx.deps, ctx.communityId, ctx.deps.clock.now());
   // Watchers get one DM per sync and champions the new data that may answer open problems, through
   // the outbox: the running bot delivers them.
   for (const result of results)

@@ -1,12 +1,11 @@
 import type { RequestContext } from "../bot/request-context.js";
-import type { AccessStatusChange } from "../ports/access-request-store.js";
-import type { AccessTransactionStores } from "../ports/access-unit-of-work.js";
 import type { AuditAction, NewAuditEntry } from "../ports/audit-log.js";
 import type { OutboundMessage } from "../ports/outbox.js";
 import type { Platform } from "../shared/platform.js";
 import type { AccessDeps } from "./access-deps.js";
 import { reviewUpdates } from "./access-messages.js";
 import { type AccessRequest, accessRef } from "./access-request.js";
+import type { AccessStatusChange, AccessTransactionStores } from "./ports.js";
 
 /** Who did something, as the audit log records it; null is the system (a job, a catalog sync). */
 export interface AuditActor {

@@ -1,11 +1,8 @@
 import type { CoreDeps } from "../bot/core-deps.js";
 import type { RequestContext } from "../bot/request-context.js";
-import type { AccessRequestStore } from "../ports/access-request-store.js";
-import type { AccessUnitOfWork } from "../ports/access-unit-of-work.js";
 import type { AuditLog } from "../ports/audit-log.js";
-import type { DatasetLookup } from "../ports/dataset-lookup.js";
-import type { StewardDirectory } from "../ports/steward-directory.js";
 import { DomainError } from "../shared/domain-error.js";
+import type { AccessRequestStore, AccessUnitOfWork, DatasetLookup, StewardDirectory } from "./ports.js";
 
 /** The ports access requests need beyond the rest of the core's. */
 export interface AccessDeps {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Translate } from "../i18n/translator.js";
 import { type Form, type FormField, type FormValues, translatedField } from "../shared/form.js";
+import { fieldErrors, type Parsed } from "../shared/two-step-form.js";
 import { type AccessChecklist, type AccessDuration, accessDurations } from "./access-request.js";
 
 /**
@@ -50,25 +51,18 @@ export interface DetailsInput {
   durationMonths: AccessDuration;
 }
 
-type Parsed<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
-
-/** Per-field messages, so each error shows beside its field. */
-function fieldErrors(t: Translate, error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "purpose");
-    if (errors[field]) continue;
+/** Per-field messages in the access namespace (the first issue of each field). */
+function accessFieldErrors(t: Translate, error: z.ZodError): Record<string, string> {
+  return fieldErrors(error, "purpose", (field, issue) => {
     const limits = accessLimits[field as keyof typeof accessLimits] as
       | { min?: number; max: number }
       | undefined;
-    if (field === "terms") errors[field] = t("access:errors.termsRequired");
-    else if (field === "problem") errors[field] = t("access:errors.problemNumber");
-    else if (issue.code === "too_small")
-      errors[field] = t("access:errors.tooShort", { min: limits?.min ?? 1 });
-    else if (issue.code === "too_big") errors[field] = t("access:errors.tooLong", { max: limits?.max ?? 0 });
-    else errors[field] = t("access:errors.pickOne");
-  }
-  return errors;
+    if (field === "terms") return t("access:errors.termsRequired");
+    if (field === "problem") return t("access:errors.problemNumber");
+    if (issue.code === "too_small") return t("access:errors.tooShort", { min: limits?.min ?? 1 });
+    if (issue.code === "too_big") return t("access:errors.tooLong", { max: limits?.max ?? 0 });
+    return t("access:errors.pickOne");
+  });
 }
 
 export function parseDetails(t: Translate, values: FormValues): Parsed<DetailsInput> {
@@ -80,7 +74,7 @@ export function parseDetails(t: Translate, values: FormValues): Parsed<DetailsIn
     duration: values.duration ?? "",
   };
   const parsed = detailsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(t, parsed.error) };
+  if (!parsed.success) return { ok: false, errors: accessFieldErrors(t, parsed.error) };
   const number = parsed.data.problem.replace(/[#\s]/g, "");
   return {
     ok: true,
@@ -102,7 +96,7 @@ export function parseChecklist(t: Translate, values: FormValues): Parsed<AccessC
     derived_published: values.derived_published ?? "",
     terms: values.terms ?? "",
   });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(t, parsed.error) };
+  if (!parsed.success) return { ok: false, errors: accessFieldErrors(t, parsed.error) };
   return {
     ok: true,
     input: {

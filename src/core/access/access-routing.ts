@@ -1,9 +1,9 @@
 import type { Translate } from "../i18n/translator.js";
 import type { CommunityConfig, CommunityDirectory } from "../ports/community-directory.js";
 import type { CatalogDataset } from "../ports/dataset-search.js";
-import type { StewardDirectory } from "../ports/steward-directory.js";
 import { contactLocale, dmAccount } from "../problems/problem-messages.js";
 import { type RouteLevel, type RouteStep, type RouteTarget, routeLevels } from "./access-request.js";
+import type { StewardDirectory } from "./ports.js";
 
 export interface RoutingDeps {
   directory: Pick<CommunityDirectory, "membersWithRole" | "contacts">;

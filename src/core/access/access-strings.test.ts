@@ -11,7 +11,7 @@ import { translator } from "../i18n/translator.js";
 import { cardPlainText } from "../shared/card.js";
 import { formSchema } from "../shared/form.js";
 import { checklistForm, detailsForm } from "./access-form.js";
-import { accessCommandSpecs, accessI18n } from "./access-routes.js";
+import { accessModule } from "./index.js";
 
 function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -25,8 +25,8 @@ function leaves(value: unknown, prefix = ""): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe("access strings and forms", () => {
-  const en = leaves(accessI18n.en);
-  const es = leaves(accessI18n.es);
+  const en = leaves(accessModule.i18n.en);
+  const es = leaves(accessModule.i18n.es);
 
   it("has the same keys and placeholders in English and Spanish", () => {
     expect([...es.keys()].sort()).toEqual([...en.keys()].sort());
@@ -47,7 +47,7 @@ describe("access strings and forms", () => {
       formSchema.parse(checklistForm(t, "00000000-0000-4000-8000-000000000000"));
       expect(detailsForm(t, "x").fields.length).toBeLessThanOrEqual(5);
       expect(checklistForm(t, "x").fields.length).toBeLessThanOrEqual(5);
-      for (const spec of accessCommandSpecs)
+      for (const spec of accessModule.commandSpecs)
         expect(t(spec.descriptionKey)).not.toBe(spec.descriptionKey.split(":")[1]);
     }
   });

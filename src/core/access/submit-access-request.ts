@@ -4,6 +4,7 @@ import type { Problem } from "../problems/problem.js";
 import type { Card, FormReply, Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
+import { stepTwoCard } from "../shared/two-step-form.js";
 import { notice, publicDatasetCard } from "./access-cards.js";
 import { auditActorOf, auditEntry } from "./access-change.js";
 import { accessDeps } from "./access-deps.js";
@@ -41,34 +42,12 @@ function detailsValues(values: FormValues): FormValues {
   return Object.fromEntries(keep.map((key) => [key, (values[key] ?? "").trim()]));
 }
 
-function stepTwoCard(ctx: RequestContext, draftId: string, title: string): Card {
-  const text = ctx.t("access:steps.two", { title });
-  return {
-    fallbackText: text,
-    accent: "info",
-    blocks: [
-      { type: "section", text: [text] },
-      {
-        type: "actions",
-        actions: [
-          {
-            kind: "button",
-            actionId: "access.checklist",
-            label: ctx.t("access:buttons.checklist"),
-            value: draftId,
-            style: "primary",
-          },
-          { kind: "button", actionId: "access.edit", label: ctx.t("access:buttons.edit"), value: draftId },
-          {
-            kind: "button",
-            actionId: "access.cancel",
-            label: ctx.t("access:buttons.cancel"),
-            value: draftId,
-          },
-        ],
-      },
-    ],
-  };
+function stepTwo(ctx: RequestContext, draftId: string, title: string): Card {
+  return stepTwoCard(ctx.t("access:steps.two", { title }), draftId, {
+    next: { actionId: "access.checklist", label: ctx.t("access:buttons.checklist") },
+    edit: { actionId: "access.edit", label: ctx.t("access:buttons.edit") },
+    cancel: { actionId: "access.cancel", label: ctx.t("access:buttons.cancel") },
+  });
 }
 
 export async function submitDetailsForm(
@@ -97,7 +76,7 @@ export async function submitDetailsForm(
     },
     ctx.deps.clock.now(),
   );
-  return { kind: "card", visibility: "ephemeral", card: stepTwoCard(ctx, draft.id, dataset.title) };
+  return { kind: "card", visibility: "ephemeral", card: stepTwo(ctx, draft.id, dataset.title) };
 }
 
 async function ownDraft(ctx: RequestContext, draftId: string) {

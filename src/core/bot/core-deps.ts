@@ -1,6 +1,10 @@
 import type { AccessSlaSettings } from "../access/access-sla-settings.js";
-import type { AccessRequestStore } from "../ports/access-request-store.js";
-import type { AccessUnitOfWork } from "../ports/access-unit-of-work.js";
+import type {
+  AccessRequestStore,
+  AccessUnitOfWork,
+  DatasetLookup,
+  StewardDirectory,
+} from "../access/ports.js";
 import type { AccountLinks } from "../ports/account-links.js";
 import type { AuditLog } from "../ports/audit-log.js";
 import type { CatalogSourceReader } from "../ports/catalog-source.js";
@@ -9,7 +13,6 @@ import type { ChannelAccess } from "../ports/channel-access.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";
 import type { DataMatchStore } from "../ports/data-match-store.js";
-import type { DatasetLookup } from "../ports/dataset-lookup.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { DigestRunStore } from "../ports/digest-runs.js";
 import type { DigestSource } from "../ports/digest-source.js";
@@ -23,7 +26,6 @@ import type { ProblemStore } from "../ports/problem-store.js";
 import type { ProblemThreadStore } from "../ports/problem-thread-store.js";
 import type { ProcessedEvents } from "../ports/processed-events.js";
 import type { ShowcaseStore } from "../ports/showcase-store.js";
-import type { StewardDirectory } from "../ports/steward-directory.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
 import type { UsageNoteStore } from "../ports/usage-note-store.js";
 import type { WatchStore } from "../ports/watch-store.js";

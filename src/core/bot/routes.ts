@@ -1,9 +1,4 @@
-import {
-  accessActionHandlers,
-  accessAutocompleteHandlers,
-  accessCommandHandlers,
-  accessFormHandlers,
-} from "../access/access-routes.js";
+import { accessModule } from "../access/index.js";
 import {
   gapsCommand,
   noteCommand,
@@ -26,9 +21,9 @@ import {
 import { digestAutocompleteHandlers, digestCommandHandlers } from "../digest/digest-routes.js";
 import { digestSettingsFormHandlers } from "../digest/digest-settings.js";
 import { showHelp } from "../help/show-help.js";
-import { openAnswerForm, submitAnswerForm } from "../problems/answer-question.js";
+import { linkCommand } from "../people/link-accounts.js";
+import { openAnswerForm, submitAnswerForm } from "../problems/answer-triage-question.js";
 import { openDeclineForm, submitDeclineForm } from "../problems/decline-problem-form.js";
-import { linkCommand } from "../problems/link-accounts.js";
 import {
   pageProblems,
   problemsCommand,
@@ -85,7 +80,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   problems: problemsCommand,
   link: (ctx, args) => linkCommand(ctx, args),
   channel: channelCommand,
-  ...accessCommandHandlers,
+  ...accessModule.commands,
   ...communityCommandHandlers,
   ...showcaseCommandHandlers,
   ...digestCommandHandlers,
@@ -100,7 +95,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "dataset.name": datasetChoices,
   "problem.topic": problemTopicChoices,
   "problems.view": problemViewChoices,
-  ...accessAutocompleteHandlers,
+  ...accessModule.autocomplete,
   ...communityAutocompleteHandlers,
   ...showcaseAutocompleteHandlers,
   ...digestAutocompleteHandlers,
@@ -134,7 +129,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
   "problem.hide": (ctx, id) => setProblemHidden(ctx, id, true),
   "problem.unhide": (ctx, id) => setProblemHidden(ctx, id, false),
   // Access requests ("Request access" on a restricted dataset's answer card, the review buttons).
-  ...accessActionHandlers,
+  ...accessModule.actions,
   // Community setup (admins; each handler checks).
   ...communityActionHandlers,
   // Showcases (the form steps, the champions' review, solving the problems a showcase addresses).
@@ -152,7 +147,7 @@ export const formHandlers: Record<string, FormHandler> = {
   "problem.decline": submitDeclineForm,
   "problem.link": submitLinkForm,
   "problem.assign": submitAssignForm,
-  ...accessFormHandlers,
+  ...accessModule.forms,
   ...communityFormHandlers,
   ...showcaseFormHandlers,
   ...digestSettingsFormHandlers,

@@ -5,7 +5,7 @@ import { type Card, cardSchema, plainText } from "../shared/card.js";
 import { analyzeQuestion } from "./analyze-question.js";
 import { answerCard, datasetCard } from "./answer-card.js";
 import { type AnswerCardOptions, summaryOf } from "./answer-card-text.js";
-import type { Answer } from "./ask-question.js";
+import type { Answer } from "./answer-dataset-question.js";
 import { answerField } from "./field-answer.js";
 
 const restricted: CatalogDataset = {

@@ -1,7 +1,7 @@
 import type { CatalogDataset, RankedDataset } from "../ports/dataset-search.js";
 import type { Card, CardAction, CardBlock, RichText } from "../shared/card.js";
 import { type AnswerCardOptions, accessKey, freshnessText, summaryOf, truncate } from "./answer-card-text.js";
-import type { Answer } from "./ask-question.js";
+import type { Answer } from "./answer-dataset-question.js";
 import { contactOf, type FieldAnswer, formatsOf } from "./field-answer.js";
 import { formatVerdict } from "./format-answer.js";
 import { httpUrl } from "./http-url.js";

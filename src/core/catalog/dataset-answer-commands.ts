@@ -5,7 +5,7 @@ import { DomainError } from "../shared/domain-error.js";
 import type { Choice, CommandArgs } from "../shared/handlers.js";
 import { answerCard, datasetCard } from "./answer-card.js";
 import type { AnswerCardOptions } from "./answer-card-text.js";
-import { askQuestion, MAX_QUESTION_LENGTH } from "./ask-question.js";
+import { askQuestion, MAX_QUESTION_LENGTH } from "./answer-dataset-question.js";
 import { lookupDataset, suggestDatasets } from "./lookup-dataset.js";
 
 /**

@@ -9,6 +9,7 @@ import { digestSettings as enDigestSettings } from "./locales/en/digest-settings
 import { discord as enDiscord } from "./locales/en/discord.js";
 import { errors as enErrors } from "./locales/en/errors.js";
 import { help as enHelp } from "./locales/en/help.js";
+import { people as enPeople } from "./locales/en/people.js";
 import { problemThreads as enProblemThreads } from "./locales/en/problem-threads.js";
 import { problems as enProblems } from "./locales/en/problems.js";
 import { publicPage as enPublicPage } from "./locales/en/public-page.js";
@@ -26,6 +27,7 @@ import { digestSettings as esDigestSettings } from "./locales/es/digest-settings
 import { discord as esDiscord } from "./locales/es/discord.js";
 import { errors as esErrors } from "./locales/es/errors.js";
 import { help as esHelp } from "./locales/es/help.js";
+import { people as esPeople } from "./locales/es/people.js";
 import { problemThreads as esProblemThreads } from "./locales/es/problem-threads.js";
 import { problems as esProblems } from "./locales/es/problems.js";
 import { publicPage as esPublicPage } from "./locales/es/public-page.js";
@@ -52,6 +54,7 @@ export const resources = {
     discord: enDiscord,
     errors: enErrors,
     help: enHelp,
+    people: enPeople,
     problems: enProblems,
     problemThreads: enProblemThreads,
     publicPage: enPublicPage,
@@ -71,6 +74,7 @@ export const resources = {
     discord: esDiscord,
     errors: esErrors,
     help: esHelp,
+    people: esPeople,
     problems: esProblems,
     problemThreads: esProblemThreads,
     publicPage: esPublicPage,

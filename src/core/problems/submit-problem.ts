@@ -1,5 +1,5 @@
 import type { RequestContext } from "../bot/request-context.js";
-import { askQuestion } from "../catalog/ask-question.js";
+import { askQuestion } from "../catalog/answer-dataset-question.js";
 import type { CommunityConfig } from "../ports/community-directory.js";
 import type { RankedDataset } from "../ports/dataset-search.js";
 import type { Card, CardAction, CardBlock, FormReply, Reply } from "../shared/card.js";

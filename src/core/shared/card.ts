@@ -92,6 +92,11 @@ export type Reply =
  */
 export type FormReply = { kind: "errors"; errors: Record<string, string>; retry?: Form } | Reply;
 
+/** A one-section card: the short answers (done, refused, what to do next) every capability gives. */
+export function noticeCard(text: string, accent?: Card["accent"]): Card {
+  return { fallbackText: text, ...(accent ? { accent } : {}), blocks: [{ type: "section", text: [text] }] };
+}
+
 export function ephemeral(card: Card): Reply {
   return { kind: "card", card, visibility: "ephemeral" };
 }

@@ -27,3 +27,21 @@ export interface Choice {
   value: string;
 }
 export type AutocompleteHandler = (ctx: RequestContext, text: string) => Promise<Choice[]> | Choice[];
+
+/**
+ * What a capability module (core/<capability>/index.ts) hands the bot: its route tables by
+ * command name, "command.option", action id and form id, plus whatever else it owns (command
+ * specs, jobs, strings).
+ */
+export interface CapabilityModule {
+  commands: Record<string, CommandHandler>;
+  autocomplete: Record<string, AutocompleteHandler>;
+  actions: Record<string, ActionHandler>;
+  forms: Record<string, FormHandler>;
+  /** Its commands for the registry (typed there: this leaf imports no registry). */
+  commandSpecs?: readonly unknown[];
+  /** Its scheduled jobs and hooks, by name, for main.ts to wire. */
+  jobs?: Record<string, unknown>;
+  /** Its i18n namespace by language. */
+  i18n?: Record<string, unknown>;
+}

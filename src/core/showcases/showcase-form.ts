@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Translate } from "../i18n/translator.js";
 import { type Form, type FormField, type FormValues, translatedField } from "../shared/form.js";
+import { fieldErrors, type Parsed } from "../shared/two-step-form.js";
 import { type ShowcaseKind, showcaseKinds } from "./showcase.js";
 
 /**
@@ -64,25 +65,18 @@ export interface LineageInput {
   problemNumbers: number[];
 }
 
-type Parsed<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
-
-/** Per-field messages, so each error shows beside its field. */
-function fieldErrors(t: Translate, error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "title");
-    if (errors[field]) continue;
+/** Per-field messages in the showcases namespace (the first issue of each field). */
+function showcaseFieldErrors(t: Translate, error: z.ZodError): Record<string, string> {
+  return fieldErrors(error, "title", (field, issue) => {
     const limits = showcaseLimits[field as keyof typeof showcaseLimits] as
       | { min?: number; max: number }
       | undefined;
-    if (issue.code === "too_small") errors[field] = t("showcases:errors.tooShort", { min: limits?.min ?? 1 });
-    else if (issue.code === "too_big")
-      errors[field] = t("showcases:errors.tooLong", { max: limits?.max ?? 0 });
-    else if (field === "link" || field === "image_url") errors[field] = t("showcases:errors.url");
-    else if (field === "problems") errors[field] = t("showcases:errors.problemNumbers");
-    else errors[field] = t("showcases:errors.pickOne");
-  }
-  return errors;
+    if (issue.code === "too_small") return t("showcases:errors.tooShort", { min: limits?.min ?? 1 });
+    if (issue.code === "too_big") return t("showcases:errors.tooLong", { max: limits?.max ?? 0 });
+    if (field === "link" || field === "image_url") return t("showcases:errors.url");
+    if (field === "problems") return t("showcases:errors.problemNumbers");
+    return t("showcases:errors.pickOne");
+  });
 }
 
 export function parseDetails(t: Translate, values: FormValues): Parsed<DetailsInput> {
@@ -93,7 +87,7 @@ export function parseDetails(t: Translate, values: FormValues): Parsed<DetailsIn
     image_url: (values.image_url ?? "").trim(),
     team: values.team ?? "",
   });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(t, parsed.error) };
+  if (!parsed.success) return { ok: false, errors: showcaseFieldErrors(t, parsed.error) };
   const { title, summary, link, image_url, team } = parsed.data;
   return { ok: true, input: { title, summary, link, imageUrl: image_url === "" ? null : image_url, team } };
 }
@@ -116,7 +110,7 @@ export function parseLineage(t: Translate, values: FormValues): Parsed<LineageIn
     datasets: values.datasets ?? "",
     problems: values.problems ?? "",
   });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(t, parsed.error) };
+  if (!parsed.success) return { ok: false, errors: showcaseFieldErrors(t, parsed.error) };
   const datasetNames = splitDatasetNames(parsed.data.datasets);
   const problemNumbers = [...new Set((parsed.data.problems.match(/\d+/g) ?? []).map(Number))];
   const errors: Record<string, string> = {};

@@ -3,6 +3,7 @@ import type { FormDraft } from "../ports/form-drafts.js";
 import type { Card, FormReply, Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
+import { stepTwoCard } from "../shared/two-step-form.js";
 import { resolveLineage } from "./resolve-lineage.js";
 import { type Showcase, type ShowcaseContent, showcaseRef } from "./showcase.js";
 import { isShowcaseId } from "./showcase-access.js";
@@ -37,39 +38,12 @@ async function checkContext(ctx: RequestContext, context: string): Promise<strin
   throw new DomainError("conflict", "showcases:steps.notWaiting");
 }
 
-function stepTwoCard(ctx: RequestContext, draftId: string, title: string): Card {
-  const text = ctx.t("showcases:steps.two", { title });
-  return {
-    fallbackText: text,
-    accent: "info",
-    blocks: [
-      { type: "section", text: [text] },
-      {
-        type: "actions",
-        actions: [
-          {
-            kind: "button",
-            actionId: "showcase.continue",
-            label: ctx.t("showcases:buttons.continue"),
-            value: draftId,
-            style: "primary",
-          },
-          {
-            kind: "button",
-            actionId: "showcase.edit",
-            label: ctx.t("showcases:buttons.edit"),
-            value: draftId,
-          },
-          {
-            kind: "button",
-            actionId: "showcase.cancel",
-            label: ctx.t("showcases:buttons.cancel"),
-            value: draftId,
-          },
-        ],
-      },
-    ],
-  };
+function stepTwo(ctx: RequestContext, draftId: string, title: string): Card {
+  return stepTwoCard(ctx.t("showcases:steps.two", { title }), draftId, {
+    next: { actionId: "showcase.continue", label: ctx.t("showcases:buttons.continue") },
+    edit: { actionId: "showcase.edit", label: ctx.t("showcases:buttons.edit") },
+    cancel: { actionId: "showcase.cancel", label: ctx.t("showcases:buttons.cancel") },
+  });
 }
 
 export async function submitDetailsForm(
@@ -94,7 +68,7 @@ export async function submitDetailsForm(
     },
     ctx.deps.clock.now(),
   );
-  return { kind: "card", visibility: "ephemeral", card: stepTwoCard(ctx, draft.id, parsed.input.title) };
+  return { kind: "card", visibility: "ephemeral", card: stepTwo(ctx, draft.id, parsed.input.title) };
 }
 
 async function ownDraft(ctx: RequestContext, draftId: string): Promise<FormDraft | null> {

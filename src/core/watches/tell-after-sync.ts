@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/ask-question.js";
+import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/answer-dataset-question.js";
 import { lowestSearchScoreFor } from "../catalog/named-dataset.js";
 import type { Clock } from "../ports/clock.js";
 import type { CommunityDirectory } from "../ports/community-directory.js";

@@ -5,7 +5,7 @@ import type {
   AccessRequestStore,
   AccessStatusChange,
   NewAccessRequest,
-} from "../../core/ports/access-request-store.js";
+} from "../../core/access/ports.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";
 import { ACCESS_REQUEST_SELECT, toAccessRequest } from "./access-request-row.js";

@@ -1,4 +1,4 @@
-import type { AccessTransactionStores, AccessUnitOfWork } from "../../core/ports/access-unit-of-work.js";
+import type { AccessTransactionStores, AccessUnitOfWork } from "../../core/access/ports.js";
 import type { Clock } from "../../core/ports/clock.js";
 import { SqlCommunityDirectory } from "../community/sql-community-directory.js";
 import { SqlFormDraftStore } from "../forms/sql-form-draft-store.js";

@@ -1,4 +1,4 @@
-import type { DatasetLookup } from "../../core/ports/dataset-lookup.js";
+import type { DatasetLookup } from "../../core/access/ports.js";
 import type { CatalogDataset, DatasetSearch } from "../../core/ports/dataset-search.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid } from "../time-ordered-id.js";

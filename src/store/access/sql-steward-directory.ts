@@ -1,4 +1,4 @@
-import type { StewardDirectory } from "../../core/ports/steward-directory.js";
+import type { StewardDirectory } from "../../core/access/ports.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { isUuid, timeOrderedId } from "../time-ordered-id.js";
 

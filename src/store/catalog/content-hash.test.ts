@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
+import { collect, realCatalog } from "../../../test/support/catalog-records.js";
 import { createCatalogSourceReader } from "../../catalog-sources/index.js";
-import { collect, realCatalog } from "../../catalog-sources/test-support.js";
 import type { NormalizedDataset } from "../../core/catalog/dataset.js";
 import { contentHash, stableStringify } from "./content-hash.js";
 

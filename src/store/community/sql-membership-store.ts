@@ -170,8 +170,3 @@ export class SqlCommunityUnitOfWork implements CommunityUnitOfWork {
     );
   }
 }
-
-/** The membership ports of CoreDeps over one database, for main.ts, the CLI and tests. */
-export function createCommunityStores(sql: SqlExecutor) {
-  return { memberships: new SqlMembershipStore(sql), communityUnitOfWork: new SqlCommunityUnitOfWork(sql) };
-}

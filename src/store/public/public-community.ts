@@ -1,14 +1,6 @@
+import type { PublicCommunity } from "../../core/ports/public-reads.js";
 import { DEFAULT_COMMUNITY_SLUG } from "../default-community.js";
 import type { SqlExecutor } from "../sql-executor.js";
-
-/** The community as the public page names it; locale and timezone are its own, not the visitor's. */
-export interface PublicCommunity {
-  id: string;
-  slug: string;
-  name: string;
-  locale: string;
-  timezone: string;
-}
 
 /** The community a public page shows: the one `slug` names, or the default one; null when none. */
 export async function publicCommunity(

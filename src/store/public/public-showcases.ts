@@ -1,18 +1,6 @@
 import { z } from "zod";
+import type { PublicShowcase } from "../../core/ports/public-reads.js";
 import type { SqlExecutor } from "../sql-executor.js";
-
-/** A published showcase as anyone may see it: no submitter, reviewer or review note. */
-export interface PublicShowcase {
-  number: number;
-  title: string;
-  summary: string;
-  link: string;
-  team: string;
-  kind: "app" | "visualisation" | "story" | "research" | "event";
-  publishedAt: Date | null;
-  /** Numbers of the visible problems it addresses (hidden problems stay unnamed). */
-  problemNumbers: number[];
-}
 
 /** The page shows the newest ones; the list would grow without end otherwise. */
 export const PUBLIC_SHOWCASE_LIMIT = 50;

@@ -1,6 +1,6 @@
 import { defaultAccessSlaSettings } from "../../../src/core/access/access-sla-settings.js";
+import type { AccessTransactionStores } from "../../../src/core/access/ports.js";
 import type { CoreDeps } from "../../../src/core/bot/core-deps.js";
-import type { AccessTransactionStores } from "../../../src/core/ports/access-unit-of-work.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import type { FakeCatalogSourceReader } from "./fake-catalog-source-reader.js";
 import { FakeClock } from "./fake-clock.js";

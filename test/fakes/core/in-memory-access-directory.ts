@@ -1,6 +1,5 @@
-import type { DatasetLookup } from "../../../src/core/ports/dataset-lookup.js";
+import type { DatasetLookup, StewardDirectory } from "../../../src/core/access/ports.js";
 import type { CatalogDataset } from "../../../src/core/ports/dataset-search.js";
-import type { StewardDirectory } from "../../../src/core/ports/steward-directory.js";
 import type { InMemoryCatalogStore } from "./in-memory-catalog-store.js";
 import type { InMemoryDatasetSearch } from "./in-memory-dataset-search.js";
 

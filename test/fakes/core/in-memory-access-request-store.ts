@@ -12,7 +12,7 @@ import type {
   AccessRequestStore,
   AccessStatusChange,
   NewAccessRequest,
-} from "../../../src/core/ports/access-request-store.js";
+} from "../../../src/core/access/ports.js";
 
 type StoredRequest = Omit<AccessRequest, "requesterName">;
 

@@ -1,7 +1,4 @@
-import type {
-  AccessTransactionStores,
-  AccessUnitOfWork,
-} from "../../../src/core/ports/access-unit-of-work.js";
+import type { AccessTransactionStores, AccessUnitOfWork } from "../../../src/core/access/ports.js";
 
 /**
  * Runs `fn` straight against the fakes (no rollback when it throws, like InMemoryUnitOfWork):

@@ -1,4 +1,4 @@
-/** Words of the problem inventory: intake, votes, triage, lists and account linking. */
+/** Words of the problem inventory: intake, votes, triage and lists. */
 export const problems = {
   commands: {
     problem: "File a problem open data could help with",
@@ -231,15 +231,6 @@ export const problems = {
     empty: "No open problems here yet. File one with {{command}}.",
     emptyMine: "You haven't filed a problem yet. Start with {{command}}.",
     page: "Page {{page}} of {{pages}} · {{total}} problems",
-  },
-  link: {
-    issued:
-      "Your code is {{code}}. On the other platform, type {{command}} within {{minutes}} minutes. Never share it: whoever types it joins your accounts.",
-    linked: "Done: your accounts are linked. Your votes and follows now count once, wherever you are.",
-    samePerson: "These accounts are already linked.",
-    expired: "That code has expired. Ask for a new one with link on the other platform.",
-    badCode: "That code doesn't match any link request. Check it and try again.",
-    notOnConsole: "Linking is for Slack and Discord accounts.",
   },
   channel: {
     usage:

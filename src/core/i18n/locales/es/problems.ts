@@ -1,6 +1,6 @@
 import type { problems as en } from "../en/problems.js";
 
-/** Palabras del inventario de problemas: alta, votos, triaje, listas y vinculación de cuentas. */
+/** Palabras del inventario de problemas: alta, votos, triaje y listas. */
 export const problems: typeof en = {
   commands: {
     problem: "Registra un problema que los datos abiertos podrían ayudar a resolver",
@@ -238,16 +238,6 @@ export const problems: typeof en = {
     empty: "Aún no hay problemas abiertos aquí. Registra uno con {{command}}.",
     emptyMine: "Aún no registraste ningún problema. Empieza con {{command}}.",
     page: "Página {{page}} de {{pages}} · {{total}} problemas",
-  },
-  link: {
-    issued:
-      "Tu código es {{code}}. En la otra plataforma, escribe {{command}} antes de {{minutes}} minutos. No lo compartas: quien lo escriba une tus cuentas.",
-    linked:
-      "Listo: tus cuentas están vinculadas. Tus votos y seguimientos cuentan una vez, estés donde estés.",
-    samePerson: "Estas cuentas ya están vinculadas.",
-    expired: "Ese código caducó. Pide uno nuevo con link en la otra plataforma.",
-    badCode: "Ese código no corresponde a ninguna solicitud. Revísalo y vuelve a intentarlo.",
-    notOnConsole: "La vinculación es para cuentas de Slack y Discord.",
   },
   channel: {
     usage:

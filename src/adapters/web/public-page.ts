@@ -1,9 +1,8 @@
-import { normalizeLocale, type SupportedLocale } from "../core/i18n/locales.js";
-import { type Translate, translator } from "../core/i18n/translator.js";
-import type { PublicProblem } from "../core/problems/problem.js";
-import { isOpen } from "../core/problems/problem.js";
-import type { PublicCommunity } from "../store/public/public-community.js";
-import type { PublicShowcase } from "../store/public/public-showcases.js";
+import { normalizeLocale, type SupportedLocale } from "../../core/i18n/locales.js";
+import { type Translate, translator } from "../../core/i18n/translator.js";
+import type { PublicCommunity, PublicShowcase } from "../../core/ports/public-reads.js";
+import type { PublicProblem } from "../../core/problems/problem.js";
+import { isOpen } from "../../core/problems/problem.js";
 
 export interface PublicPageView {
   community: PublicCommunity;

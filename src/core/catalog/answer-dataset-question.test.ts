@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { datasetFixture } from "../../../test/fakes/core/dataset-fixture.js";
 import { inMemoryCatalogDeps } from "../../../test/fakes/core/in-memory-catalog-deps.js";
-import { askQuestion } from "./ask-question.js";
+import { askQuestion } from "./answer-dataset-question.js";
 import type { NormalizedDataset } from "./dataset.js";
 
 async function catalogOf(datasets: NormalizedDataset[]) {

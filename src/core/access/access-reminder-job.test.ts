@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { accessWorld } from "../../test/fakes/core/in-memory-access-world.js";
-import { ConfigError, loadConfig } from "../config.js";
-import { type Logger, silentLogger } from "../core/ports/logger.js";
+import { accessWorld } from "../../../test/fakes/core/in-memory-access-world.js";
+import { createScheduler } from "../../jobs/scheduler.js";
+import { type Logger, silentLogger } from "../ports/logger.js";
 import { accessReminderJob, resolveAccessAfterSync } from "./access-reminder-job.js";
-import { createScheduler } from "./scheduler.js";
 
 const settings = { reminderBusinessDays: 2, escalationBusinessDays: 5, expiryNoticeDays: 7 };
 
@@ -59,19 +58,5 @@ describe("access reminder job", () => {
     expect(
       await resolveAccessAfterSync({ ...world.deps, logger }, world.communityId, world.deps.clock.now()),
     ).toBe(0);
-  });
-
-  it("takes its settings from the environment: 2/5/7 by default, whole days in range", () => {
-    expect(loadConfig({}).access).toEqual(settings);
-    expect(
-      loadConfig({
-        DATADESK_ACCESS_REMINDER_DAYS: "3",
-        DATADESK_ACCESS_ESCALATION_DAYS: " 10 ",
-        DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: "0",
-      }).access,
-    ).toEqual({ reminderBusinessDays: 3, escalationBusinessDays: 10, expiryNoticeDays: 0 });
-    expect(() => loadConfig({ DATADESK_ACCESS_REMINDER_DAYS: "0" })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATADESK_ACCESS_ESCALATION_DAYS: "two" })).toThrow(/whole number of days/);
-    expect(() => loadConfig({ DATADESK_ACCESS_EXPIRY_NOTICE_DAYS: "91" })).toThrow(/at most 90/);
   });
 });

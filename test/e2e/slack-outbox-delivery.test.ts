@@ -3,7 +3,7 @@
 
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSlackOutboxDelivery } from "../../src/adapters/slack/slack-delivery-port.js";
+import { createSlackOutboxDelivery } from "../../src/adapters/slack/slack-outbox-delivery.js";
 import { DeliveryFailure, type PlatformDelivery } from "../../src/core/ports/platform-delivery.js";
 import type { Card } from "../../src/core/shared/card.js";
 import {

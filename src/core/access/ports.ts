@@ -1,3 +1,9 @@
+import type { AuditLog } from "../ports/audit-log.js";
+import type { CommunityDirectory } from "../ports/community-directory.js";
+import type { CatalogDataset } from "../ports/dataset-search.js";
+import type { FormDraftStore } from "../ports/form-drafts.js";
+import type { Outbox } from "../ports/outbox.js";
+import type { Platform } from "../shared/platform.js";
 import type {
   AccessDecision,
   AccessDetails,
@@ -6,8 +12,7 @@ import type {
   AccessStatus,
   RouteLevel,
   RouteStep,
-} from "../access/access-request.js";
-import type { Platform } from "../shared/platform.js";
+} from "./access-request.js";
 
 export interface NewAccessRequest {
   communityId: string;
@@ -97,4 +102,53 @@ export interface AccessRequestStore {
    * Sets purgedAt; does not bump cardVersion or updatedAt (no card changes).
    */
   purgePersonalData(id: string, at: Date): Promise<boolean>;
+}
+
+/** The stores whose writes commit together for an access request. */
+export interface AccessTransactionStores {
+  requests: AccessRequestStore;
+  audit: AuditLog;
+  outbox: Outbox;
+  drafts: FormDraftStore;
+  /** Who to tell, read through the same transaction: on PGlite (one connection) any other store deadlocks. */
+  directory: CommunityDirectory;
+}
+
+/**
+ * Runs `fn` in one transaction: a request's change, its audit entry and the messages it causes
+ * commit together or not at all. A unit of work of its own (rather than store methods taking
+ * messages) because three things must be atomic, not two: a decision without its audit entry is
+ * as wrong as a decision nobody hears about, and the form draft is taken in the same transaction
+ * so a double submit files once. The SQL implementation is SqlUnitOfWork's twin: the same
+ * `sql.transaction`, with these four stores bound to it.
+ */
+export interface AccessUnitOfWork {
+  run<T>(fn: (tx: AccessTransactionStores) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Who answers for a dataset. It exists so access requests can be routed to a person before
+ * falling back to topic champions: stewards a community names in datadesk for a dataset, and the
+ * person whose email is the catalog's contact. Kept apart from CommunityDirectory, which knows
+ * roles and topics but nothing about datasets or emails.
+ */
+export interface StewardDirectory {
+  /** People named as stewards of this dataset in this community, in the order they were named. */
+  stewardsOf(communityId: string, datasetId: string): Promise<string[]>;
+  /**
+   * The member of the community whose (verified) email is `email`, compared case-insensitively,
+   * or null. Emails come from the platforms' profiles; they are never shown to anyone.
+   */
+  personIdByEmail(communityId: string, email: string): Promise<string | null>;
+}
+
+/**
+ * A current dataset by its datadesk id. Buttons carry ids (the answer card's "Request access"),
+ * and requests keep them; DatasetSearch only finds datasets by the catalog's own key. It could
+ * become a `findById` on DatasetSearch; it is a port of its own so access requests need no change
+ * to the search port.
+ */
+export interface DatasetLookup {
+  /** The dataset if it belongs to the community and is not removed, else null. */
+  byId(communityId: string, datasetId: string): Promise<CatalogDataset | null>;
 }

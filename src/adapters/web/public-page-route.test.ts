@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PublicProblem } from "../core/problems/problem.js";
-import type { PublicCommunity } from "../store/public/public-community.js";
-import { startHttpServer } from "./http-routes.js";
+import type { PublicCommunity } from "../../core/ports/public-reads.js";
+import type { PublicProblem } from "../../core/problems/problem.js";
+import { startHttpServer } from "../../ops/http-routes.js";
 import { type PublicPageDeps, publicPageRoute } from "./public-page-route.js";
 
 const communities: PublicCommunity[] = [

@@ -1,9 +1,9 @@
-import type { AccessJobDeps } from "../core/access/access-deps.js";
-import { runAccessReminders } from "../core/access/access-sla.js";
-import type { AccessSlaSettings } from "../core/access/access-sla-settings.js";
-import { resolveRequestsForPublicDatasets } from "../core/access/resolve-public-datasets.js";
-import type { Logger } from "../core/ports/logger.js";
-import type { ScheduledJob } from "./scheduler.js";
+import type { Logger } from "../ports/logger.js";
+import type { ScheduledJob } from "../shared/scheduled-job.js";
+import type { AccessJobDeps } from "./access-deps.js";
+import { runAccessReminders } from "./access-sla.js";
+import type { AccessSlaSettings } from "./access-sla-settings.js";
+import { resolveRequestsForPublicDatasets } from "./resolve-public-datasets.js";
 
 /**
  * Access requests' clock: reminders, escalations, still-waiting notes, expiry notices and expired

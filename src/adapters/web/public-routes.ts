@@ -1,6 +1,6 @@
-import type { ProblemStore } from "../core/ports/problem-store.js";
-import { exportProblems } from "../core/problems/export-problems.js";
-import type { HttpRoute } from "./http-routes.js";
+import type { ProblemStore } from "../../core/ports/problem-store.js";
+import { exportProblems } from "../../core/problems/export-problems.js";
+import type { HttpRoute } from "../../ops/http-routes.js";
 
 export interface PublicRouteDeps {
   problems: Pick<ProblemStore, "exportPublic">;

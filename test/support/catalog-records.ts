@@ -1,12 +1,13 @@
 import path from "node:path";
-import type { NormalizedDataset } from "../core/catalog/dataset.js";
-import type { CatalogRecord } from "../core/ports/catalog-source.js";
+import type { NormalizedDataset } from "../../src/core/catalog/dataset.js";
+import type { CatalogRecord } from "../../src/core/ports/catalog-source.js";
+import { realCatalogsDir } from "./real-catalogs.js";
 
 /**
- * Helpers for this folder's tests only. The real catalogs live beside the clone
- * (`../shared/catalogs`); tests run with the repository root as cwd, locally and in CI.
+ * Helpers for the importers' tests (src/catalog-sources/*.test.ts): what a reader yielded, and a
+ * real catalog's path. The real catalogs live beside the clone (`../shared/catalogs`); tests run
+ * with the repository root as cwd, locally and in CI.
  */
-export const realCatalogsDir = path.resolve(process.cwd(), "../shared/catalogs");
 
 export function realCatalog(fileName: string): string {
   return path.join(realCatalogsDir, fileName);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PublicProblem } from "../core/problems/problem.js";
-import type { PublicShowcase } from "../store/public/public-showcases.js";
+import type { PublicShowcase } from "../../core/ports/public-reads.js";
+import type { PublicProblem } from "../../core/problems/problem.js";
 import {
   escapeHtml,
   renderCommunityNotFoundPage,

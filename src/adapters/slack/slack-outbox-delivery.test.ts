@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DeliveryFailure } from "../../core/ports/platform-delivery.js";
-import { slackDeliveryFailure } from "./slack-delivery-port.js";
+import { slackDeliveryFailure } from "./slack-outbox-delivery.js";
 
 /** Errors shaped as @slack/web-api throws them (code + fields), without a network. */
 const slackError = (code: string, fields: Record<string, unknown>) =>

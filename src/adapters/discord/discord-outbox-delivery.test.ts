@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { discordDeliveryFailure, discordNonce } from "./discord-delivery.js";
+import { discordDeliveryFailure, discordNonce } from "./discord-outbox-delivery.js";
 
 const apiError = (code: number, status: number) =>
   new DiscordAPIError({ code, message: `error ${code}` }, code, status, "POST", "https://discord/api/v10/x", {

@@ -1,18 +1,14 @@
-import type { Clock } from "../core/ports/clock.js";
-import type { ProblemStore } from "../core/ports/problem-store.js";
-import type { PublicCommunity } from "../store/public/public-community.js";
-import type { PublicShowcase } from "../store/public/public-showcases.js";
-import type { HttpRoute } from "./http-routes.js";
-import type { AppLogger } from "./logger.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { ProblemStore } from "../../core/ports/problem-store.js";
+import type { PublicReads } from "../../core/ports/public-reads.js";
+import type { HttpRoute } from "../../ops/http-routes.js";
+import type { AppLogger } from "../../ops/logger.js";
 import { renderCommunityNotFoundPage, renderPublicPage, renderUnavailablePage } from "./public-page.js";
 import { requestedCommunitySlug } from "./public-routes.js";
 
-export interface PublicPageDeps {
+export interface PublicPageDeps extends PublicReads {
   /** The export's own query, so the page shows exactly what the open-data export redacts to. */
   problems: Pick<ProblemStore, "exportPublic">;
-  publishedShowcases(communityId: string): Promise<PublicShowcase[]>;
-  /** The community a slug names, or the default one for null; null when unknown. */
-  community(slug: string | null): Promise<PublicCommunity | null>;
   clock: Clock;
   logger: Pick<AppLogger, "error">;
 }
