@@ -75,24 +75,28 @@ WITH ch AS MATERIALIZED (
   SELECT q."id", q."personId", a."datasetId", a."titleRank", 'new', ARRAY[]::text[], 2
   FROM added a JOIN words q ON q."first" = a."lexeme" AND q."communityId" = a."communityId"
   WHERE q."lexemes" <@ a."lexemes"
-), per AS MATERIALIZED (
-  SELECT DISTINCT ON (h."personId", h."datasetId") h."personId", h."watchId", h."datasetId", h."titleRank",
+), deduped AS (
+  -- titleRank names the dataset (a row number over the run's changes), so one sort by it gives
+  -- each person's datasets once, already in the order they are listed and counted in.
+  SELECT DISTINCT ON (h."personId", h."titleRank") h."personId", h."watchId", h."datasetId", h."titleRank",
     h."change", h."fields"
-  FROM hits h ORDER BY h."personId", h."datasetId", h."via"
+  FROM hits h ORDER BY h."personId", h."titleRank", h."via"
+), per AS MATERIALIZED (
+  SELECT d.*, row_number() OVER w AS "n", count(*) OVER w AS "total"
+  FROM deduped d
+  WINDOW w AS (PARTITION BY d."personId" ORDER BY d."titleRank" ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 ), fresh AS (
   INSERT INTO "WatchRunNotice" ("id", "personId", "runId", "changes", "createdAt")
-  SELECT gen_random_uuid(), p."personId", $1::uuid, count(*)::int, $2::timestamptz
-  FROM per p GROUP BY p."personId"
+  SELECT gen_random_uuid(), p."personId", $1::uuid, p."total"::int, $2::timestamptz
+  FROM per p WHERE p."n" = 1
   ON CONFLICT ("personId", "runId") DO NOTHING
-  RETURNING "personId", "changes"
+  RETURNING "personId"
 ), listed AS (
-  SELECT p.*, f."changes", row_number() OVER (PARTITION BY p."personId" ORDER BY p."titleRank") AS "n"
-  FROM per p JOIN fresh f ON f."personId" = p."personId"
+  SELECT p.* FROM per p WHERE p."n" <= $3 AND p."personId" IN (SELECT "personId" FROM fresh)
 )
 SELECT l."personId", w."communityId", w."kind" AS "watchKind", w."target" AS "watchTarget", l."datasetId",
-  d."title" AS "datasetTitle", d."landingPage", d."accessLevel", l."change", l."fields", l."changes" AS "total"
+  d."title" AS "datasetTitle", d."landingPage", d."accessLevel", l."change", l."fields", l."total"::int AS "total"
 FROM listed l JOIN "Watch" w ON w."id" = l."watchId" JOIN "Dataset" d ON d."id" = l."datasetId"
-WHERE l."n" <= $3
 ORDER BY l."personId", l."n"`;
 
 /**
