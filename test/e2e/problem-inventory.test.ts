@@ -416,7 +416,8 @@ describe("problem inventory on Slack and Discord at once", { timeout: 60_000 }, 
       for (const platformId of [FAKE_USER_ID, CHAMPION, cleo, dan, ben()])
         expect(body).not.toContain(platformId);
     }
-    expect((await fetch(`${base}/public/problems.json?community=nope`)).status).toBe(404);
+    for (const slug of ["nope", "Bad!", "x%00y"])
+      expect((await fetch(`${base}/public/problems.json?community=${slug}`)).status).toBe(404);
   });
 
   it("pinged nobody through user text on either platform", () => {

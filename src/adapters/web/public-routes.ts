@@ -10,12 +10,13 @@ export interface PublicRouteDeps {
 
 /**
  * The `?community=` of a public URL: null when absent (the default community), or the slug. A
- * value no slug could have comes back as one no community has, so it is a 404, never a default.
+ * value no slug could have comes back as one no community has ("!", outside the slug alphabet,
+ * and a string the database accepts: NUL is refused by Postgres), so it is a 404, never a default.
  */
 export function requestedCommunitySlug(url: URL): string | null {
   const slug = url.searchParams.get("community");
   if (slug === null || slug === "") return null;
-  return /^[a-z0-9-]{1,64}$/.test(slug) ? slug : "\u0000";
+  return /^[a-z0-9-]{1,64}$/.test(slug) ? slug : "!";
 }
 
 /**
@@ -29,13 +30,13 @@ export function publicRoutes(deps: PublicRouteDeps): HttpRoute[] {
     method: "GET",
     async handler(req, res) {
       const url = new URL(req.url ?? "/", "http://localhost");
-      const communityId = await deps.communityIdFor(requestedCommunitySlug(url));
-      if (!communityId) {
-        res.writeHead(404, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: "unknown community" }));
-        return;
-      }
       try {
+        const communityId = await deps.communityIdFor(requestedCommunitySlug(url));
+        if (!communityId) {
+          res.writeHead(404, { "content-type": "application/json" });
+          res.end(JSON.stringify({ error: "unknown community" }));
+          return;
+        }
         const body = await exportProblems(deps.problems, communityId, format);
         res.writeHead(200, {
           "content-type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
