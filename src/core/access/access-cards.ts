@@ -34,10 +34,6 @@ export function statusLabel(t: Translate, status: AccessStatus): string {
   return t(`access:status.${status}`);
 }
 
-export function notice(text: string, accent?: Card["accent"]): Card {
-  return { fallbackText: text, ...(accent ? { accent } : {}), blocks: [{ type: "section", text: [text] }] };
-}
-
 function button(actionId: string, label: string, value: string, style?: "primary" | "danger"): CardAction {
   return { kind: "button", actionId, label, value, ...(style ? { style } : {}) };
 }

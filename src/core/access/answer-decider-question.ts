@@ -1,8 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
-import { notice } from "./access-cards.js";
+
 import { auditActorOf, changeAccessStatus } from "./access-change.js";
 import { accessDeps } from "./access-deps.js";
 import { toCurrentDeciders } from "./access-messages.js";
@@ -90,6 +91,6 @@ export async function submitAccessAnswerForm(
   return {
     kind: "card",
     visibility: "ephemeral",
-    card: notice(ctx.t("access:answer.thanks", { ref: accessRef(updated) }), "success"),
+    card: noticeCard(ctx.t("access:answer.thanks", { ref: accessRef(updated) }), "success"),
   };
 }

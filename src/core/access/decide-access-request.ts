@@ -1,8 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormField, FormValues } from "../shared/form.js";
-import { notice, reviewCard, statusLabel } from "./access-cards.js";
+import { reviewCard, statusLabel } from "./access-cards.js";
 import { auditActorOf, auditEntry, changeAccessStatus } from "./access-change.js";
 import { parseExpiry, proposedExpiry } from "./access-dates.js";
 import { accessDeps } from "./access-deps.js";
@@ -60,7 +61,7 @@ function unchanged(ctx: RequestContext, request: AccessRequest): Reply {
   return {
     kind: "card",
     visibility: "ephemeral",
-    card: notice(
+    card: noticeCard(
       ctx.t("access:decide.already", {
         ref: accessRef(request),
         status: statusLabel(ctx.t, request.status),
@@ -107,7 +108,7 @@ function textField(
 }
 
 function done(text: string): FormReply {
-  return { kind: "card", visibility: "ephemeral", card: notice(text, "success") };
+  return { kind: "card", visibility: "ephemeral", card: noticeCard(text, "success") };
 }
 
 async function decidable(ctx: RequestContext, requestId: string, to: AccessStatus) {

@@ -1,8 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Card, CardAction, CardBlock, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
-import { notice, requestLine, statusLabel } from "./access-cards.js";
+import { requestLine, statusLabel } from "./access-cards.js";
 import { auditActorOf, changeAccessStatus } from "./access-change.js";
 import { accessDeps } from "./access-deps.js";
 import { mayDecide } from "./access-permissions.js";
@@ -94,7 +95,9 @@ export async function withdrawRequest(ctx: RequestContext, requestId: string): P
     return {
       kind: "update",
       card: await accessRequestsCard(ctx),
-      notice: notice(ctx.t("access:withdraw.notOpen", { ref, status: statusLabel(ctx.t, request.status) })),
+      notice: noticeCard(
+        ctx.t("access:withdraw.notOpen", { ref, status: statusLabel(ctx.t, request.status) }),
+      ),
     };
   const config = await ctx.deps.directory.config(ctx.community.id);
   const updated = await changeAccessStatus(
@@ -111,6 +114,6 @@ export async function withdrawRequest(ctx: RequestContext, requestId: string): P
   return {
     kind: "update",
     card: await accessRequestsCard(ctx),
-    notice: notice(text, updated ? "success" : "warning"),
+    notice: noticeCard(text, updated ? "success" : "warning"),
   };
 }

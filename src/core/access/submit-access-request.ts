@@ -2,10 +2,11 @@ import type { RequestContext } from "../bot/request-context.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Problem } from "../problems/problem.js";
 import type { Card, FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
 import { stepTwoCard } from "../shared/two-step-form.js";
-import { notice, publicDatasetCard } from "./access-cards.js";
+import { publicDatasetCard } from "./access-cards.js";
 import { auditActorOf, auditEntry } from "./access-change.js";
 import { accessDeps } from "./access-deps.js";
 import {
@@ -88,7 +89,7 @@ async function ownDraft(ctx: RequestContext, draftId: string) {
 
 const alreadyDone = (ctx: RequestContext): Reply => ({
   kind: "update",
-  card: notice(ctx.t("access:steps.alreadyDone")),
+  card: noticeCard(ctx.t("access:steps.alreadyDone")),
 });
 
 /** "Continue": step two. */
@@ -107,7 +108,7 @@ export async function editDetails(ctx: RequestContext, draftId: string): Promise
 
 export async function cancelRequestDraft(ctx: RequestContext, draftId: string): Promise<Reply> {
   if (await ownDraft(ctx, draftId)) await ctx.deps.drafts.take(draftId, ctx.actor.personId);
-  return { kind: "update", card: notice(ctx.t("access:steps.cancelled")) };
+  return { kind: "update", card: noticeCard(ctx.t("access:steps.cancelled")) };
 }
 
 function detailsFromDraft(ctx: RequestContext, values: FormValues): DetailsInput {

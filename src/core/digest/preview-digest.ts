@@ -1,15 +1,11 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { hasAnyRole } from "../people/roles.js";
-import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import { ephemeral, noticeCard, type Reply } from "../shared/card.js";
 import { buildDigest, digestCard, isQuietWeek } from "./digest.js";
 import { digestWeekOf } from "./digest-week.js";
 
 /** Who may see the champions' digest before it goes out: it lists access requests waiting. */
 export const DIGEST_PREVIEW_ROLES = ["champion", "admin"] as const;
-
-function notice(text: string): Card {
-  return { fallbackText: text, accent: "info", blocks: [{ type: "section", text: [text] }] };
-}
 
 /** "21 Nov 2026, 12:00" in the reader's language and the community's time zone. */
 function localTime(at: Date, locale: string, timeZone: string): string {
@@ -28,7 +24,8 @@ function localTime(at: Date, locale: string, timeZone: string): string {
  */
 export async function previewDigest(ctx: RequestContext): Promise<Reply> {
   const { t } = ctx;
-  if (!hasAnyRole(ctx.actor, DIGEST_PREVIEW_ROLES)) return ephemeral(notice(t("digest:preview.refused")));
+  if (!hasAnyRole(ctx.actor, DIGEST_PREVIEW_ROLES))
+    return ephemeral(noticeCard(t("digest:preview.refused"), "info"));
   const now = ctx.deps.clock.now();
   const digest = await buildDigest(ctx.deps, {
     communityId: ctx.community.id,

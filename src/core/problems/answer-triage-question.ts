@@ -1,12 +1,13 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { translator } from "../i18n/translator.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
 import { changeProblemStatus } from "./change-status.js";
 import type { Problem, ProblemStatus } from "./problem.js";
 import { problemForRequest } from "./problem-access.js";
-import { notice, problemRef } from "./problem-cards.js";
+import { problemRef } from "./problem-cards.js";
 
 /**
  * The needs-info round trip, submitter's side: the DM's "Answer" button opens a form; the answer
@@ -112,6 +113,6 @@ export async function submitAnswerForm(
   return {
     kind: "card",
     visibility: "ephemeral",
-    card: notice(ctx.t("problems:answerForm.thanks", { ref: problemRef(problem) }), "success"),
+    card: noticeCard(ctx.t("problems:answerForm.thanks", { ref: problemRef(problem) }), "success"),
   };
 }

@@ -1,8 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { translator } from "../i18n/translator.js";
 import type { TransactionStores } from "../ports/unit-of-work.js";
+import { noticeCard } from "../shared/card.js";
 import type { Problem } from "./problem.js";
-import { notice, problemRef } from "./problem-cards.js";
+import { problemRef } from "./problem-cards.js";
 import { directMessages, problemCardUpdates } from "./problem-messages.js";
 
 export type LinkOutcome = "linked" | "already_linked" | "refused";
@@ -40,7 +41,7 @@ export async function linkDatasetToProblem(
         communityId: ctx.community.id,
         communityLocale: ctx.community.locale,
         card: (locale) =>
-          notice(
+          noticeCard(
             translator(locale)("problems:dm.datasetLinked", {
               ref: problemRef(problem),
               title: problem.title,

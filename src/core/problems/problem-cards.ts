@@ -186,7 +186,3 @@ export function problemLine(problem: Problem, t: Translate): RichText {
     ` · ${t("problems:card.voteCount", { count: problem.voteCount })} · ${statusLabel(t, problem.status)}`,
   ];
 }
-
-export function notice(text: string, accent?: Card["accent"]): Card {
-  return { fallbackText: text, ...(accent ? { accent } : {}), blocks: [{ type: "section", text: [text] }] };
-}

@@ -1,10 +1,10 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { requireRole } from "../people/roles.js";
 import type { Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { CommandArgs } from "../shared/handlers.js";
 import { CHANNEL_COMMAND_PURPOSES } from "./channel-command-purposes.js";
-import { notice } from "./problem-cards.js";
 
 /**
  * `channel problems|triage`, typed in the channel to use: where new problems are posted and where
@@ -47,7 +47,7 @@ export async function channelCommand(ctx: RequestContext, args: CommandArgs): Pr
     visibility: "ephemeral",
     card:
       membership === "not-member"
-        ? notice(`${set}\n⚠ ${ctx.t("problems:channel.notInChannel")}`, "warning")
-        : notice(set, "success"),
+        ? noticeCard(`${set}\n⚠ ${ctx.t("problems:channel.notInChannel")}`, "warning")
+        : noticeCard(set, "success"),
   };
 }

@@ -1,8 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import type { Form, FormField } from "../shared/form.js";
 import type { Problem } from "./problem.js";
-import { notice, problemRef } from "./problem-cards.js";
+import { problemRef } from "./problem-cards.js";
 
 /* Building blocks every triage form shares: the form frame, a text field, the two replies. */
 
@@ -38,13 +39,13 @@ export function textField(
 }
 
 export function done(text: string): FormReply {
-  return { kind: "card", visibility: "ephemeral", card: notice(text, "success") };
+  return { kind: "card", visibility: "ephemeral", card: noticeCard(text, "success") };
 }
 
 export function unchanged(ctx: RequestContext, problem: Problem): FormReply {
   return {
     kind: "card",
     visibility: "ephemeral",
-    card: notice(ctx.t("problems:triage.changedMeanwhile", { ref: problemRef(problem) }), "warning"),
+    card: noticeCard(ctx.t("problems:triage.changedMeanwhile", { ref: problemRef(problem) }), "warning"),
   };
 }

@@ -2,12 +2,13 @@ import type { RequestContext } from "../bot/request-context.js";
 import { lookupDataset } from "../catalog/lookup-dataset.js";
 import { translator } from "../i18n/translator.js";
 import type { FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import type { FormValues } from "../shared/form.js";
 import { changeProblemStatus } from "./change-status.js";
 import { linkDatasetToProblem } from "./link-dataset.js";
 import { isOpen } from "./problem.js";
 import { parseProblemNumber } from "./problem-access.js";
-import { notice, problemRef, statusLabel } from "./problem-cards.js";
+import { problemRef, statusLabel } from "./problem-cards.js";
 import { directMessages, problemCardUpdates } from "./problem-messages.js";
 import { done, form, textField, unchanged } from "./triage-form-parts.js";
 import { assertTransition, problemForTriage } from "./triage-problem.js";
@@ -189,7 +190,7 @@ export async function submitAssignForm(
           communityId: ctx.community.id,
           communityLocale: ctx.community.locale,
           card: (locale) =>
-            notice(
+            noticeCard(
               translator(locale)("problems:dm.assigned", {
                 ref: problemRef(updated),
                 title: updated.title,

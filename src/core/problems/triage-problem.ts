@@ -3,11 +3,12 @@ import { translator } from "../i18n/translator.js";
 import { requireRole } from "../people/roles.js";
 import type { CommunityConfig } from "../ports/community-directory.js";
 import type { Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import { changeProblemStatus } from "./change-status.js";
 import { canTransition, type Problem, type ProblemStatus } from "./problem.js";
 import { problemForRequest } from "./problem-access.js";
-import { notice, problemRef, statusLabel, triageProblemCard } from "./problem-cards.js";
+import { problemRef, statusLabel, triageProblemCard } from "./problem-cards.js";
 import { problemCardUpdates } from "./problem-messages.js";
 
 /** Champions and admins triage; anyone else is told so and nothing changes. */
@@ -31,7 +32,7 @@ export function assertTransition(ctx: RequestContext, problem: Problem, to: Prob
 
 function triageUpdate(ctx: RequestContext, config: CommunityConfig, problem: Problem, text: string): Reply {
   const card = triageProblemCard(problem, { t: translator(ctx.community.locale), timezone: config.timezone });
-  return { kind: "update", card, notice: notice(text) };
+  return { kind: "update", card, notice: noticeCard(text) };
 }
 
 /** "Triage" on a public card: the champion's own view with every allowed move. */

@@ -1,9 +1,10 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { translator } from "../i18n/translator.js";
 import type { Card, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { isOpen } from "./problem.js";
 import { problemForRequest } from "./problem-access.js";
-import { type CardContext, notice, problemRef, publicProblemCard } from "./problem-cards.js";
+import { type CardContext, problemRef, publicProblemCard } from "./problem-cards.js";
 import { problemCardUpdates } from "./problem-messages.js";
 
 /**
@@ -23,8 +24,8 @@ export async function voteProblem(
   if (found.hidden || !isOpen(found.status)) {
     const text = t("problems:vote.closed", { ref: problemRef(found) });
     return from === "card"
-      ? { kind: "update", card: publicProblemCard(found, channelCtx), notice: notice(text) }
-      : { kind: "card", visibility: "ephemeral", card: notice(text) };
+      ? { kind: "update", card: publicProblemCard(found, channelCtx), notice: noticeCard(text) }
+      : { kind: "card", visibility: "ephemeral", card: noticeCard(text) };
   }
   const now = deps.clock.now();
   const { counted, problem, following } = await deps.unitOfWork.run(async (tx) => {
@@ -38,7 +39,7 @@ export async function voteProblem(
   const text = counted
     ? t("problems:vote.counted", { ref: problemRef(problem), count: problem.voteCount })
     : t("problems:vote.already", { ref: problemRef(problem) });
-  const feedback: Card = notice(text, counted ? "success" : undefined);
+  const feedback: Card = noticeCard(text, counted ? "success" : undefined);
   if (!following) {
     feedback.blocks.push({
       type: "actions",
@@ -62,7 +63,7 @@ export async function voteProblem(
 export async function followProblem(ctx: RequestContext, problemId: string): Promise<Reply> {
   const problem = await problemForRequest(ctx, problemId);
   const added = await ctx.deps.problems.follow(problem.id, ctx.actor.personId, ctx.deps.clock.now());
-  const card = notice(
+  const card = noticeCard(
     ctx.t(added ? "problems:follow.added" : "problems:follow.already", { ref: problemRef(problem) }),
     added ? "success" : undefined,
   );
@@ -85,5 +86,5 @@ export async function followProblem(ctx: RequestContext, problemId: string): Pro
 export async function unfollowProblem(ctx: RequestContext, problemId: string): Promise<Reply> {
   const problem = await problemForRequest(ctx, problemId);
   await ctx.deps.problems.unfollow(problem.id, ctx.actor.personId);
-  return { kind: "update", card: notice(ctx.t("problems:follow.removed", { ref: problemRef(problem) })) };
+  return { kind: "update", card: noticeCard(ctx.t("problems:follow.removed", { ref: problemRef(problem) })) };
 }

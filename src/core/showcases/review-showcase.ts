@@ -1,18 +1,18 @@
 import { z } from "zod";
 import type { RequestContext } from "../bot/request-context.js";
 import type { CommunityConfig } from "../ports/community-directory.js";
-import { type Card, type CardBlock, ephemeral, type FormReply, type Reply } from "../shared/card.js";
+import {
+  type Card,
+  type CardBlock,
+  ephemeral,
+  type FormReply,
+  noticeCard,
+  type Reply,
+} from "../shared/card.js";
 import type { Form, FormValues } from "../shared/form.js";
 import { type Showcase, type ShowcaseStatus, showcaseRef } from "./showcase.js";
 import { showcaseForReview } from "./showcase-access.js";
-import {
-  changesRequestedDm,
-  notice,
-  publishedDm,
-  rejectedDm,
-  reviewedCard,
-  solvePrompt,
-} from "./showcase-cards.js";
+import { changesRequestedDm, publishedDm, rejectedDm, reviewedCard, solvePrompt } from "./showcase-cards.js";
 import { hasShowcaseChannel, publishPosts, reviewCardEdits, toSubmitter } from "./showcase-messages.js";
 import { openProblemsOf } from "./solve-showcase-problems.js";
 
@@ -36,11 +36,11 @@ async function alreadyDecided(ctx: RequestContext, showcase: Showcase): Promise<
   const name = withdrawn ? showcase.submitterName : (reviewer?.displayName ?? "—");
   const status = ctx.t(`showcases:status.${showcase.status}`);
   const card: Card =
-    showcase.status === "pending_review" ? notice(status) : reviewedCard(ctx.t, showcase, name);
+    showcase.status === "pending_review" ? noticeCard(status) : reviewedCard(ctx.t, showcase, name);
   return {
     kind: "update",
     card,
-    notice: notice(ctx.t("showcases:review.alreadyDecided", { ref: showcaseRef(showcase), status })),
+    notice: noticeCard(ctx.t("showcases:review.alreadyDecided", { ref: showcaseRef(showcase), status })),
   };
 }
 
@@ -158,10 +158,10 @@ async function submitNoteForm(
   if (!decided) {
     const status = ctx.t(`showcases:status.${(await showcaseForReview(ctx, showcaseId)).status}`);
     return ephemeral(
-      notice(ctx.t("showcases:review.alreadyDecided", { ref: showcaseRef(showcase), status })),
+      noticeCard(ctx.t("showcases:review.alreadyDecided", { ref: showcaseRef(showcase), status })),
     );
   }
-  return ephemeral(notice(ctx.t(`showcases:review.${to}`, { ref: showcaseRef(decided) }), "success"));
+  return ephemeral(noticeCard(ctx.t(`showcases:review.${to}`, { ref: showcaseRef(decided) }), "success"));
 }
 
 export const submitChangesForm = (ctx: RequestContext, id: string, values: FormValues) =>

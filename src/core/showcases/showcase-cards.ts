@@ -14,10 +14,6 @@ function preview(text: string, max = SUMMARY_PREVIEW): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function notice(text: string, accent?: Card["accent"]): Card {
-  return { fallbackText: text, ...(accent ? { accent } : {}), blocks: [{ type: "section", text: [text] }] };
-}
-
 function button(actionId: string, label: string, value: string, style?: "primary" | "danger"): CardAction {
   return { kind: "button", actionId, label, value, ...(style ? { style } : {}) };
 }

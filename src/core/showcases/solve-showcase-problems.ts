@@ -6,9 +6,10 @@ import { changeProblemStatus } from "../problems/change-status.js";
 import { isOpen, type Problem } from "../problems/problem.js";
 import { directMessages } from "../problems/problem-messages.js";
 import type { Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import type { Showcase, ShowcaseProblemRef } from "./showcase.js";
 import { showcaseForRequest } from "./showcase-access.js";
-import { notice, problemRefs, solvedByShowcaseNote } from "./showcase-cards.js";
+import { problemRefs, solvedByShowcaseNote } from "./showcase-cards.js";
 
 /**
  * Lineage: once a showcase that addresses problems is published, the reviewer is asked whether
@@ -47,12 +48,12 @@ export async function solveShowcaseProblems(ctx: RequestContext, showcaseId: str
   requireRole(ctx.actor, ["champion"]);
   const showcase = await showcaseForRequest(ctx, showcaseId);
   if (showcase.status !== "published")
-    return { kind: "update", card: notice(ctx.t("showcases:solve.notPublished")) };
+    return { kind: "update", card: noticeCard(ctx.t("showcases:solve.notPublished")) };
   const open = await openProblemsOf(ctx, showcase);
   if (open.length === 0) {
     return {
       kind: "update",
-      card: notice(ctx.t("showcases:solve.nothingOpen", { refs: problemRefs(showcase.problems) })),
+      card: noticeCard(ctx.t("showcases:solve.nothingOpen", { refs: problemRefs(showcase.problems) })),
     };
   }
   const config = await ctx.deps.directory.config(ctx.community.id);
@@ -86,11 +87,11 @@ export async function solveShowcaseProblems(ctx: RequestContext, showcaseId: str
   if (solved.length === 0) {
     return {
       kind: "update",
-      card: notice(ctx.t("showcases:solve.nothingOpen", { refs: problemRefs(showcase.problems) })),
+      card: noticeCard(ctx.t("showcases:solve.nothingOpen", { refs: problemRefs(showcase.problems) })),
     };
   }
   return {
     kind: "update",
-    card: notice(ctx.t("showcases:solve.done", { refs: problemRefs(solved), count: told }), "success"),
+    card: noticeCard(ctx.t("showcases:solve.done", { refs: problemRefs(solved), count: told }), "success"),
   };
 }

@@ -1,12 +1,13 @@
 import type { RequestContext } from "../bot/request-context.js";
 import { lookupDataset, suggestDatasets } from "../catalog/lookup-dataset.js";
 import type { Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
 import type { Choice, CommandArgs } from "../shared/handlers.js";
 import type { Showcase } from "./showcase.js";
 import { showcaseForRequest } from "./showcase-access.js";
-import { notice } from "./showcase-cards.js";
+
 import { detailsForm, NEW_SHOWCASE } from "./showcase-form.js";
 import { withdrawNumber, withdrawShowcaseByNumber } from "./withdraw-showcase.js";
 
@@ -60,6 +61,6 @@ export async function showcaseToRevise(ctx: RequestContext, showcaseId: string):
 /** "Edit and resubmit": step one again, holding what was sent. */
 export async function reviseShowcase(ctx: RequestContext, showcaseId: string): Promise<Reply> {
   const showcase = await showcaseToRevise(ctx, showcaseId);
-  if (!showcase) return { kind: "update", card: notice(ctx.t("showcases:steps.notWaiting")) };
+  if (!showcase) return { kind: "update", card: noticeCard(ctx.t("showcases:steps.notWaiting")) };
   return { kind: "form", form: detailsForm(ctx.t, showcase.id, detailsValuesOf(showcase)) };
 }

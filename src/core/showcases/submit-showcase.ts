@@ -1,13 +1,14 @@
 import type { RequestContext } from "../bot/request-context.js";
 import type { FormDraft } from "../ports/form-drafts.js";
 import type { Card, FormReply, Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import type { FormValues } from "../shared/form.js";
 import { stepTwoCard } from "../shared/two-step-form.js";
 import { resolveLineage } from "./resolve-lineage.js";
 import { type Showcase, type ShowcaseContent, showcaseRef } from "./showcase.js";
 import { isShowcaseId } from "./showcase-access.js";
-import { notice, withdrawButton } from "./showcase-cards.js";
+import { withdrawButton } from "./showcase-cards.js";
 import {
   DETAILS_FORM_ID,
   detailsForm,
@@ -78,7 +79,7 @@ async function ownDraft(ctx: RequestContext, draftId: string): Promise<FormDraft
 
 const alreadyDone = (ctx: RequestContext): Reply => ({
   kind: "update",
-  card: notice(ctx.t("showcases:steps.alreadyDone")),
+  card: noticeCard(ctx.t("showcases:steps.alreadyDone")),
 });
 
 /** Step two's starting values: the revised showcase's, or the dataset the command named. */
@@ -114,7 +115,7 @@ export async function editShowcaseDetails(ctx: RequestContext, draftId: string):
 
 export async function cancelShowcaseDraft(ctx: RequestContext, draftId: string): Promise<Reply> {
   if (await ownDraft(ctx, draftId)) await ctx.deps.drafts.take(draftId, ctx.actor.personId);
-  return { kind: "update", card: notice(ctx.t("showcases:steps.cancelled")) };
+  return { kind: "update", card: noticeCard(ctx.t("showcases:steps.cancelled")) };
 }
 
 function sentCard(ctx: RequestContext, showcase: Showcase, resubmitted: boolean): Card {

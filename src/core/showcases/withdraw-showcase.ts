@@ -1,9 +1,9 @@
 import type { RequestContext } from "../bot/request-context.js";
-import { type Card, ephemeral, type Reply } from "../shared/card.js";
+import { type Card, ephemeral, noticeCard, type Reply } from "../shared/card.js";
 import { DomainError } from "../shared/domain-error.js";
 import { type Showcase, showcaseRef } from "./showcase.js";
 import { showcaseForRequest } from "./showcase-access.js";
-import { notice } from "./showcase-cards.js";
+
 import { reviewCardEdits } from "./showcase-messages.js";
 
 /**
@@ -25,7 +25,7 @@ export function withdrawNumber(text: string): number | null {
 
 function closedNotice(ctx: RequestContext, showcase: Showcase): Card {
   const status = ctx.t(`showcases:status.${showcase.status}`);
-  return notice(ctx.t("showcases:withdraw.closed", { ref: showcaseRef(showcase), status }));
+  return noticeCard(ctx.t("showcases:withdraw.closed", { ref: showcaseRef(showcase), status }));
 }
 
 async function withdraw(ctx: RequestContext, showcase: Showcase): Promise<Card> {
@@ -53,7 +53,7 @@ async function withdraw(ctx: RequestContext, showcase: Showcase): Promise<Card> 
       throw new DomainError("conflict", "showcases:withdraw.published", { ref });
     return closedNotice(ctx, current);
   }
-  return notice(ctx.t("showcases:withdraw.done", { ref, title: withdrawn.title }), "success");
+  return noticeCard(ctx.t("showcases:withdraw.done", { ref, title: withdrawn.title }), "success");
 }
 
 /** The "Withdraw" button: the receipt or DM it sits on becomes the outcome. */

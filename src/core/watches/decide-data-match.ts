@@ -2,8 +2,9 @@ import type { RequestContext } from "../bot/request-context.js";
 import { requireRole } from "../people/roles.js";
 import type { TransactionStores } from "../ports/unit-of-work.js";
 import { linkDatasetToProblem } from "../problems/link-dataset.js";
-import { notice, problemRef } from "../problems/problem-cards.js";
+import { problemRef } from "../problems/problem-cards.js";
 import type { Reply } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 import { dataMatchDecidedEdits } from "./match-cards.js";
 
 const DECIDERS = ["champion", "admin"] as const;
@@ -26,7 +27,7 @@ export async function decideDataMatch(
   const problem = match ? await deps.problems.byId(match.problemId) : null;
   const dataset = match && problem ? await deps.datasetLookup.byId(ctx.community.id, match.datasetId) : null;
   if (!match || !problem || problem.communityId !== ctx.community.id || !dataset)
-    return { kind: "update", card: notice(ctx.t("watches:match.gone"), "warning") };
+    return { kind: "update", card: noticeCard(ctx.t("watches:match.gone"), "warning") };
   const text = { ref: problemRef(problem), dataset: dataset.title };
   const now = deps.clock.now();
   const config = await deps.directory.config(ctx.community.id);
@@ -40,11 +41,11 @@ export async function decideDataMatch(
   if (to === "rejected") {
     const decided = await deps.unitOfWork.run(decide);
     return decided
-      ? { kind: "update", card: notice(ctx.t("watches:match.rejected", text)) }
-      : { kind: "update", card: notice(ctx.t("watches:match.alreadyDecided"), "warning") };
+      ? { kind: "update", card: noticeCard(ctx.t("watches:match.rejected", text)) }
+      : { kind: "update", card: noticeCard(ctx.t("watches:match.alreadyDecided"), "warning") };
   }
   const outcome = await linkDatasetToProblem(ctx, problem, dataset, decide);
   return outcome === "refused"
-    ? { kind: "update", card: notice(ctx.t("watches:match.alreadyDecided"), "warning") }
-    : { kind: "update", card: notice(ctx.t("watches:match.linked", text), "success") };
+    ? { kind: "update", card: noticeCard(ctx.t("watches:match.alreadyDecided"), "warning") }
+    : { kind: "update", card: noticeCard(ctx.t("watches:match.linked", text), "success") };
 }

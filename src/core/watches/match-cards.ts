@@ -3,8 +3,9 @@ import type { CommunityConfig } from "../ports/community-directory.js";
 import type { DataMatch } from "../ports/data-match-store.js";
 import type { OutboundMessage } from "../ports/outbox.js";
 import type { Problem } from "../problems/problem.js";
-import { notice, problemRef } from "../problems/problem-cards.js";
+import { problemRef } from "../problems/problem-cards.js";
 import type { Card } from "../shared/card.js";
+import { noticeCard } from "../shared/card.js";
 
 /** "New data may answer #12 — Link / Not a match", as champions see it in the triage channel. */
 export function dataMatchCard(
@@ -96,7 +97,7 @@ export function dataMatchDecidedEdits(
       communityId,
       platform: channel.platform,
       target: { kind: "anchor" as const, key },
-      card: notice(text, "success"),
+      card: noticeCard(text, "success"),
       anchor: { key, version: 1 },
     };
   });

@@ -2,8 +2,8 @@ import type { RequestContext } from "../bot/request-context.js";
 import { lookupDataset, suggestDatasets } from "../catalog/lookup-dataset.js";
 import { invocationOf } from "../commands/invocation.js";
 import type { Watch, WatchKind } from "../ports/watch-store.js";
-import { notice } from "../problems/problem-cards.js";
-import { type Card, ephemeral, type Reply } from "../shared/card.js";
+
+import { type Card, ephemeral, noticeCard, type Reply } from "../shared/card.js";
 import type { Choice } from "../shared/handlers.js";
 
 /** What `watch …` was asked to watch, read from the typed text. */
@@ -28,12 +28,12 @@ export function parseWatchText(text: string): WatchRequest {
 export async function watchCommand(ctx: RequestContext, text: string): Promise<Reply> {
   const request = parseWatchText(text);
   const invocation = invocationOf(ctx.identity.platform, "watch");
-  if (request.kind === "empty") return ephemeral(notice(ctx.t("watches:usage", { invocation })));
+  if (request.kind === "empty") return ephemeral(noticeCard(ctx.t("watches:usage", { invocation })));
   if (request.kind === "dataset") {
     const dataset = await lookupDataset(ctx.deps, { name: request.reference }, ctx.community.id);
     if (!dataset)
       return ephemeral(
-        notice(
+        noticeCard(
           ctx.t("watches:datasetNotFound", {
             reference: request.reference,
             dataset: invocationOf(ctx.identity.platform, "dataset"),
@@ -53,7 +53,7 @@ export async function watchDatasetButton(ctx: RequestContext, datasetId: string)
     : null;
   if (!dataset)
     return ephemeral(
-      notice(
+      noticeCard(
         ctx.t("watches:datasetNotFound", {
           reference: datasetId.slice(0, 40),
           dataset: invocationOf(ctx.identity.platform, "dataset"),
@@ -79,8 +79,8 @@ async function addWatch(
     { communityId: ctx.community.id, personId: ctx.actor.personId, kind, target, datasetId },
     ctx.deps.clock.now(),
   );
-  if (!created) return ephemeral(notice(ctx.t("watches:alreadyWatching")));
-  return ephemeral(notice(ctx.t(`watches:watching.${kind}`, { title: shown, target: shown }), "success"));
+  if (!created) return ephemeral(noticeCard(ctx.t("watches:alreadyWatching")));
+  return ephemeral(noticeCard(ctx.t(`watches:watching.${kind}`, { title: shown, target: shown }), "success"));
 }
 
 function watchLine(ctx: RequestContext, watch: Watch): string {
@@ -97,7 +97,7 @@ const MAX_LISTED = 25;
 export async function watchesCard(ctx: RequestContext): Promise<Card> {
   const watches = (await ctx.deps.watches.list(ctx.community.id, ctx.actor.personId)).slice(0, MAX_LISTED);
   const invocation = invocationOf(ctx.identity.platform, "watch");
-  if (watches.length === 0) return notice(ctx.t("watches:list.empty", { invocation }));
+  if (watches.length === 0) return noticeCard(ctx.t("watches:list.empty", { invocation }));
   const title = ctx.t("watches:list.title");
   return {
     fallbackText: title,
@@ -129,7 +129,7 @@ export async function removeWatch(ctx: RequestContext, watchId: string): Promise
   return {
     kind: "update",
     card: await watchesCard(ctx),
-    notice: notice(ctx.t(removed ? "watches:removed" : "watches:alreadyRemoved")),
+    notice: noticeCard(ctx.t(removed ? "watches:removed" : "watches:alreadyRemoved")),
   };
 }
 
