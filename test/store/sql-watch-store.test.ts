@@ -2,15 +2,10 @@
 // (2020-04-14, then 2020-07-22: 19 added, 131 updated), a dataset watch, a topic watch and saved
 // words. Each run's notices come back once; a second sync of the same file tells nobody.
 
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
-import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
 import { SqlWatchStore } from "../../src/store/watches/sql-watch-store.js";
+import { syncSharedCatalog } from "../support/real-catalogs.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
-
-const catalogs = resolve(process.cwd(), "../shared/catalogs");
-const reader = createCatalogSourceReader();
 
 describe(`watch notices of a sync (${testDriver})`, () => {
   let db: TestDatabase;
@@ -20,15 +15,8 @@ describe(`watch notices of a sync (${testDriver})`, () => {
   let ben: string;
   const at = new Date("2020-07-23T00:00:00Z");
 
-  const sync = (file: string, when: string) => {
-    const location = resolve(catalogs, file);
-    return writeCatalogSync(
-      db.sql,
-      { communityId, name: "chicago", kind: "dcat", location },
-      reader.read(location, "dcat"),
-      new Date(when),
-    );
-  };
+  const sync = (file: string, when: string) =>
+    syncSharedCatalog(db.sql, { communityId, name: "chicago" }, file, when);
   /** Every change a run tells, whoever it is for (each person's list is long enough for all). */
   const told = async (runId: string, when: Date) =>
     (await watches.recordRunNotices(runId, when, 1000)).flatMap((batch) => batch.notices);

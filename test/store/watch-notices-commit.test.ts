@@ -2,34 +2,22 @@
 // one unit of work): when enqueuing the DMs fails, nobody is recorded as told, so the retry
 // after the failure still tells them; once it succeeds, telling the run again sends nothing.
 
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import { systemClock } from "../../src/core/ports/clock.js";
 import type { UnitOfWork } from "../../src/core/ports/unit-of-work.js";
 import { tellWatchers } from "../../src/core/watches/tell-after-sync.js";
-import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
 import { SqlUnitOfWork } from "../../src/store/sql-unit-of-work.js";
 import { SqlWatchStore } from "../../src/store/watches/sql-watch-store.js";
+import { syncSharedCatalog } from "../support/real-catalogs.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
-
-const catalogs = resolve(process.cwd(), "../shared/catalogs");
-const reader = createCatalogSourceReader();
 
 describe(`telling watchers commits with their DMs (${testDriver})`, () => {
   let db: TestDatabase;
   let communityId: string;
   let runId: string;
 
-  const sync = (file: string, when: string) => {
-    const location = resolve(catalogs, file);
-    return writeCatalogSync(
-      db.sql,
-      { communityId, name: "chicago", kind: "dcat", location },
-      reader.read(location, "dcat"),
-      new Date(when),
-    );
-  };
+  const sync = (file: string, when: string) =>
+    syncSharedCatalog(db.sql, { communityId, name: "chicago" }, file, when);
   const count = async (table: string) =>
     (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`))[0]?.n ?? 0;
 

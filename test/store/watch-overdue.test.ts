@@ -3,17 +3,13 @@
 // one dataset is given a monthly one, as a CKAN or Socrata source would), the trigger-kept
 // Dataset.overdueFrom, the real stores and one unit of work.
 
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCatalogSourceReader } from "../../src/catalog-sources/index.js";
 import type { Clock } from "../../src/core/ports/clock.js";
 import { tellOverdueWatchers } from "../../src/core/watches/tell-overdue.js";
-import { writeCatalogSync } from "../../src/store/catalog/catalog-sync-writer.js";
 import { SqlUnitOfWork } from "../../src/store/sql-unit-of-work.js";
 import { SqlWatchStore } from "../../src/store/watches/sql-watch-store.js";
+import { syncSharedCatalog } from "../support/real-catalogs.js";
 import { openTestDatabase, type TestDatabase, testDriver } from "../support/test-database.js";
-
-const chicago = resolve(process.cwd(), "../shared/catalogs/chicago-il-data-2020-07-22.json");
 
 describe(`overdue watched datasets (${testDriver})`, () => {
   let db: TestDatabase;
@@ -34,11 +30,11 @@ describe(`overdue watched datasets (${testDriver})`, () => {
     db = await openTestDatabase();
     communityId = (await db.prisma.community.findFirstOrThrow()).id;
     watches = new SqlWatchStore(db.sql);
-    await writeCatalogSync(
+    await syncSharedCatalog(
       db.sql,
-      { communityId, name: "chicago", kind: "dcat", location: chicago },
-      createCatalogSourceReader().read(chicago, "dcat"),
-      new Date("2020-07-23T00:00:00Z"),
+      { communityId, name: "chicago" },
+      "chicago-il-data-2020-07-22.json",
+      "2020-07-23T00:00:00Z",
     );
     const [row] = await db.sql.query<{ id: string; title: string; overdueFrom: string }>(
       `UPDATE "Dataset" SET "accrualPeriodicity" = 'R/P1M'

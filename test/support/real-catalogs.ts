@@ -54,3 +54,23 @@ export async function loadQuestionCatalogs(
   }
   return community.id;
 }
+
+/**
+ * One shared catalog file synced into the community's source `name` (a resync when it exists)
+ * as of `when`: how the watch tests step a catalog from one snapshot to the next.
+ */
+export function syncSharedCatalog(
+  sql: SqlExecutor,
+  source: { communityId: string; name: string; kind?: CatalogKind },
+  file: string,
+  when: string | Date,
+) {
+  const location = path.join(realCatalogsDir, file);
+  const kind = source.kind ?? "dcat";
+  return writeCatalogSync(
+    sql,
+    { communityId: source.communityId, name: source.name, kind, location },
+    createCatalogSourceReader().read(location, kind),
+    new Date(when),
+  );
+}
