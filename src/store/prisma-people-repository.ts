@@ -61,6 +61,13 @@ export class PrismaPeopleRepository implements PeopleRepository {
     platform: PlatformIdentity["platform"],
     workspaceId: string,
   ): Promise<CommunitySummary> {
+    // Every request asks this: one joined read when the workspace is known (Prisma's include
+    // would read the link and the community apart); the create path only on first contact.
+    const [known] = await this.prisma.$queryRaw<CommunitySummary[]>`
+      SELECT c."id", c."slug", c."name", c."timezone", c."locale"
+        FROM "CommunityPlatform" l JOIN "Community" c ON c."id" = l."communityId"
+       WHERE l."platform" = ${platform}::"Platform" AND l."workspaceId" = ${workspaceId}`;
+    if (known) return known;
     const link = await createOrFind(
       () =>
         this.prisma.communityPlatform.findUnique({
@@ -93,6 +100,8 @@ export class PrismaPeopleRepository implements PeopleRepository {
         userId: identity.userId,
       },
     };
+    const known = await this.knownActor(identity, community);
+    if (known) return known;
     const account = await createOrFind(
       () => this.prisma.platformAccount.findUnique({ where, include: { person: true } }),
       () =>
@@ -138,6 +147,50 @@ export class PrismaPeopleRepository implements PeopleRepository {
       roles: membership.roles as Role[],
       personLocale: account.person.locale,
       accountLocale: identity.locale ?? account.locale,
+    };
+  }
+
+  /**
+   * The common case in one read: an account we know, its person and a membership of this
+   * community (the account's refresh still writes when due). Null sends the caller down the
+   * create-or-find path, which makes what is missing.
+   */
+  private async knownActor(identity: PlatformIdentity, community: CommunitySummary) {
+    const [row] = await this.prisma.$queryRaw<
+      (StoredAccount & {
+        id: string;
+        personId: string;
+        personDisplayName: string;
+        personLocale: string | null;
+        roles: Role[];
+      })[]
+    >`
+      SELECT a."id", a."personId", a."displayName", a."locale", a."email", a."lastSeenAt",
+             p."displayName" AS "personDisplayName", p."locale" AS "personLocale", m."roles"::text[] AS "roles"
+        FROM "PlatformAccount" a
+        JOIN "Person" p ON p."id" = a."personId"
+        JOIN "Membership" m ON m."personId" = a."personId" AND m."communityId" = ${community.id}::uuid
+       WHERE a."platform" = ${identity.platform}::"Platform" AND a."workspaceId" = ${accountScope(identity)}
+         AND a."userId" = ${identity.userId}`;
+    if (!row) return null;
+    const now = this.clock.now();
+    const account = { ...row, lastSeenAt: new Date(row.lastSeenAt) };
+    if (accountNeedsRefresh(identity, account, now))
+      await this.prisma.platformAccount.update({
+        where: { id: row.id },
+        data: {
+          displayName: identity.displayName ?? row.displayName,
+          locale: identity.locale ?? row.locale,
+          email: identity.email ?? row.email,
+          lastSeenAt: now,
+        },
+      });
+    return {
+      personId: row.personId,
+      displayName: identity.displayName ?? row.personDisplayName,
+      roles: row.roles,
+      personLocale: row.personLocale,
+      accountLocale: identity.locale ?? row.locale,
     };
   }
 }
