@@ -7,7 +7,7 @@ import { publicRoutes } from "./adapters/web/public-routes.js";
 import type { Config } from "./config.js";
 import { accessModule } from "./core/access/index.js";
 import type { PlatformDelivery } from "./core/ports/platform-delivery.js";
-import { tellAfterSync } from "./core/watches/tell-after-sync.js";
+import { watchesModule } from "./core/watches/index.js";
 import { announceFirstAdminClaims } from "./first-run/first-admin-claims.js";
 import { sampleCatalogOffer } from "./first-run/sample-catalog.js";
 import { catalogResyncJob } from "./jobs/catalog-resync-job.js";
@@ -17,7 +17,6 @@ import type { DrainResult } from "./jobs/outbox-worker.js";
 import { retentionJob } from "./jobs/retention-job.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { staleTriageJob } from "./jobs/stale-triage-job.js";
-import { watchOverdueJob } from "./jobs/watch-overdue-job.js";
 import { type HttpRoute, opsRoutes, startHttpServer } from "./ops/http-routes.js";
 import type { AppLogger } from "./ops/logger.js";
 import type { PlatformHealth } from "./ops/platform-health.js";
@@ -142,14 +141,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         afterChange: (communityId, now) => accessModule.jobs.afterSync(services.deps, communityId, now),
         // Watchers get one DM per sync; champions get new data that may answer open problems.
         afterSync: (communityId, summary) =>
-          tellAfterSync(services.deps, { communityId, runId: summary.runId }),
+          watchesModule.jobs.afterSync(services.deps, { communityId, runId: summary.runId }),
       }),
       accessModule.jobs.reminders(services.deps, config.access),
       retentionJob(services.deps, config.retention),
       // Problems nobody triaged within the community's window go to the on-call champion once.
       staleTriageJob(services.deps),
       // Watchers of a dataset are told once when it lapses past its own update frequency.
-      watchOverdueJob(services.deps),
+      watchesModule.jobs.overdue(services.deps),
       // Weekly digests: each replica may run it; every digest is claimed once per target and week.
       digestJob(services.deps),
     ],

@@ -1,6 +1,6 @@
 import { accessModule } from "../../core/access/index.js";
 import { syncCatalog } from "../../core/catalog/sync-catalog.js";
-import { tellAfterSync } from "../../core/watches/tell-after-sync.js";
+import { watchesModule } from "../../core/watches/index.js";
 import {
   type CatalogCliContext,
   CatalogCliError,
@@ -38,6 +38,9 @@ export async function catalogSyncCommand(ctx: CatalogCliContext, name?: string):
   // the outbox: the running bot delivers them.
   for (const result of results)
     if (result.ok)
-      await tellAfterSync(ctx.deps, { communityId: ctx.communityId, runId: result.summary.runId });
+      await watchesModule.jobs.afterSync(ctx.deps, {
+        communityId: ctx.communityId,
+        runId: result.summary.runId,
+      });
   if (failed > 0) throw new CatalogCliError(`${failed} of ${results.length} catalogs could not be synced.`);
 }

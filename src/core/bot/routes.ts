@@ -59,11 +59,7 @@ import {
   showcaseCommandHandlers,
   showcaseFormHandlers,
 } from "../showcases/showcase-routes.js";
-import {
-  watchActionHandlers,
-  watchAutocompleteHandlers,
-  watchCommandHandlers,
-} from "../watches/watch-routes.js";
+import { watchesModule } from "../watches/index.js";
 
 /**
  * Which use case answers which command and button. Every name here must exist in the command
@@ -84,7 +80,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   ...communityCommandHandlers,
   ...showcaseCommandHandlers,
   ...digestCommandHandlers,
-  ...watchCommandHandlers,
+  ...watchesModule.commands,
 };
 
 /** Suggestions by "command.option" ("dataset.name" → handler), for options marked `autocomplete`. */
@@ -99,7 +95,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   ...communityAutocompleteHandlers,
   ...showcaseAutocompleteHandlers,
   ...digestAutocompleteHandlers,
-  ...watchAutocompleteHandlers,
+  ...watchesModule.autocomplete,
 };
 
 /** Button handlers by action id ("problem.vote" → handler). */
@@ -135,7 +131,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
   // Showcases (the form steps, the champions' review, solving the problems a showcase addresses).
   ...showcaseActionHandlers,
   // Watches (the Watch button, Stop watching) and champions' answers to data matches.
-  ...watchActionHandlers,
+  ...watchesModule.actions,
 };
 
 /** Form submissions by form id ("problem.submit" → handler). */

@@ -1,6 +1,6 @@
-import type { Logger } from "../core/ports/logger.js";
-import type { ScheduledJob } from "../core/shared/scheduled-job.js";
-import { type TellOverdueDeps, tellOverdueWatchers } from "../core/watches/tell-overdue.js";
+import type { Logger } from "../ports/logger.js";
+import type { ScheduledJob } from "../shared/scheduled-job.js";
+import { type TellOverdueDeps, tellOverdueWatchers } from "./tell-overdue.js";
 
 /**
  * Watched datasets that became overdue by their own update frequency, looked for every hour
