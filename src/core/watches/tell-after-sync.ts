@@ -8,14 +8,12 @@ import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { Logger } from "../ports/logger.js";
 import type { ProblemStore } from "../ports/problem-store.js";
 import type { UnitOfWork } from "../ports/unit-of-work.js";
-import type { WatchStore } from "../ports/watch-store.js";
 import type { Problem } from "../problems/problem.js";
 import { dataMatchPosts } from "./match-cards.js";
 import { noticeMessages } from "./notice-messages.js";
 import { NOTICES_PER_MESSAGE } from "./watch-notices.js";
 
 export interface AfterSyncDeps {
-  watches: WatchStore;
   dataMatches: DataMatchStore;
   problems: ProblemStore;
   datasetSearch: DatasetSearch;
