@@ -77,18 +77,22 @@ async function* readCatalog(
       : { ok: false, position, key: result.key, problem: result.problem };
   };
   const noneStored = new Map<string, string>();
-  let batch: RawItem[] = [];
-  async function* drain(): AsyncGenerator<CatalogRecord> {
-    const items = batch;
-    batch = [];
-    const asked = known
-      ? items.flatMap((item) => {
-          if ("problem" in item) return [];
-          const { key, sourceHash } = identify(item, format, context.portalUrl);
-          return key === null ? [] : [{ key, sourceHash }];
-        })
-      : [];
-    const stored = known && asked.length > 0 ? await known.match(asked) : noneStored;
+  /** Asks the store about a batch; the answer is awaited only once the batch before it is out. */
+  const ask = (items: RawItem[]) => {
+    const asked = items.flatMap((item) => {
+      if ("problem" in item) return [];
+      const { key, sourceHash } = identify(item, format, context.portalUrl);
+      return key === null ? [] : [{ key, sourceHash }];
+    });
+    const stored = known && asked.length > 0 ? known.match(asked) : Promise.resolve(noneStored);
+    // Awaited below; until then a failure must not count as unhandled.
+    stored.catch(() => undefined);
+    return { items, stored };
+  };
+  async function* emit(
+    items: readonly RawItem[],
+    stored: Map<string, string>,
+  ): AsyncGenerator<CatalogRecord> {
     for (const item of items) {
       progress.records += 1;
       const record = toRecord(item, progress.records, stored);
@@ -98,11 +102,24 @@ async function* readCatalog(
       yield record;
     }
   }
+  // With `known`, the store's answer for one batch is on its way while the batch before it is
+  // consumed (staged): the lookup is a round trip per batch that would otherwise stall reading.
+  let batch: RawItem[] = [];
+  let pending: ReturnType<typeof ask> | null = null;
   for await (const item of readRawRecords(location, format.reading, options, onTotal)) {
+    if (!known) {
+      yield* emit([item], noneStored);
+      continue;
+    }
     batch.push(item);
-    if (!known || batch.length >= KNOWN_BATCH) yield* drain();
+    if (batch.length < KNOWN_BATCH) continue;
+    const next = ask(batch);
+    batch = [];
+    if (pending) yield* emit(pending.items, await pending.stored);
+    pending = next;
   }
-  yield* drain();
+  if (pending) yield* emit(pending.items, await pending.stored);
+  if (batch.length > 0) yield* emit(batch, await ask(batch).stored);
   // Socrata announces `resultSetSize` after the results; make sure the caller hears it.
   if (progress.total !== reportedTotal) onProgress?.({ ...progress });
 }

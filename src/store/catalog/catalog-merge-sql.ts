@@ -73,14 +73,15 @@ SELECT count(*)::int AS "removed" FROM recorded`;
 
 /**
  * Unchanged datasets read from other bytes than last time (reordered keywords, a new
- * normalisation version): their new source hash lets the next resync skip them. No vector or
+ * normalisation version): their new source hash lets the next resync skip them. Records the
+ * reader found known are staged without a source hash, so only these are joined. No vector or
  * watched column changes, so the triggers leave these rows alone.
  */
 export const MERGE_SOURCE_HASHES = `
 UPDATE "Dataset" d SET "sourceHash" = s."sourceHash"
   FROM "CatalogSyncStage" s
- WHERE s."stageId" = $1::uuid AND s."payload" IS NULL AND d."sourceId" = $2::uuid AND d."key" = s."key"
-   AND d."sourceHash" IS DISTINCT FROM s."sourceHash"`;
+ WHERE s."stageId" = $1::uuid AND s."payload" IS NULL AND s."sourceHash" IS NOT NULL
+   AND d."sourceId" = $2::uuid AND d."key" = s."key" AND d."sourceHash" IS DISTINCT FROM s."sourceHash"`;
 
 /**
  * Records staged as unchanged that another sync of the same source changed since: merging ours

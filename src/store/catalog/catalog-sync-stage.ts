@@ -53,8 +53,9 @@ ON CONFLICT ("stageId", "key") DO NOTHING
 RETURNING "key"`;
 
 function toRow(record: StagedRecord) {
-  if (record.ok === "known")
-    return { key: record.key, contentHash: record.contentHash, sourceHash: record.sourceHash };
+  // A known record's dataset has its source hash already: staged without one, it is left out of
+  // the merge's refreshing of source hashes, a join that would otherwise cover the whole catalog.
+  if (record.ok === "known") return { key: record.key, contentHash: record.contentHash };
   const { dataset } = record;
   return {
     key: dataset.key,
