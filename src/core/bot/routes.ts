@@ -12,14 +12,8 @@ import {
   datasetChoices,
   datasetCommand,
 } from "../catalog/dataset-answer-commands.js";
-import {
-  communityActionHandlers,
-  communityAutocompleteHandlers,
-  communityCommandHandlers,
-  communityFormHandlers,
-} from "../community/community-routes.js";
-import { digestAutocompleteHandlers, digestCommandHandlers } from "../digest/digest-routes.js";
-import { digestSettingsFormHandlers } from "../digest/digest-settings.js";
+import { communityModule } from "../community/index.js";
+import { digestModule } from "../digest/index.js";
 import { showHelp } from "../help/show-help.js";
 import { linkCommand } from "../people/link-accounts.js";
 import { openAnswerForm, submitAnswerForm } from "../problems/answer-triage-question.js";
@@ -53,12 +47,7 @@ import type {
   FreeTextHandler,
   ShortcutHandler,
 } from "../shared/handlers.js";
-import {
-  showcaseActionHandlers,
-  showcaseAutocompleteHandlers,
-  showcaseCommandHandlers,
-  showcaseFormHandlers,
-} from "../showcases/showcase-routes.js";
+import { showcasesModule } from "../showcases/index.js";
 import { watchesModule } from "../watches/index.js";
 
 /**
@@ -77,9 +66,9 @@ export const commandHandlers: Record<string, CommandHandler> = {
   link: (ctx, args) => linkCommand(ctx, args),
   channel: channelCommand,
   ...accessModule.commands,
-  ...communityCommandHandlers,
-  ...showcaseCommandHandlers,
-  ...digestCommandHandlers,
+  ...communityModule.commands,
+  ...showcasesModule.commands,
+  ...digestModule.commands,
   ...watchesModule.commands,
 };
 
@@ -92,9 +81,9 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "problem.topic": problemTopicChoices,
   "problems.view": problemViewChoices,
   ...accessModule.autocomplete,
-  ...communityAutocompleteHandlers,
-  ...showcaseAutocompleteHandlers,
-  ...digestAutocompleteHandlers,
+  ...communityModule.autocomplete,
+  ...showcasesModule.autocomplete,
+  ...digestModule.autocomplete,
   ...watchesModule.autocomplete,
 };
 
@@ -127,9 +116,9 @@ export const actionHandlers: Record<string, ActionHandler> = {
   // Access requests ("Request access" on a restricted dataset's answer card, the review buttons).
   ...accessModule.actions,
   // Community setup (admins; each handler checks).
-  ...communityActionHandlers,
+  ...communityModule.actions,
   // Showcases (the form steps, the champions' review, solving the problems a showcase addresses).
-  ...showcaseActionHandlers,
+  ...showcasesModule.actions,
   // Watches (the Watch button, Stop watching) and champions' answers to data matches.
   ...watchesModule.actions,
 };
@@ -144,9 +133,9 @@ export const formHandlers: Record<string, FormHandler> = {
   "problem.link": submitLinkForm,
   "problem.assign": submitAssignForm,
   ...accessModule.forms,
-  ...communityFormHandlers,
-  ...showcaseFormHandlers,
-  ...digestSettingsFormHandlers,
+  ...communityModule.forms,
+  ...showcasesModule.forms,
+  ...digestModule.forms,
 };
 
 /** Message shortcuts by id ("problem.from_message" → handler). */
