@@ -16,29 +16,7 @@ import { communityModule } from "../community/index.js";
 import { digestModule } from "../digest/index.js";
 import { showHelp } from "../help/show-help.js";
 import { linkCommand } from "../people/link-accounts.js";
-import { openAnswerForm, submitAnswerForm } from "../problems/answer-triage-question.js";
-import { openDeclineForm, submitDeclineForm } from "../problems/decline-problem-form.js";
-import {
-  pageProblems,
-  problemsCommand,
-  problemTopicChoices,
-  problemViewChoices,
-} from "../problems/list-problems.js";
-import { channelCommand } from "../problems/set-problem-channel.js";
-import { problemCommand, problemFromMessage, startProblem } from "../problems/start-problem.js";
-import { cancelDraft, editDraft, fileDraft, submitProblemForm } from "../problems/submit-problem.js";
-import {
-  openAskForm,
-  openAssignForm,
-  openDuplicateForm,
-  openLinkForm,
-  submitAskForm,
-  submitAssignForm,
-  submitDuplicateForm,
-  submitLinkForm,
-} from "../problems/triage-forms.js";
-import { moveProblem, setProblemHidden, showTriage } from "../problems/triage-problem.js";
-import { followProblem, unfollowProblem, voteProblem } from "../problems/vote-problem.js";
+import { problemsModule } from "../problems/index.js";
 import type {
   ActionHandler,
   AutocompleteHandler,
@@ -61,10 +39,8 @@ export const commandHandlers: Record<string, CommandHandler> = {
   // Answer cards offer follow-up buttons only for actions registered below.
   ask: (ctx, args) => askCommand(ctx, args, actionHandlers),
   dataset: (ctx, args) => datasetCommand(ctx, args, actionHandlers),
-  problem: problemCommand,
-  problems: problemsCommand,
   link: (ctx, args) => linkCommand(ctx, args),
-  channel: channelCommand,
+  ...problemsModule.commands,
   ...accessModule.commands,
   ...communityModule.commands,
   ...showcasesModule.commands,
@@ -78,8 +54,7 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
   "note.kind": noteKindChoices,
   "ask.catalog": catalogChoices,
   "dataset.name": datasetChoices,
-  "problem.topic": problemTopicChoices,
-  "problems.view": problemViewChoices,
+  ...problemsModule.autocomplete,
   ...accessModule.autocomplete,
   ...communityModule.autocomplete,
   ...showcasesModule.autocomplete,
@@ -89,30 +64,8 @@ export const autocompleteHandlers: Record<string, AutocompleteHandler> = {
 
 /** Button handlers by action id ("problem.vote" → handler). */
 export const actionHandlers: Record<string, ActionHandler> = {
-  // Intake: "Not what I need" under an answer opens the form; then the deflection card's buttons.
-  "problem.start": (ctx) => startProblem(ctx),
-  "problem.file": fileDraft,
-  "problem.edit": editDraft,
-  "problem.cancel": cancelDraft,
-  "problem.vote_instead": (ctx, id) => voteProblem(ctx, id, "deflection"),
-  // The public card.
-  "problem.vote": (ctx, id) => voteProblem(ctx, id),
-  "problem.follow": followProblem,
-  "problem.unfollow": unfollowProblem,
-  "problem.page": pageProblems,
-  "problem.answer": openAnswerForm,
-  // Triage (champions and admins; each handler checks).
-  "problem.triage": showTriage,
-  "problem.accept": (ctx, id) => moveProblem(ctx, id, "accepted"),
-  "problem.progress": (ctx, id) => moveProblem(ctx, id, "in_progress"),
-  "problem.solve": (ctx, id) => moveProblem(ctx, id, "solved"),
-  "problem.ask": openAskForm,
-  "problem.duplicate": openDuplicateForm,
-  "problem.decline": openDeclineForm,
-  "problem.link": openLinkForm,
-  "problem.assign": openAssignForm,
-  "problem.hide": (ctx, id) => setProblemHidden(ctx, id, true),
-  "problem.unhide": (ctx, id) => setProblemHidden(ctx, id, false),
+  // Problems: intake, the public card, triage.
+  ...problemsModule.actions,
   // Access requests ("Request access" on a restricted dataset's answer card, the review buttons).
   ...accessModule.actions,
   // Community setup (admins; each handler checks).
@@ -125,13 +78,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
 
 /** Form submissions by form id ("problem.submit" → handler). */
 export const formHandlers: Record<string, FormHandler> = {
-  "problem.submit": submitProblemForm,
-  "problem.answer": submitAnswerForm,
-  "problem.ask": submitAskForm,
-  "problem.duplicate": submitDuplicateForm,
-  "problem.decline": submitDeclineForm,
-  "problem.link": submitLinkForm,
-  "problem.assign": submitAssignForm,
+  ...problemsModule.forms,
   ...accessModule.forms,
   ...communityModule.forms,
   ...showcasesModule.forms,
@@ -140,7 +87,7 @@ export const formHandlers: Record<string, FormHandler> = {
 
 /** Message shortcuts by id ("problem.from_message" → handler). */
 export const shortcutHandlers: Record<string, ShortcutHandler> = {
-  "problem.from_message": problemFromMessage,
+  ...problemsModule.shortcuts,
 };
 
 /**

@@ -38,6 +38,8 @@ export interface CapabilityModule {
   autocomplete: Record<string, AutocompleteHandler>;
   actions: Record<string, ActionHandler>;
   forms: Record<string, FormHandler>;
+  /** Message shortcuts by id. */
+  shortcuts?: Record<string, ShortcutHandler>;
   /** Its commands for the registry (typed there: this leaf imports no registry). */
   commandSpecs?: readonly unknown[];
   /** Its scheduled jobs and hooks, by name, for main.ts to wire. */
