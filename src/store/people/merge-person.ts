@@ -90,42 +90,14 @@ export async function mergePerson(tx: Query, from: string, into: string): Promis
       WHERE "settings"::text LIKE '%' || $1::text || '%'`,
     params,
   );
-  // One steward row per dataset, one digest subscription per community: the kept person's wins.
-  await tx.query(
-    `DELETE FROM "DatasetSteward" f WHERE f."personId" = $1::uuid
-        AND EXISTS (SELECT 1 FROM "DatasetSteward" k WHERE k."personId" = $2::uuid AND k."datasetId" = f."datasetId")`,
-    params,
-  );
-  await tx.query(`UPDATE "DatasetSteward" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
-  await tx.query(
-    `DELETE FROM "DigestSubscription" f WHERE f."personId" = $1::uuid
-        AND EXISTS (SELECT 1 FROM "DigestSubscription" k WHERE k."personId" = $2::uuid AND k."communityId" = f."communityId")`,
-    params,
-  );
-  await tx.query(`UPDATE "DigestSubscription" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
-  // One watch per person and target: the kept person's wins; notices (no foreign key) follow.
-  await tx.query(
-    `DELETE FROM "Watch" f WHERE f."personId" = $1::uuid
-        AND EXISTS (SELECT 1 FROM "Watch" k WHERE k."personId" = $2::uuid AND k."communityId" = f."communityId"
-                    AND k."kind" = f."kind" AND k."target" = f."target")`,
-    params,
-  );
-  await tx.query(`UPDATE "Watch" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
-  // One notice per person and run (and per dataset and overdue spell): where both were told,
-  // the kept person's row stays.
-  await tx.query(
-    `DELETE FROM "WatchRunNotice" f WHERE f."personId" = $1::uuid
-        AND EXISTS (SELECT 1 FROM "WatchRunNotice" k WHERE k."personId" = $2::uuid AND k."runId" = f."runId")`,
-    params,
-  );
-  await tx.query(`UPDATE "WatchRunNotice" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
-  await tx.query(
-    `DELETE FROM "WatchOverdueNotice" f WHERE f."personId" = $1::uuid
-        AND EXISTS (SELECT 1 FROM "WatchOverdueNotice" k WHERE k."personId" = $2::uuid
-                    AND k."datasetId" = f."datasetId" AND k."overdueFrom" = f."overdueFrom")`,
-    params,
-  );
-  await tx.query(`UPDATE "WatchOverdueNotice" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, params);
+  // Rows unique per person and something else (one steward row per dataset, one digest
+  // subscription per community, one watch per target, one notice per run and per overdue
+  // spell): where both people have one, the kept person's wins; the rest move.
+  await moveUniquePerPerson(tx, params, "DatasetSteward", ["datasetId"]);
+  await moveUniquePerPerson(tx, params, "DigestSubscription", ["communityId"]);
+  await moveUniquePerPerson(tx, params, "Watch", ["communityId", "kind", "target"]);
+  await moveUniquePerPerson(tx, params, "WatchRunNotice", ["runId"]);
+  await moveUniquePerPerson(tx, params, "WatchOverdueNotice", ["datasetId", "overdueFrom"]);
   await tx.query(`UPDATE "DataMatch" SET "decidedById" = $2::uuid WHERE "decidedById" = $1::uuid`, params);
   await tx.query(
     `UPDATE "ProblemComment" SET "authorPersonId" = $2::uuid WHERE "authorPersonId" = $1::uuid`,
@@ -155,4 +127,24 @@ export async function mergePerson(tx: Query, from: string, into: string): Promis
     params,
   );
   await tx.query(`DELETE FROM "Person" WHERE "id" = $1::uuid`, [from]);
+}
+
+/**
+ * Moves a table's rows of the merged person ($1) to the kept one ($2) where `personId` is unique
+ * together with `sameAs`: the merged person's row is dropped where the kept one has its twin.
+ * Table and column names are this file's constants, never input.
+ */
+async function moveUniquePerPerson(
+  tx: Query,
+  params: readonly string[],
+  table: string,
+  sameAs: readonly string[],
+): Promise<void> {
+  const twin = sameAs.map((column) => `k."${column}" = f."${column}"`).join(" AND ");
+  await tx.query(
+    `DELETE FROM "${table}" f WHERE f."personId" = $1::uuid
+        AND EXISTS (SELECT 1 FROM "${table}" k WHERE k."personId" = $2::uuid AND ${twin})`,
+    [...params],
+  );
+  await tx.query(`UPDATE "${table}" SET "personId" = $2::uuid WHERE "personId" = $1::uuid`, [...params]);
 }
