@@ -21,6 +21,22 @@ interface StoredWatch extends Watch {
  * Watches in memory. It knows no sync runs: tests that need a run's notices give them with
  * `runNotices` (the SQL store computes them; test/store/sql-watch-store.test.ts covers that).
  */
+/** Per person, each dataset once, the first `limit` by title: what the SQL store returns. */
+function batchesOf(notices: readonly WatchNotice[], limit: number): RunNoticeBatch[] {
+  const byPerson = new Map<string, WatchNotice[]>();
+  for (const notice of notices) {
+    const mine = byPerson.get(notice.personId) ?? [];
+    if (!mine.some((seen) => seen.datasetId === notice.datasetId)) mine.push(notice);
+    byPerson.set(notice.personId, mine);
+  }
+  return [...byPerson].map(([personId, mine]) => ({
+    personId,
+    communityId: mine[0]?.communityId ?? "",
+    notices: [...mine].sort((a, b) => a.datasetTitle.localeCompare(b.datasetTitle)).slice(0, limit),
+    total: mine.length,
+  }));
+}
+
 export class InMemoryWatchStore implements WatchStore {
   readonly watches: StoredWatch[] = [];
   readonly runNotices = new Map<string, WatchNotice[]>();
@@ -61,20 +77,9 @@ export class InMemoryWatchStore implements WatchStore {
   async recordRunNotices(runId: string, at: Date, limit: number): Promise<RunNoticeBatch[]> {
     if (this.told.has(runId)) return [];
     this.told.add(runId);
-    // Per person, each dataset once, by title: what the SQL store returns.
-    const byPerson = new Map<string, WatchNotice[]>();
-    for (const notice of this.runNotices.get(runId) ?? []) {
-      const mine = byPerson.get(notice.personId) ?? [];
-      if (!mine.some((seen) => seen.datasetId === notice.datasetId)) mine.push(notice);
-      byPerson.set(notice.personId, mine);
-    }
-    this.recorded.push(...[...byPerson.keys()].map(() => ({ at })));
-    return [...byPerson].map(([personId, notices]) => ({
-      personId,
-      communityId: notices[0]?.communityId ?? "",
-      notices: [...notices].sort((a, b) => a.datasetTitle.localeCompare(b.datasetTitle)).slice(0, limit),
-      total: notices.length,
-    }));
+    const batches = batchesOf(this.runNotices.get(runId) ?? [], limit);
+    this.recorded.push(...batches.map(() => ({ at })));
+    return batches;
   }
 
   async recordOverdueNotices(now: Date, limit: number): Promise<RunNoticeBatch[]> {
@@ -84,15 +89,7 @@ export class InMemoryWatchStore implements WatchStore {
       this.spellsTold.add(spell);
       return true;
     });
-    const byPerson = new Map<string, WatchNotice[]>();
-    for (const notice of fresh)
-      byPerson.set(notice.personId, [...(byPerson.get(notice.personId) ?? []), notice]);
-    return [...byPerson].map(([personId, notices]) => ({
-      personId,
-      communityId: notices[0]?.communityId ?? "",
-      notices: notices.slice(0, limit),
-      total: notices.length,
-    }));
+    return batchesOf(fresh, limit);
   }
 
   async purgeNoticesBefore(before: Date): Promise<number> {
