@@ -2,7 +2,7 @@ import pLimit from "p-limit";
 import { askQuestion, CONFIDENCE_THRESHOLD, searchesOf } from "../catalog/answer-dataset-question.js";
 import { lowestSearchScoreFor } from "../catalog/named-dataset.js";
 import type { Clock } from "../ports/clock.js";
-import type { CommunityDirectory } from "../ports/community-directory.js";
+import type { CommunityConfig, CommunityDirectory } from "../ports/community-directory.js";
 import type { DataMatch, DataMatchCandidate, DataMatchStore } from "../ports/data-match-store.js";
 import type { DatasetSearch } from "../ports/dataset-search.js";
 import type { Logger } from "../ports/logger.js";
@@ -44,7 +44,7 @@ export async function tellAfterSync(
   const config = await deps.directory.config(sync.communityId);
   const run = { ...sync, communityLocale: config.locale };
   const notified = await tellWatchers(deps, run);
-  const matches = await suggestMatches(deps, run);
+  const matches = await suggestMatches(deps, run, config);
   return { notified, matches };
 }
 
@@ -90,6 +90,7 @@ export function questionOf(problem: Pick<Problem, "title" | "description">): str
 async function suggestMatches(
   deps: AfterSyncDeps,
   run: { communityId: string; runId: string; communityLocale: string },
+  config: CommunityConfig,
 ): Promise<number> {
   const changed = new Set(await deps.dataMatches.changedInRun(run.runId));
   if (changed.size === 0) return 0;
@@ -138,7 +139,6 @@ async function suggestMatches(
     }
   });
   if (candidates.length === 0) return 0;
-  const config = await deps.directory.config(run.communityId);
   return deps.unitOfWork.run(async (tx) => {
     const fresh: DataMatch[] = await tx.dataMatches.suggest(candidates, deps.clock.now());
     const messages = fresh.flatMap((match) => {
